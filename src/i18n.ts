@@ -1,0 +1,34 @@
+import { I18n } from "@grammyjs/i18n";
+import { fileURLToPath } from "node:url";
+
+/** Every user-visible sentence lives in locales/<locale>.ftl; Vietnamese is the default. */
+export const LOCALES = ["vi", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export type TranslationParams = Record<string, string | number>;
+export type Translate = (key: string, params?: TranslationParams) => string;
+
+const LOCALES_DIR = fileURLToPath(new URL("../locales", import.meta.url));
+
+export function isLocale(value: string): value is Locale {
+  return (LOCALES as readonly string[]).includes(value);
+}
+
+export function createI18n(defaultLocale: Locale = "vi"): I18n {
+  const i18n = new I18n({
+    defaultLocale,
+    // Unicode isolation marks around placeables would end up in Telegram messages and CSV files.
+    fluentBundleOptions: { useIsolating: false },
+  });
+  i18n.loadLocalesDirSync(LOCALES_DIR);
+  return i18n;
+}
+
+let shared: I18n | undefined;
+
+/** A translator for code outside a chat (CLI, jobs): one locale, loaded once per process. */
+export function translatorFor(locale: Locale): Translate {
+  shared ??= createI18n();
+  const i18n = shared;
+  return (key, params) => i18n.t(locale, key, params);
+}
