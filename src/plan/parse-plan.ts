@@ -80,9 +80,9 @@ function groupRows(rows: TableRow[], warnings: PlanWarning[]): RowGroup[] {
   return groups;
 }
 
-/** How a row is named in messages: its number, or where an unnumbered one stands. */
-function rowLabel(group: RowGroup): string {
-  return group.number ?? `(${group.after ?? "-"}+)`;
+/** Where a row stands, for messages: unnumbered rows are named by the row they follow. */
+function rowPlace(group: RowGroup): Record<string, string> {
+  return group.number === null ? { after: group.after ?? "-" } : {};
 }
 
 /**
@@ -100,23 +100,22 @@ function recoverLeakedMonths(group: RowGroup, planYear: number | null): { window
 }
 
 function readTime(group: RowGroup, planYear: number | null, warnings: PlanWarning[]): { window: TimeWindow; unitsText: string } {
-  const label = rowLabel(group);
-  const window = parseTimeWindow(cellText(group.timeText), planYear);
+    const window = parseTimeWindow(cellText(group.timeText), planYear);
   if (window.status === "incomplete") {
     const recovered = recoverLeakedMonths(group, planYear);
     if (recovered) {
       warnings.push({
         code: "time-recovered",
         row: group.number,
-        params: { row: label, time: collapseSpaces(group.timeText), months: recovered.window.months.join(", ") },
+        params: { ...rowPlace(group), time: collapseSpaces(group.timeText), months: recovered.window.months.join(", ") },
       });
       return recovered;
     }
   }
   if (window.status === "empty") {
-    warnings.push({ code: "time-missing", row: group.number, params: { row: label } });
+    warnings.push({ code: "time-missing", row: group.number, params: rowPlace(group) });
   } else if (window.status !== "read") {
-    warnings.push({ code: "time-unreadable", row: group.number, params: { row: label, time: collapseSpaces(cellText(group.timeText)) } });
+    warnings.push({ code: "time-unreadable", row: group.number, params: { ...rowPlace(group), time: collapseSpaces(cellText(group.timeText)) } });
   }
   return { window, unitsText: cellText(group.unitsText) };
 }
@@ -161,13 +160,13 @@ export function parsePlan(source: string): ParsedPlan {
   for (const group of groups) {
     const tasks = group.tasks.map(cleanTask).filter((task) => task !== "");
     if (tasks.length === 0) {
-      warnings.push({ code: "row-without-tasks", row: group.number, params: { row: rowLabel(group) } });
+      warnings.push({ code: "row-without-tasks", row: group.number, params: rowPlace(group) });
       continue;
     }
     const { window, unitsText } = readTime(group, header.year, warnings);
     const units = readUnits(unitsText, group.coordinatingText);
     if (units.units.length === 0 && !units.allAgencies) {
-      warnings.push({ code: "units-missing", row: group.number, params: { row: rowLabel(group) } });
+      warnings.push({ code: "units-missing", row: group.number, params: rowPlace(group) });
     }
     for (const task of tasks) {
       milestones.push({

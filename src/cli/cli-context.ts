@@ -1,0 +1,15 @@
+import type { Locale, Translate } from "../i18n.ts";
+
+/** What every CLI command gets: its arguments, where to write, and the reader's language. */
+export interface CliContext {
+  args: string[];
+  locale: Locale;
+  t: Translate;
+  out: (line: string) => void;
+}
+
+export interface CliCommand {
+  /** Key of the usage line in the locales. */
+  usageKey: string;
+  run(context: CliContext): Promise<void>;
+}

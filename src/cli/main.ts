@@ -1,0 +1,46 @@
+import { isLocale, translatorFor, type Locale } from "../i18n.ts";
+import type { CliCommand } from "./cli-context.ts";
+import { CliError } from "./cli-error.ts";
+import { cliCommands } from "./commands/index.ts";
+
+/**
+ * `npm run cli -- <group> <action> [options]`. Output goes to stdout, every error is one
+ * line on stderr with a non-zero exit. `--lang en` switches the language (default vi).
+ */
+function takeLocale(args: string[]): { locale: Locale; rest: string[] } {
+  const rest = [...args];
+  const index = rest.indexOf("--lang");
+  let requested = process.env.DEFAULT_LOCALE ?? "vi";
+  if (index >= 0) {
+    requested = rest[index + 1] ?? "";
+    rest.splice(index, 2);
+  }
+  return { locale: isLocale(requested) ? requested : "vi", rest };
+}
+
+function findCommand(args: string[]): { command: CliCommand; args: string[] } | undefined {
+  const two = `${args[0] ?? ""} ${args[1] ?? ""}`;
+  const command = cliCommands[two];
+  return command ? { command, args: args.slice(2) } : undefined;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { locale, rest } = takeLocale(argv);
+  const t = translatorFor(locale);
+  const found = findCommand(rest);
+  if (!found) {
+    const usage = Object.values(cliCommands).map((command) => `  ${t(command.usageKey)}`);
+    process.stderr.write(`${t("cli-usage-header")}\n${usage.join("\n")}\n`);
+    return 2;
+  }
+  try {
+    await found.command.run({ args: found.args, locale, t, out: (line) => process.stdout.write(`${line}\n`) });
+    return 0;
+  } catch (error) {
+    const message = error instanceof CliError ? t(error.key, error.params) : t("cli-error-unexpected", { reason: (error as Error).message ?? String(error) });
+    process.stderr.write(`${message.replace(/\s*\n\s*/g, " ")}\n`);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
