@@ -79,6 +79,8 @@ export function readTable(text: string): TableRow[] {
 
   for (let index = headerIndex + 1; index < lines.length; index++) {
     const line = lines[index]!;
+    // A numbered row while the previous one is short of cells: the previous row simply lacked its last cells.
+    if (pending.length > 0 && /^\s*\d+\.?\t/.test(line) && pending.join("\n").includes("\t")) flush();
     if (pending.length === 0) {
       if (line.trim() === "") continue;
       // Prose after the table ends it; a wrapped row always starts with its TT cell.
