@@ -1,0 +1,24 @@
+import mongoose from "mongoose";
+import { MongoEmulator } from "../src/db/emulator/server.ts";
+const emu = new MongoEmulator();
+const uri = await emu.start();
+console.log(uri);
+await mongoose.connect(uri + "t1", { serverSelectionTimeoutMS: 3000 });
+const A = mongoose.model("A", new mongoose.Schema({ code: { type: String, unique: true }, n: Number, tags: [String] }, { timestamps: true }));
+const B = mongoose.model("B", new mongoose.Schema({ a: { type: mongoose.Schema.Types.ObjectId, ref: "A" }, note: String }));
+await A.init(); await B.init();
+const a = await A.create({ code: "x", n: 1, tags: ["p"] });
+await A.create({ code: "y", n: 2 });
+try { await A.create({ code: "x" }); } catch (e: any) { console.log("dup", e.code, e.message); }
+await B.create({ a: a._id, note: "hi" });
+console.log((await B.findOne().populate("a").lean()));
+console.log(await A.updateOne({ code: "x" }, { $inc: { n: 5 }, $push: { tags: "q" } }));
+console.log(await A.findOneAndUpdate({ code: "z" }, { $set: { n: 9 } }, { upsert: true, new: true }).lean());
+console.log(await A.aggregate([{ $group: { _id: null, total: { $sum: "$n" } } }]));
+console.log(await B.aggregate([{ $lookup: { from: "as", localField: "a", foreignField: "_id", as: "aa" } }]).then(r => r[0].aa.length));
+console.log(await A.countDocuments(), await A.estimatedDocumentCount(), await A.distinct("code"));
+for (let i = 0; i < 250; i++) await B.create({ note: "n" + i });
+let c = 0; for await (const _d of B.find().cursor()) c++; console.log("cursor", c);
+console.log(await A.deleteMany({ n: { $gt: 1 } }));
+console.log(await mongoose.connection.db!.listCollections().toArray().then(x => x.map(c => c.name)));
+await mongoose.disconnect(); await emu.stop();

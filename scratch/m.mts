@@ -1,0 +1,11 @@
+import { Query, Aggregator, updateOne } from "mingo";
+import { ObjectId, Decimal128, Long } from "bson";
+const a = new ObjectId(); const b = new ObjectId(a.toHexString()); const c = new ObjectId();
+console.log("eq", new Query({_id: b}).test({_id: a}), new Query({_id: c}).test({_id: a}));
+console.log("in", new Query({_id: {$in:[c, b]}}).test({_id: a}));
+console.log("sort", new Query({}).find([{_id:c, n:1},{_id:a, n:2}]).sort({_id:1}).all().map(d=>d.n));
+console.log("date", new Query({d: {$gte: new Date("2020-01-01")}}).test({d: new Date("2021-01-01")}));
+console.log("lookup", new Aggregator([{$lookup:{from:"x", localField:"r", foreignField:"_id", as:"j"}}], {collectionResolver:(n)=> n==="x"? [{_id:a, v:1}]: []}).run([{r:b}]));
+const docs = [{_id:1, arr:[1,2], n: 1}];
+console.log(updateOne(docs, {_id:1}, {$push:{arr:3}, $inc:{n:2}} as any), docs);
+console.log("grouped", new Aggregator([{$group:{_id:"$k", c:{$sum:1}}}]).run([{k:a},{k:b},{k:c}]).length);

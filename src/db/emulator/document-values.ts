@@ -1,0 +1,60 @@
+import { EJSON, ObjectId, type Document } from "bson";
+
+/**
+ * Helpers over stored documents. Values of BSON types (ObjectId, Binary, Decimal128…) are
+ * immutable and shared; plain objects, arrays and dates are copied so a caller can never
+ * change what is stored.
+ */
+export function cloneValue<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(cloneValue) as T;
+  if (value instanceof Date) return new Date(value.getTime()) as T;
+  if (value !== null && typeof value === "object") {
+    const proto = Object.getPrototypeOf(value);
+    if (proto === Object.prototype || proto === null) {
+      const copy: Document = {};
+      for (const [key, inner] of Object.entries(value)) copy[key] = cloneValue(inner);
+      return copy as T;
+    }
+  }
+  return value;
+}
+
+/** A string that is equal for equal BSON values: the key of unique indexes and distinct. */
+export function canonicalKey(value: unknown): string {
+  return EJSON.stringify({ v: value === undefined ? null : value } as Document, { relaxed: false });
+}
+
+export function getPath(document: Document, path: string): unknown {
+  let current: unknown = document;
+  for (const part of path.split(".")) {
+    if (current === null || current === undefined) return undefined;
+    if (Array.isArray(current) && !/^\d+$/.test(part)) {
+      // "tags.name" over an array of sub-documents: every element's value.
+      const values = current.map((item) => (item !== null && typeof item === "object" ? (item as Document)[part] : undefined));
+      current = values.flat();
+      continue;
+    }
+    current = (current as Document)[part];
+  }
+  return current;
+}
+
+export function setPath(document: Document, path: string, value: unknown): void {
+  const parts = path.split(".");
+  let current: Document = document;
+  for (const part of parts.slice(0, -1)) {
+    if (current[part] === null || typeof current[part] !== "object") current[part] = {};
+    current = current[part] as Document;
+  }
+  current[parts.at(-1)!] = value;
+}
+
+export function ensureId(document: Document): Document {
+  if (document._id !== undefined) return document;
+  // _id first, as mongod stores it.
+  return { _id: new ObjectId(), ...document };
+}
+
+export function isOperatorDocument(value: unknown): value is Document {
+  return value !== null && typeof value === "object" && !Array.isArray(value) && Object.keys(value).some((key) => key.startsWith("$"));
+}

@@ -1,0 +1,83 @@
+import type { Document } from "bson";
+import { Aggregator, Query } from "mingo";
+import { badValue } from "./command-error.ts";
+import { canonicalKey, getPath } from "./document-values.ts";
+import { cursorId, type CommandHandler, type Engine } from "./engine.ts";
+
+/** find, getMore, killCursors, aggregate, count, distinct — evaluated with mingo. */
+
+function query(filter: unknown): Query {
+  try {
+    return new Query((filter as Document | undefined) ?? {});
+  } catch (error) {
+    throw badValue((error as Error).message);
+  }
+}
+
+/** Matching documents in natural order, with sort, skip, limit and projection applied. */
+export function selectDocuments(engine: Engine, db: string, name: string, spec: Document): Document[] {
+  const collection = engine.collection(db, name);
+  if (!collection) return [];
+  try {
+    let cursor = query(spec.filter).find(collection.all(), spec.projection as Document | undefined);
+    if (spec.sort && Object.keys(spec.sort as Document).length > 0) cursor = cursor.sort(spec.sort as Record<string, 1 | -1>);
+    if (spec.skip) cursor = cursor.skip(Number(spec.skip));
+    if (spec.limit) cursor = cursor.limit(Math.abs(Number(spec.limit)));
+    return cursor.all() as Document[];
+  } catch (error) {
+    throw badValue((error as Error).message);
+  }
+}
+
+function collectionsResolver(engine: Engine, db: string) {
+  return (name: string) => engine.collection(db, name)?.all() ?? [];
+}
+
+const find: CommandHandler = (engine, command, db) => {
+  const documents = selectDocuments(engine, db, command.find, command);
+  const single = command.singleBatch === true || (typeof command.limit === "number" && command.limit < 0);
+  return engine.cursorReply(`${db}.${command.find}`, documents, command.batchSize, single);
+};
+
+const getMore: CommandHandler = (engine, command) => engine.nextBatch(cursorId(command.getMore), command.batchSize);
+
+const killCursors: CommandHandler = (engine, command) => {
+  const killed: unknown[] = [];
+  const notFound: unknown[] = [];
+  for (const id of (command.cursors as unknown[]) ?? []) (engine.killCursor(cursorId(id)) ? killed : notFound).push(id);
+  return { cursorsKilled: killed, cursorsNotFound: notFound, cursorsAlive: [], cursorsUnknown: [], ok: 1 };
+};
+
+const aggregate: CommandHandler = (engine, command, db) => {
+  const name = command.aggregate;
+  if (typeof name !== "string") throw badValue("aggregate on a whole database is not supported");
+  const pipeline = (command.pipeline as Document[]) ?? [];
+  if (pipeline.some((stage) => "$out" in stage || "$merge" in stage)) throw badValue("$out and $merge are not supported");
+  let results: Document[];
+  try {
+    results = new Aggregator(pipeline, { collectionResolver: collectionsResolver(engine, db) }).run(
+      engine.collection(db, name)?.all() ?? [],
+    ) as Document[];
+  } catch (error) {
+    throw badValue((error as Error).message);
+  }
+  return engine.cursorReply(`${db}.${name}`, results, (command.cursor as Document | undefined)?.batchSize);
+};
+
+const count: CommandHandler = (engine, command, db) => {
+  const documents = selectDocuments(engine, db, command.count, { filter: command.query, skip: command.skip, limit: command.limit });
+  return { n: documents.length, ok: 1 };
+};
+
+const distinct: CommandHandler = (engine, command, db) => {
+  const seen = new Map<string, unknown>();
+  for (const document of selectDocuments(engine, db, command.distinct, { filter: command.query })) {
+    const value = getPath(document, String(command.key));
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (item !== undefined) seen.set(canonicalKey(item), item);
+    }
+  }
+  return { values: [...seen.values()], ok: 1 };
+};
+
+export const readCommands: Record<string, CommandHandler> = { find, getMore, killCursors, aggregate, count, distinct };

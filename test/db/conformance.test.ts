@@ -1,0 +1,214 @@
+import { Double, Int32, ObjectId, type Db } from "mongodb";
+import mongoose from "mongoose";
+import { beforeEach, describe, expect, it } from "vitest";
+import { onEmulator, useTestDatabase } from "../support/test-database.ts";
+
+/**
+ * Runs against whichever backend the suite chose, so the emulator is held to what real mongod
+ * does. What the emulator does not do is skipped by name on it, never passed falsely.
+ */
+useTestDatabase();
+const db = (): Db => mongoose.connection.db!;
+
+describe("documents", () => {
+  beforeEach(async () => {
+    await db().collection("items").insertMany(
+      Array.from({ length: 250 }, (_, i) => ({ n: i, group: i % 3, tags: i % 2 ? ["odd"] : ["even", "x"], at: new Date(Date.UTC(2018, 0, 1 + (i % 28))) })),
+    );
+  });
+
+  it("finds with filter, sort, skip, limit and projection", async () => {
+    const found = await db()
+      .collection("items")
+      .find({ group: 1, n: { $gte: 10 } }, { projection: { _id: 0, n: 1 } })
+      .sort({ n: -1 })
+      .skip(2)
+      .limit(3)
+      .toArray();
+    expect(found).toEqual([{ n: 241 }, { n: 238 }, { n: 235 }]);
+  });
+
+  it("streams past the first batch with getMore and can close a cursor early", async () => {
+    const all = await db().collection("items").find({}, { batchSize: 40 }).toArray();
+    expect(all).toHaveLength(250);
+    expect(new Set(all.map((d) => d.n)).size).toBe(250);
+    const cursor = db().collection("items").find({}, { batchSize: 10 });
+    await cursor.next();
+    await cursor.close();
+    expect(await cursor.hasNext()).toBe(false);
+  });
+
+  it("round-trips dates, ObjectIds, nested documents, null and missing fields", async () => {
+    const id = new ObjectId();
+    await db().collection("shapes").insertOne({ _id: id, when: new Date("2018-03-01T01:00:00Z"), nested: { a: [1, { b: "Sìn Hồ" }] }, empty: null });
+    const back = await db().collection("shapes").findOne({ _id: new ObjectId(id.toHexString()) });
+    expect(back).toEqual({ _id: id, when: new Date("2018-03-01T01:00:00Z"), nested: { a: [1, { b: "Sìn Hồ" }] }, empty: null });
+    expect(await db().collection("shapes").countDocuments({ empty: null })).toBe(1);
+    expect(await db().collection("shapes").countDocuments({ missing: null })).toBe(1);
+    expect(await db().collection("shapes").countDocuments({ missing: { $exists: true } })).toBe(0);
+  });
+
+  it("counts and lists distinct values, flattening arrays", async () => {
+    expect(await db().collection("items").countDocuments({ group: 0 })).toBe(84);
+    expect(await db().collection("items").estimatedDocumentCount()).toBe(250);
+    expect((await db().collection("items").distinct("tags")).sort()).toEqual(["even", "odd", "x"]);
+  });
+
+  it("aggregates with $match, $group, $sort, $unwind and $lookup", async () => {
+    const groups = await db()
+      .collection("items")
+      .aggregate([{ $match: { n: { $lt: 9 } } }, { $group: { _id: "$group", total: { $sum: "$n" } } }, { $sort: { _id: 1 } }])
+      .toArray();
+    expect(groups).toEqual([
+      { _id: 0, total: 9 },
+      { _id: 1, total: 12 },
+      { _id: 2, total: 15 },
+    ]);
+    await db().collection("groups").insertMany([{ _id: 0 as never, name: "zero" }, { _id: 1 as never, name: "one" }]);
+    const joined = await db()
+      .collection("items")
+      .aggregate([{ $match: { n: { $in: [3, 4] } } }, { $lookup: { from: "groups", localField: "group", foreignField: "_id", as: "g" } }, { $unwind: "$g" }, { $project: { _id: 0, n: 1, name: "$g.name" } }, { $sort: { n: 1 } }])
+      .toArray();
+    expect(joined).toEqual([
+      { n: 3, name: "zero" },
+      { n: 4, name: "one" },
+    ]);
+  });
+});
+
+describe("writes", () => {
+  it("updates with operators, array filters and multi", async () => {
+    const items = db().collection("w");
+    await items.insertMany([{ k: "a", n: 1, list: [1, 5, 9] }, { k: "b", n: 2, list: [] }]);
+    const one = await items.updateOne({ k: "a" }, { $inc: { n: 2 }, $push: { list: 10 }, $set: { "deep.x": true } });
+    expect([one.matchedCount, one.modifiedCount]).toEqual([1, 1]);
+    await items.updateOne({ k: "a" }, { $set: { "list.$[big]": 0 } }, { arrayFilters: [{ big: { $gt: 4 } }] });
+    expect(await items.findOne({ k: "a" }, { projection: { _id: 0 } })).toEqual({ k: "a", n: 3, list: [1, 0, 0, 0], deep: { x: true } });
+    const many = await items.updateMany({}, { $unset: { list: "" }, $addToSet: { seen: "yes" } });
+    expect(many.modifiedCount).toBe(2);
+    expect(await items.find({}, { projection: { _id: 0, k: 1, seen: 1, list: 1 } }).toArray()).toEqual([
+      { k: "a", seen: ["yes"] },
+      { k: "b", seen: ["yes"] },
+    ]);
+  });
+
+  it("upserts from the query's equality fields with $setOnInsert", async () => {
+    const items = db().collection("u");
+    const first = await items.updateOne({ key: "m-3", month: 3 }, { $set: { count: 1 }, $setOnInsert: { createdBy: "a" } }, { upsert: true });
+    expect(first.upsertedCount).toBe(1);
+    const second = await items.updateOne({ key: "m-3", month: 3 }, { $set: { count: 2 }, $setOnInsert: { createdBy: "b" } }, { upsert: true });
+    expect([second.matchedCount, second.upsertedCount]).toEqual([1, 0]);
+    expect(await items.find({}, { projection: { _id: 0 } }).toArray()).toEqual([{ key: "m-3", month: 3, count: 2, createdBy: "a" }]);
+  });
+
+  it("replaces, finds-and-modifies, and deletes", async () => {
+    const items = db().collection("f");
+    await items.insertMany([{ k: 1, v: "a" }, { k: 2, v: "b" }, { k: 3, v: "c" }]);
+    await items.replaceOne({ k: 1 }, { k: 1, w: "new" });
+    expect(await items.findOne({ k: 1 }, { projection: { _id: 0 } })).toEqual({ k: 1, w: "new" });
+    const before = await items.findOneAndUpdate({ k: 2 }, { $set: { v: "B" } }, { returnDocument: "before", projection: { _id: 0 } });
+    expect(before).toEqual({ k: 2, v: "b" });
+    const after = await items.findOneAndUpdate({ k: 9 }, { $set: { v: "z" } }, { upsert: true, returnDocument: "after", projection: { _id: 0 } });
+    expect(after).toEqual({ k: 9, v: "z" });
+    expect(await items.findOneAndDelete({ k: 3 }, { projection: { _id: 0 } })).toEqual({ k: 3, v: "c" });
+    expect((await items.deleteMany({ k: { $gt: 1 } })).deletedCount).toBe(2);
+    expect(await items.countDocuments()).toBe(1);
+  });
+});
+
+describe("indexes", () => {
+  it("enforces unique indexes with mongod's E11000 error", async () => {
+    const items = db().collection("uniq");
+    await items.createIndex({ code: 1 }, { unique: true });
+    await items.insertOne({ code: "SNV" });
+    const error = await items.insertOne({ code: "SNV" }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 11000, keyPattern: { code: 1 }, keyValue: { code: "SNV" } });
+    expect(String((error as Error).message)).toMatch(/^E11000 duplicate key error collection: .*uniq index: code_1 dup key/);
+    await items.insertOne({ code: "STC" });
+    const update = await items.updateOne({ code: "STC" }, { $set: { code: "SNV" } }).catch((e: unknown) => e);
+    expect(update).toMatchObject({ code: 11000 });
+    expect(await items.countDocuments({ code: "STC" })).toBe(1);
+  });
+
+  it("keeps going past duplicates in an unordered insert", async () => {
+    const items = db().collection("unordered");
+    await items.createIndex({ a: 1, b: 1 }, { unique: true });
+    const error = await items
+      .insertMany([{ a: 1, b: 1 }, { a: 1, b: 1 }, { a: 1, b: 2 }], { ordered: false })
+      .catch((e: { code: number; writeErrors: unknown[] }) => e);
+    expect(error).toMatchObject({ code: 11000 });
+    expect(await items.countDocuments()).toBe(2);
+  });
+
+  it("honours sparse and partial unique indexes, and refuses one over duplicates", async () => {
+    const items = db().collection("sparse");
+    await items.createIndex({ telegramId: 1 }, { unique: true, sparse: true });
+    await items.insertMany([{ name: "a" }, { name: "b" }]);
+    await items.createIndex({ email: 1 }, { unique: true, partialFilterExpression: { active: true } });
+    await items.insertMany([{ email: "x", active: false }, { email: "x", active: false }, { email: "x", active: true }]);
+    await expect(items.insertOne({ email: "x", active: true })).rejects.toMatchObject({ code: 11000 });
+    await expect(items.createIndex({ name: 1 }, { unique: true, name: "dup_names" }).then(() => items.insertOne({ name: "a" }))).rejects.toMatchObject({ code: 11000 });
+    await items.insertOne({ email: "y", active: false, name: "same" });
+    await expect(db().collection("sparse").createIndex({ active: 1 }, { unique: true })).rejects.toMatchObject({ code: 11000 });
+  });
+
+  it("lists indexes and collections, and drops them", async () => {
+    await db().collection("listed").createIndex({ code: 1 }, { unique: true, name: "code_unique" });
+    const indexes = await db().collection("listed").listIndexes().toArray();
+    expect(indexes.map((index) => [index.name, index.key, index.unique ?? false])).toEqual([
+      ["_id_", { _id: 1 }, false],
+      ["code_unique", { code: 1 }, true],
+    ]);
+    expect((await db().listCollections({ name: "listed" }).toArray()).map((c) => c.name)).toEqual(["listed"]);
+    await db().collection("listed").dropIndex("code_unique");
+    expect(await db().collection("listed").listIndexes().toArray()).toHaveLength(1);
+    await db().collection("listed").drop();
+    expect(await db().listCollections({ name: "listed" }).toArray()).toEqual([]);
+  });
+});
+
+describe("mongoose on this backend", () => {
+  const Agency = mongoose.models.ConformanceAgency ?? mongoose.model("ConformanceAgency", new mongoose.Schema({ code: { type: String, unique: true, required: true }, name: String }));
+  const Report = mongoose.models.ConformanceReport ?? mongoose.model("ConformanceReport", new mongoose.Schema({ agency: { type: mongoose.Schema.Types.ObjectId, ref: "ConformanceAgency" }, percent: Number }, { timestamps: true }));
+
+  it("creates, populates and reports duplicate keys", async () => {
+    await Agency.init();
+    const agency = await Agency.create({ code: "SNV", name: "Sở Nội vụ" });
+    await Report.create({ agency: agency._id, percent: 50 });
+    const report = await Report.findOne().populate<{ agency: { name: string } }>("agency").lean();
+    expect(report?.agency.name).toBe("Sở Nội vụ");
+    expect(report?.createdAt).toBeInstanceOf(Date);
+    await expect(Agency.create({ code: "SNV", name: "again" })).rejects.toMatchObject({ code: 11000 });
+  });
+});
+
+describe("what only a real mongod does", () => {
+  it.skipIf(onEmulator())("transactions (emulator: a standalone server without transactions)", async () => {
+    const session = await mongoose.startSession();
+    try {
+      const error = await session
+        .withTransaction(async () => {
+          await db().collection("tx").insertOne({ a: 1 }, { session });
+        })
+        .catch((e: unknown) => e);
+      // A standalone mongod refuses transactions just as a replica set accepts them: both are real answers.
+      if (error) expect(String((error as Error).message)).toMatch(/replica set|Transaction/);
+      else expect(await db().collection("tx").countDocuments()).toBe(1);
+    } finally {
+      await session.endSession();
+    }
+  });
+
+  it.skipIf(onEmulator())("$text search (emulator: no text indexes)", async () => {
+    await db().collection("texts").createIndex({ body: "text" });
+    await db().collection("texts").insertMany([{ body: "thi đua khen thưởng" }, { body: "báo cáo" }]);
+    expect(await db().collection("texts").countDocuments({ $text: { $search: "khen" } })).toBe(1);
+  });
+
+  it.skipIf(onEmulator())("exact numeric types (emulator: numbers come back as JavaScript numbers)", async () => {
+    await db().collection("numbers").insertOne({ whole: new Double(1), small: new Int32(1) });
+    const back = await db().collection("numbers").findOne({}, { promoteValues: false });
+    expect(back?.whole).toBeInstanceOf(Double);
+    expect(back?.small).toBeInstanceOf(Int32);
+  });
+});
