@@ -78,7 +78,7 @@ describe("documents", () => {
 
 describe("writes", () => {
   it("updates with operators, array filters and multi", async () => {
-    const items = db().collection("w");
+    const items = db().collection<{ k: string; n: number; list: number[] }>("w");
     await items.insertMany([{ k: "a", n: 1, list: [1, 5, 9] }, { k: "b", n: 2, list: [] }]);
     const one = await items.updateOne({ k: "a" }, { $inc: { n: 2 }, $push: { list: 10 }, $set: { "deep.x": true } });
     expect([one.matchedCount, one.modifiedCount]).toEqual([1, 1]);
@@ -168,14 +168,17 @@ describe("indexes", () => {
 });
 
 describe("mongoose on this backend", () => {
-  const Agency = mongoose.models.ConformanceAgency ?? mongoose.model("ConformanceAgency", new mongoose.Schema({ code: { type: String, unique: true, required: true }, name: String }));
-  const Report = mongoose.models.ConformanceReport ?? mongoose.model("ConformanceReport", new mongoose.Schema({ agency: { type: mongoose.Schema.Types.ObjectId, ref: "ConformanceAgency" }, percent: Number }, { timestamps: true }));
+  const Agency = mongoose.model("ConformanceAgency", new mongoose.Schema({ code: { type: String, unique: true, required: true }, name: String }));
+  const Report = mongoose.model(
+    "ConformanceReport",
+    new mongoose.Schema({ agency: { type: mongoose.Schema.Types.ObjectId, ref: "ConformanceAgency" }, percent: Number }, { timestamps: true }),
+  );
 
   it("creates, populates and reports duplicate keys", async () => {
     await Agency.init();
     const agency = await Agency.create({ code: "SNV", name: "Sở Nội vụ" });
     await Report.create({ agency: agency._id, percent: 50 });
-    const report = await Report.findOne().populate<{ agency: { name: string } }>("agency").lean();
+    const report = (await Report.findOne().populate("agency").lean()) as { agency: { name: string }; createdAt: Date } | null;
     expect(report?.agency.name).toBe("Sở Nội vụ");
     expect(report?.createdAt).toBeInstanceOf(Date);
     await expect(Agency.create({ code: "SNV", name: "again" })).rejects.toMatchObject({ code: 11000 });

@@ -12,7 +12,8 @@ export type UpdateSpec = Document | Document[];
 function withoutSetOnInsert(update: Document, inserting: boolean): Document {
   const { $setOnInsert, ...rest } = update;
   if (!inserting || !$setOnInsert) return rest;
-  return { ...rest, $set: { ...(rest.$set as Document | undefined), ...($setOnInsert as Document) } };
+  const set = (rest.$set ?? {}) as Document;
+  return { ...rest, $set: { ...set, ...($setOnInsert as Document) } };
 }
 
 export function applyUpdate(
@@ -26,7 +27,7 @@ export function applyUpdate(
   }
   if (!isOperatorDocument(update)) {
     // Replacement: keeps _id, drops everything else.
-    return { _id: document._id, ...cloneValue(update) };
+    return { _id: document._id, ...cloneValue(update as Document) };
   }
   const unknown = Object.keys(update).find((key) => !key.startsWith("$"));
   if (unknown) throw badValue(`Unknown modifier: ${unknown}. Expected a valid update modifier or pipeline-style update`);
@@ -64,7 +65,7 @@ function seedFromQuery(query: Document): Document {
 export function buildUpsert(query: Document, update: UpdateSpec, arrayFilters?: Document[]): Document {
   if (!Array.isArray(update) && !isOperatorDocument(update)) {
     const idFromQuery = query._id !== undefined && !isOperatorDocument(query._id) ? { _id: query._id } : {};
-    return ensureId({ ...idFromQuery, ...cloneValue(update) });
+    return ensureId({ ...idFromQuery, ...cloneValue(update as Document) });
   }
   const seeded = ensureId(seedFromQuery(query));
   return applyUpdate(seeded, update, { arrayFilters, inserting: true });
