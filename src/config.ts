@@ -1,0 +1,129 @@
+import cron from "node-cron";
+import { z } from "zod";
+
+/**
+ * The environment, read once into a typed object. Every problem is reported at once, by
+ * variable name, so a person fixes their .env in one go.
+ */
+const cronString = (fallback: string) =>
+  z
+    .string()
+    .trim()
+    .default(fallback)
+    .refine((value) => cron.validate(value), { message: "not a valid cron expression (minute hour day month weekday)" });
+
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value === "" ? undefined : value));
+
+const timeZone = z
+  .string()
+  .trim()
+  .default("Asia/Ho_Chi_Minh")
+  .refine(
+    (zone) => {
+      try {
+        new Intl.DateTimeFormat("en", { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: "not an IANA time zone such as Asia/Ho_Chi_Minh" },
+  );
+
+const environmentSchema = z
+  .object({
+    BOT_TOKEN: optionalText.refine((value) => value === undefined || /^\d+:[\w-]{20,}$/.test(value), {
+      message: "does not look like a token from @BotFather (123456:ABC…)",
+    }),
+    TELEGRAM_API_ROOT: z.url({ protocol: /^https?$/ }).default("https://api.telegram.org"),
+    MONGODB_URI: optionalText.refine((value) => value === undefined || /^mongodb(\+srv)?:\/\//.test(value), {
+      message: "must start with mongodb:// or mongodb+srv://",
+    }),
+    DATA_DIR: z.string().trim().min(1).default("data/runtime"),
+    TZ: timeZone,
+    DEFAULT_LOCALE: z.enum(["vi", "en"]).default("vi"),
+    SECRETARIAT_CHAT_ID: optionalText.refine((value) => value === undefined || /^-?\d+$/.test(value), {
+      message: "must be a Telegram chat id (an integer, negative for groups)",
+    }),
+    BOT_MODE: z.enum(["polling", "webhook"]).default("polling"),
+    WEBHOOK_URL: optionalText.pipe(z.url({ protocol: /^https$/ }).optional()),
+    WEBHOOK_SECRET: optionalText.pipe(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{16,256}$/, "16–256 characters of A–Z, a–z, 0–9, _ and -")
+        .optional(),
+    ),
+    WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+    MONTHLY_PUSH_CRON: cronString("0 8 1 * *"),
+    REMINDER_CRON: cronString("30 8 10,20 * *"),
+    DAILY_SUMMARY_CRON: cronString("0 17 * * *"),
+    WEEKLY_DIGEST_CRON: cronString("30 7 * * 1"),
+    INVITE_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 60).default(72),
+    CONVERSATION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  });
+
+export type BotMode = { kind: "polling" } | { kind: "webhook"; url: string; secret: string; port: number };
+
+export interface Config {
+  botToken: string | undefined;
+  telegramApiRoot: string;
+  mongodbUri: string | undefined;
+  dataDir: string;
+  timeZone: string;
+  defaultLocale: "vi" | "en";
+  secretariatChatId: number | undefined;
+  mode: BotMode;
+  schedules: { monthlyPush: string; reminders: string; dailySummary: string; weeklyDigest: string };
+  inviteTtlHours: number;
+  conversationIdleMinutes: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+export interface ConfigNeeds {
+  /** The bot needs its token; the CLI does not. */
+  botToken?: boolean;
+}
+
+export function parseConfig(env: Record<string, string | undefined>, needs: ConfigNeeds = {}): Config {
+  const result = environmentSchema.safeParse(env);
+  const problems = result.success ? [] : result.error.issues.map((issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`);
+  if (needs.botToken && !env.BOT_TOKEN?.trim()) problems.unshift("BOT_TOKEN: required (the token @BotFather gave you)");
+  // Checked on the raw values so they are reported together with every other problem.
+  if (env.BOT_MODE === "webhook") {
+    if (!env.WEBHOOK_URL?.trim()) problems.push("WEBHOOK_URL: required when BOT_MODE=webhook");
+    if (!env.WEBHOOK_SECRET?.trim()) problems.push("WEBHOOK_SECRET: required when BOT_MODE=webhook");
+  }
+  if (!result.success || problems.length > 0) throw new ConfigError([...new Set(problems)]);
+  const data = result.data;
+  return {
+    botToken: data.BOT_TOKEN,
+    telegramApiRoot: data.TELEGRAM_API_ROOT.replace(/\/+$/, ""),
+    mongodbUri: data.MONGODB_URI,
+    dataDir: data.DATA_DIR,
+    timeZone: data.TZ,
+    defaultLocale: data.DEFAULT_LOCALE,
+    secretariatChatId: data.SECRETARIAT_CHAT_ID === undefined ? undefined : Number(data.SECRETARIAT_CHAT_ID),
+    mode:
+      data.BOT_MODE === "webhook"
+        ? { kind: "webhook", url: data.WEBHOOK_URL!, secret: data.WEBHOOK_SECRET!, port: data.WEBHOOK_PORT }
+        : { kind: "polling" },
+    schedules: {
+      monthlyPush: data.MONTHLY_PUSH_CRON,
+      reminders: data.REMINDER_CRON,
+      dailySummary: data.DAILY_SUMMARY_CRON,
+      weeklyDigest: data.WEEKLY_DIGEST_CRON,
+    },
+    inviteTtlHours: data.INVITE_TTL_HOURS,
+    conversationIdleMinutes: data.CONVERSATION_IDLE_MINUTES,
+  };
+}
