@@ -16,6 +16,8 @@ export interface RunningDatabase {
   uri: string;
   /** One line for logs: which backend, and whether data outlives the process. */
   description: string;
+  /** Where the data is kept, when the backend is embedded and keeps it. */
+  dataPath: string | null;
   stop(): Promise<void>;
 }
 
@@ -39,6 +41,7 @@ async function startMemoryServer(binary: string | undefined, dataDir: string | u
     kind: "mongodb-memory-server",
     uri: server.getUri(),
     description: dbPath ? `mongod (mongodb-memory-server), data in ${dbPath}` : "mongod (mongodb-memory-server), in memory",
+    dataPath: dbPath ?? null,
     stop: async () => {
       await server.stop({ doCleanup: !dbPath });
     },
@@ -49,8 +52,8 @@ async function startEmulator(dataDir: string | undefined): Promise<RunningDataba
   const emulator = new MongoEmulator();
   let persistence: { flush(): void } | undefined;
   let description = "MongoDB emulator, in memory: nothing is kept when the process ends";
-  if (dataDir) {
-    const file = join(dataDir, "emulator.bson");
+  const file = dataDir ? join(dataDir, "emulator.bson") : null;
+  if (file) {
     loadSnapshot(emulator.engine, file);
     persistence = persistEngine(emulator.engine, file);
     description = `MongoDB emulator, saved to ${file}: not a production database, set MONGODB_URI`;
@@ -60,6 +63,7 @@ async function startEmulator(dataDir: string | undefined): Promise<RunningDataba
     kind: "emulator",
     uri,
     description,
+    dataPath: file,
     stop: async () => {
       persistence?.flush();
       await emulator.stop();
@@ -69,7 +73,7 @@ async function startEmulator(dataDir: string | undefined): Promise<RunningDataba
 
 export async function startDatabase(options: StartDatabaseOptions = {}): Promise<RunningDatabase> {
   const log = options.log ?? (() => {});
-  if (options.uri) return { kind: "external", uri: options.uri, description: "MongoDB at MONGODB_URI", stop: async () => {} };
+  if (options.uri) return { kind: "external", uri: options.uri, description: "MongoDB at MONGODB_URI", dataPath: null, stop: async () => {} };
 
   const local = await findLocalMongod();
   if (local || (await canDownloadMongod())) {

@@ -1,7 +1,17 @@
 import type { CliCommand } from "../cli-context.ts";
+import { agenciesImportCommand } from "./agencies-import.ts";
+import { awardsImportCommand } from "./awards-import.ts";
+import { agenciesListCommand, awardsListCommand, planListCommand } from "./listings.ts";
+import { planImportCommand } from "./plan-import.ts";
 import { planParseCommand } from "./plan-parse.ts";
 
 /** Every CLI command, by "group action". */
 export const cliCommands: Record<string, CliCommand> = {
   "plan parse": planParseCommand,
+  "plan import": planImportCommand,
+  "plan list": planListCommand,
+  "agencies import": agenciesImportCommand,
+  "agencies list": agenciesListCommand,
+  "awards import": awardsImportCommand,
+  "awards list": awardsListCommand,
 };

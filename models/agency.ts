@@ -1,0 +1,31 @@
+import { Schema, model, type InferSchemaType } from "mongoose";
+import { AGENCY_KINDS } from "../src/agencies/agency-kinds.ts";
+import { nameKey } from "../src/agencies/name-key.ts";
+
+/** Cơ quan, đơn vị: a unit a plan assigns work to, with the names plans use for it. */
+const agencySchema = new Schema(
+  {
+    code: { type: String, required: true, trim: true, uppercase: true, match: /^[A-Z0-9][A-Z0-9_-]*$/ },
+    name: { type: String, required: true, trim: true },
+    /** As written in plans: "HĐ TĐKT tỉnh", "Ban TĐKT, Sở Nội vụ" … */
+    aliases: { type: [String], default: [] },
+    /** nameKey() of the name, code and aliases: what a plan's unit name is looked up by. */
+    nameKeys: { type: [String], default: [] },
+    kind: { type: String, enum: AGENCY_KINDS, required: true },
+    /** Code of the emulation bloc (khối thi đua); empty for UBND, the Council and the like. */
+    bloc: { type: String, trim: true, uppercase: true, default: null },
+    active: { type: Boolean, default: true },
+  },
+  { timestamps: true },
+);
+agencySchema.index({ code: 1 }, { unique: true });
+agencySchema.index({ nameKeys: 1 });
+agencySchema.index({ bloc: 1 });
+
+agencySchema.pre("validate", function keepNameKeys() {
+  this.aliases = [...new Set(this.aliases.map((alias) => alias.trim()).filter(Boolean))];
+  this.nameKeys = [...new Set([this.name, this.code, ...this.aliases].map(nameKey))];
+});
+
+export type Agency = InferSchemaType<typeof agencySchema>;
+export const AgencyModel = model("Agency", agencySchema);

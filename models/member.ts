@@ -1,0 +1,35 @@
+import { Schema, model, type InferSchemaType } from "mongoose";
+
+/** A person the bot works with, and what they may do. Roles come only from invites or an admin. */
+export const ROLES = ["focal", "secretariat", "leader", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+const roleGrantSchema = new Schema(
+  {
+    role: { type: String, enum: ROLES, required: true },
+    /** The agency a focal officer (cán bộ đầu mối) answers for. */
+    agency: { type: Schema.Types.ObjectId, ref: "Agency", default: null },
+    grantedAt: { type: Date, required: true },
+    grantedBy: { type: String, default: null },
+  },
+  { _id: false },
+);
+
+const memberSchema = new Schema(
+  {
+    telegramId: { type: Number, required: true },
+    displayName: { type: String, required: true, trim: true },
+    username: { type: String, default: null },
+    roles: { type: [roleGrantSchema], default: [] },
+    locale: { type: String, enum: ["vi", "en"], default: "vi" },
+    /** unreachable: Telegram refused delivery (blocked the bot); revoked: removed by the secretariat. */
+    status: { type: String, enum: ["active", "unreachable", "revoked"], default: "active" },
+    statusChangedAt: { type: Date, default: null },
+  },
+  { timestamps: true },
+);
+memberSchema.index({ telegramId: 1 }, { unique: true });
+memberSchema.index({ "roles.role": 1, "roles.agency": 1 });
+
+export type Member = InferSchemaType<typeof memberSchema>;
+export const MemberModel = model("Member", memberSchema);

@@ -1,0 +1,55 @@
+import { Schema, model, type InferSchemaType } from "mongoose";
+
+/** An agency's answer on one milestone for one month; every submission kept as a version. */
+export const PROGRESS_STATUSES = ["not-started", "in-progress", "done", "blocked"] as const;
+export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
+
+const attachmentSchema = new Schema(
+  {
+    kind: { type: String, enum: ["photo", "document"], required: true },
+    fileId: { type: String, required: true },
+    fileUniqueId: { type: String, default: null },
+    fileName: { type: String, default: null },
+    mimeType: { type: String, default: null },
+  },
+  { _id: false },
+);
+
+const versionSchema = new Schema(
+  {
+    version: { type: Number, required: true },
+    status: { type: String, enum: PROGRESS_STATUSES, required: true },
+    percent: { type: Number, min: 0, max: 100, required: true },
+    note: { type: String, default: "", maxlength: 2000 },
+    attachments: { type: [attachmentSchema], default: [] },
+    reportedBy: { type: Schema.Types.ObjectId, ref: "Member", default: null },
+    reportedByTelegramId: { type: Number, default: null },
+    reportedAt: { type: Date, required: true },
+  },
+  { _id: false },
+);
+
+const progressReportSchema = new Schema(
+  {
+    plan: { type: Schema.Types.ObjectId, ref: "Plan", required: true },
+    milestone: { type: Schema.Types.ObjectId, ref: "Milestone", required: true },
+    agency: { type: Schema.Types.ObjectId, ref: "Agency", required: true },
+    /** The month reported on, YYYY-MM in Asia/Ho_Chi_Minh. */
+    period: { type: String, required: true, match: /^\d{4}-(0[1-9]|1[0-2])$/ },
+    /** The latest version, copied up for queries. */
+    status: { type: String, enum: PROGRESS_STATUSES, required: true },
+    percent: { type: Number, min: 0, max: 100, required: true },
+    note: { type: String, default: "" },
+    attachments: { type: [attachmentSchema], default: [] },
+    reportedAt: { type: Date, required: true },
+    version: { type: Number, required: true },
+    versions: { type: [versionSchema], default: [] },
+  },
+  { timestamps: true },
+);
+progressReportSchema.index({ milestone: 1, agency: 1, period: 1 }, { unique: true });
+progressReportSchema.index({ period: 1, agency: 1 });
+progressReportSchema.index({ plan: 1, period: 1, status: 1 });
+
+export type ProgressReport = InferSchemaType<typeof progressReportSchema>;
+export const ProgressReportModel = model("ProgressReport", progressReportSchema);

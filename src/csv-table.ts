@@ -1,0 +1,38 @@
+import { parse } from "csv-parse/sync";
+import type { z } from "zod";
+
+/**
+ * Reads a CSV file with a header row into validated records. Problems come back by line and
+ * column so a person can open the file and fix exactly that cell; nothing is half-read.
+ */
+export interface CsvProblem {
+  line: number;
+  column: string;
+  message: string;
+}
+
+export type CsvResult<T> = { rows: T[] } | { problems: CsvProblem[] };
+
+export function readCsvTable<T>(text: string, rowSchema: z.ZodType<T>, requiredColumns: string[]): CsvResult<T> {
+  let records: Record<string, string>[];
+  try {
+    records = parse(text.replace(/^\uFEFF/, ""), { columns: true, skip_empty_lines: true, trim: true, relax_column_count: false });
+  } catch (error) {
+    const line = (error as { lines?: number }).lines ?? 0;
+    return { problems: [{ line, column: "", message: (error as Error).message }] };
+  }
+  const header = Object.keys(records[0] ?? {});
+  const missing = requiredColumns.filter((column) => !header.includes(column));
+  if (records.length > 0 && missing.length > 0) {
+    return { problems: missing.map((column) => ({ line: 1, column, message: "missing column" })) };
+  }
+  const rows: T[] = [];
+  const problems: CsvProblem[] = [];
+  records.forEach((record, index) => {
+    const result = rowSchema.safeParse(record);
+    if (result.success) rows.push(result.data);
+    // +2: the header is line 1, and lines count from 1.
+    else for (const issue of result.error.issues) problems.push({ line: index + 2, column: issue.path.join("."), message: issue.message });
+  });
+  return problems.length > 0 ? { problems } : { rows };
+}

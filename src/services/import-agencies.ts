@@ -1,0 +1,47 @@
+import { AgencyModel } from "../../models/agency.ts";
+import { EmulationBlocModel } from "../../models/emulation-bloc.ts";
+import type { AgencyRow } from "../agencies/agency-csv.ts";
+import { recordAudit, type Actor } from "./audit.ts";
+
+export interface AgencyImportResult {
+  blocs: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+/**
+ * Loads the directory: blocs and agencies by code. Aliases are merged, never dropped, so names
+ * a secretariat added in chat survive a re-import of the spreadsheet.
+ */
+export async function importAgencies(rows: AgencyRow[], actor: Actor): Promise<AgencyImportResult> {
+  const blocs = new Map<string, { name: string; order: number }>();
+  for (const row of rows) if (row.bloc && !blocs.has(row.bloc.code)) blocs.set(row.bloc.code, { name: row.bloc.name, order: blocs.size + 1 });
+  for (const [code, bloc] of blocs) {
+    await EmulationBlocModel.updateOne({ code }, { $set: { name: bloc.name, order: bloc.order } }, { upsert: true });
+  }
+
+  const result: AgencyImportResult = { blocs: blocs.size, created: 0, updated: 0, unchanged: 0 };
+  for (const row of rows) {
+    const existing = await AgencyModel.findOne({ code: row.code });
+    if (!existing) {
+      await AgencyModel.create({ code: row.code, name: row.name, kind: row.kind, bloc: row.bloc?.code ?? null, aliases: row.aliases });
+      result.created++;
+      continue;
+    }
+    existing.set({
+      name: row.name,
+      kind: row.kind,
+      bloc: row.bloc?.code ?? null,
+      aliases: [...new Set([...existing.aliases, ...row.aliases])],
+    });
+    if (existing.isModified()) {
+      await existing.save();
+      result.updated++;
+    } else {
+      result.unchanged++;
+    }
+  }
+  if (result.created + result.updated > 0) await recordAudit(actor, "agencies.imported", { kind: "agency" }, { ...result });
+  return result;
+}
