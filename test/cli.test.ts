@@ -1,0 +1,81 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { laiChauPlanPath, repoPath } from "./support/sample-files.ts";
+
+const run = promisify(execFile);
+const scratch = mkdtempSync(join(tmpdir(), "dondoc-cli-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** Runs the CLI as a person would, against this suite's database server. */
+async function cli(args: string[], env: Record<string, string> = {}) {
+  const uri = new URL(inject("mongoUri"));
+  uri.pathname = "/dondoc_cli_test";
+  try {
+    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
+      cwd: repoPath(""),
+      env: { ...process.env, MONGODB_URI: uri.toString(), DATA_DIR: scratch, ...env },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe("the command line", () => {
+  it("keeps the `plan parse --json` contract through npm", async () => {
+    const { stdout } = await run("npm", ["run", "--silent", "cli", "--", "plan", "parse", laiChauPlanPath(), "--json"], { cwd: repoPath("") });
+    const plan = JSON.parse(stdout);
+    expect(Object.keys(plan).sort()).toEqual(["issuedOn", "issuer", "milestones", "number", "title", "warnings", "year"]);
+    expect(plan).toMatchObject({ year: 2018, number: "69/KH-UBND", issuedOn: "2018-01-11" });
+    expect(plan.milestones).toHaveLength(32);
+    for (const milestone of plan.milestones) {
+      expect(milestone).toMatchObject({ text: expect.any(String), months: expect.any(Array), recurring: expect.any(Boolean), allAgencies: expect.any(Boolean) });
+      expect(milestone.row === null || typeof milestone.row === "string").toBe(true);
+      expect(milestone.due === null || /^\d{4}-\d{2}-\d{2}$/.test(milestone.due)).toBe(true);
+      for (const unit of milestone.units) expect(["lead", "coordinating"]).toContain(unit.role);
+    }
+    for (const warning of plan.warnings) expect(Object.keys(warning).sort()).toEqual(["message", "row"]);
+    const row11 = plan.warnings.filter((w: { row: string | null }) => w.row === "11").map((w: { message: string }) => w.message);
+    expect(row11).toContainEqual(expect.stringContaining("đã hiểu là tháng 11, 12"));
+  });
+
+  it("prints a readable review in Vietnamese, or English on request", async () => {
+    const vi = await cli(["plan", "parse", laiChauPlanPath()]);
+    expect(vi.stdout).toContain("32 nhiệm vụ");
+    expect(vi.stdout).toContain("Chủ trì: UBND tỉnh");
+    const en = await cli(["plan", "parse", laiChauPlanPath(), "--lang", "en"]);
+    expect(en.stdout).toContain("32 tasks");
+    expect(en.stdout).toContain("Lead: UBND tỉnh");
+  });
+
+  it("fails with one clear line and a non-zero exit", async () => {
+    const missing = await cli(["plan", "parse", join(scratch, "nope.txt")]);
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr.trim().split("\n")).toEqual([expect.stringContaining("Không đọc được tệp")]);
+    const usage = await cli(["plan", "frobnicate"]);
+    expect(usage.code).not.toBe(0);
+    const badJson = join(scratch, "bad.json");
+    writeFileSync(badJson, JSON.stringify({ title: "KH", year: 2018, milestones: [] }));
+    const refused = await cli(["plan", "import", badJson]);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr.trim().split("\n")).toEqual([expect.stringContaining("milestones")]);
+  });
+
+  it("loads the directory and imports a plan once, saying which database it used", async () => {
+    const agencies = await cli(["agencies", "import", repoPath("data/agencies/lai-chau.csv")]);
+    expect(agencies.stdout).toMatch(/61 cơ quan mới/);
+    expect(agencies.stderr).toContain("MONGODB_URI");
+    const first = await cli(["plan", "import", laiChauPlanPath()]);
+    expect(first.stdout).toContain("Đã nhập kế hoạch");
+    expect(first.stdout).not.toContain("chưa khớp");
+    const second = await cli(["plan", "import", laiChauPlanPath()]);
+    expect(second.stdout).toContain("không thay đổi gì");
+    const list = await cli(["plan", "list"]);
+    expect(list.stdout.trim().split("\n")).toHaveLength(1);
+  });
+});
