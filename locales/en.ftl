@@ -76,3 +76,6 @@ agency-kind-central = central agency
 agency-kind-armed-forces = armed forces
 agency-kind-enterprise = enterprise
 agency-kind-other = other
+
+# Chat.
+welcome-unknown = Hello! This is the follow-up assistant of the Emulation and Commendation Board, Department of Home Affairs. You are not registered yet: ask the Board for an invite link (t.me/…?start=…) and open it.

@@ -73,3 +73,6 @@ agency-kind-central = cơ quan Trung ương
 agency-kind-armed-forces = lực lượng vũ trang
 agency-kind-enterprise = doanh nghiệp
 agency-kind-other = khác
+
+# Chat.
+welcome-unknown = Xin chào! Đây là trợ lý theo dõi, đôn đốc công tác thi đua, khen thưởng của Ban Thi đua – Khen thưởng, Sở Nội vụ. Bạn chưa được đăng ký: hãy xin Ban Thi đua – Khen thưởng một đường dẫn mời (dạng t.me/…?start=…) rồi mở đường dẫn đó.

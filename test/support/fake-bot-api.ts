@@ -1,0 +1,139 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/**
+ * A local stand-in for Telegram's Bot API over HTTP: the bot under test talks to it through
+ * TELEGRAM_API_ROOT exactly as it would talk to Telegram. It records every call, serves
+ * queued updates to getUpdates (long polling), and refuses what Telegram refuses.
+ */
+export interface RecordedCall {
+  method: string;
+  params: Record<string, unknown>;
+}
+
+type Waiter = { test: (call: RecordedCall) => boolean; resolve: (call: RecordedCall) => void };
+
+const BOT_USER = { id: 7000000001, is_bot: true, first_name: "Dondoc", username: "dondoc_test_bot" };
+
+async function readParams(request: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  const body = Buffer.concat(chunks).toString("utf8");
+  const url = new URL(request.url ?? "/", "http://localhost");
+  const params: Record<string, unknown> = Object.fromEntries(url.searchParams);
+  if (!body) return params;
+  if ((request.headers["content-type"] ?? "").includes("application/json")) return { ...params, ...JSON.parse(body) };
+  return params;
+}
+
+export class FakeBotApi {
+  readonly calls: RecordedCall[] = [];
+  private server: Server | undefined;
+  private updates: unknown[] = [];
+  private nextUpdateId = 1;
+  private nextMessageId = 1;
+  private pollers: (() => void)[] = [];
+  private waiters: Waiter[] = [];
+  url = "";
+
+  async start(): Promise<string> {
+    this.server = createServer((request, response) => {
+      void this.handle(request).then(
+        (result) => {
+          response.writeHead(200, { "content-type": "application/json" });
+          response.end(JSON.stringify(result));
+        },
+        (error: unknown) => {
+          response.writeHead(500);
+          response.end(String(error));
+        },
+      );
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this.url;
+  }
+
+  async stop(): Promise<void> {
+    for (const wake of this.pollers.splice(0)) wake();
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+
+  /** Queues a text message from a user in their private chat. */
+  sendText(from: { id: number; first_name: string; language_code?: string }, text: string): void {
+    const entities = text.startsWith("/") ? [{ type: "bot_command", offset: 0, length: text.split(" ")[0]!.length }] : undefined;
+    this.pushUpdate({
+      message: {
+        message_id: this.nextMessageId++,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: from.id, type: "private", first_name: from.first_name },
+        from: { is_bot: false, ...from },
+        text,
+        ...(entities ? { entities } : {}),
+      },
+    });
+  }
+
+  pushUpdate(update: Record<string, unknown>): void {
+    this.updates.push({ update_id: this.nextUpdateId++, ...update });
+    for (const wake of this.pollers.splice(0)) wake();
+  }
+
+  /** Resolves with the first call (recorded already or to come) that passes `test`. */
+  waitForCall(method: string, test: (params: Record<string, unknown>) => boolean = () => true): Promise<RecordedCall> {
+    const matches = (call: RecordedCall) => call.method === method && test(call.params);
+    const seen = this.calls.find(matches);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve) => this.waiters.push({ test: matches, resolve }));
+  }
+
+  private record(call: RecordedCall): void {
+    this.calls.push(call);
+    this.waiters = this.waiters.filter((waiter) => {
+      if (!waiter.test(call)) return true;
+      waiter.resolve(call);
+      return false;
+    });
+  }
+
+  private async handle(request: IncomingMessage): Promise<unknown> {
+    const method = (request.url ?? "").split("/").pop()?.split("?")[0] ?? "";
+    const params = await readParams(request);
+    if (method !== "getUpdates") this.record({ method, params });
+    switch (method) {
+      case "getMe":
+        return { ok: true, result: BOT_USER };
+      case "deleteWebhook":
+      case "setMyCommands":
+        return { ok: true, result: true };
+      case "getUpdates":
+        return { ok: true, result: await this.pollUpdates(params) };
+      case "sendMessage":
+        return this.sendMessage(params);
+      default:
+        return { ok: false, error_code: 404, description: `Not Found: method ${method} is not served by the fake` };
+    }
+  }
+
+  private sendMessage(params: Record<string, unknown>) {
+    const text = String(params.text ?? "");
+    if (text.length === 0) return { ok: false, error_code: 400, description: "Bad Request: message text is empty" };
+    if (text.length > 4096) return { ok: false, error_code: 400, description: "Bad Request: message is too long" };
+    const chatId = Number(params.chat_id);
+    return {
+      ok: true,
+      result: { message_id: this.nextMessageId++, date: Math.floor(Date.now() / 1000), chat: { id: chatId, type: chatId > 0 ? "private" : "supergroup" }, from: BOT_USER, text },
+    };
+  }
+
+  private async pollUpdates(params: Record<string, unknown>): Promise<unknown[]> {
+    const offset = Number(params.offset ?? 0);
+    this.updates = this.updates.filter((update) => (update as { update_id: number }).update_id >= offset);
+    if (this.updates.length === 0 && Number(params.timeout ?? 0) > 0) {
+      // Long polling: answer when an update arrives (or the fake stops).
+      await new Promise<void>((resolve) => this.pollers.push(resolve));
+    }
+    return this.updates.slice(0, Number(params.limit ?? 100));
+  }
+}
