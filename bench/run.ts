@@ -1,0 +1,84 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { performance } from "node:perf_hooks";
+import { MongoClient } from "mongodb";
+import { MongoEmulator } from "../src/db/emulator/server.ts";
+import { parsePlan } from "../src/plan/parse-plan.ts";
+
+/**
+ * `npm run bench`: speed and memory figures, written to BENCHMARKS.md with the machine and
+ * date. Targets live here, never in timed unit tests.
+ */
+interface Figure {
+  name: string;
+  value: string;
+  target: string;
+  met: boolean;
+}
+
+function time(runs: number, work: () => void): number {
+  const start = performance.now();
+  for (let i = 0; i < runs; i++) work();
+  return (performance.now() - start) / runs;
+}
+
+/** A plan of `rows` rows in the Lai Châu style, to see how the importer scales. */
+function largePlan(rows: number): string {
+  const lines = ["Số: 1/KH-UBND", "Lai Châu, ngày 02 tháng 01 năm 2025", "KẾ HOẠCH", "Công tác thi đua, khen thưởng năm 2025", "TT\tNội dung\tĐơn vị chủ trì và phối hợp thực hiện\tThời gian thực hiện"];
+  for (let row = 1; row <= rows; row++) {
+    lines.push(`${row}\t<ul><li>Tổ chức phong trào “Thi đua – Khen thưởng” số ${row} năm học 2024 - 2025.</li></ul>- Hướng dẫn kinh tế - xã hội.- Báo cáo kết quả\t- Sở Nội vụ; - Các cơ quan, đơn vị, địa phương\tTháng ${(row % 12) + 1}, ${((row + 1) % 12) + 1}`);
+  }
+  return lines.join("\n");
+}
+
+async function emulatorFigures(): Promise<Figure[]> {
+  const emulator = new MongoEmulator();
+  const client = new MongoClient(await emulator.start());
+  const reports = client.db("bench").collection("reports");
+  await reports.createIndex({ milestone: 1, agency: 1, period: 1 }, { unique: true });
+  const count = 5000;
+  let start = performance.now();
+  for (let i = 0; i < count; i++) {
+    await reports.updateOne({ milestone: i % 32, agency: i % 61, period: `2018-${String((i % 12) + 1).padStart(2, "0")}` }, { $set: { percent: i % 100 } }, { upsert: true });
+  }
+  const upsertMs = (performance.now() - start) / count;
+  start = performance.now();
+  for (let i = 0; i < 200; i++) await reports.find({ period: "2018-03", percent: { $lt: 50 } }).toArray();
+  const findMs = (performance.now() - start) / 200;
+  await client.close();
+  await emulator.stop();
+  return [
+    { name: "emulator: upsert of a progress report (unique index)", value: `${upsertMs.toFixed(2)} ms`, target: "< 5 ms", met: upsertMs < 5 },
+    { name: `emulator: one month's reports query over ${count} documents`, value: `${findMs.toFixed(2)} ms`, target: "< 50 ms", met: findMs < 50 },
+  ];
+}
+
+async function main(): Promise<void> {
+  const laiChau = readFileSync(new URL("../data/samples/lai-chau-2018.txt", import.meta.url), "utf8");
+  const laiChauMs = time(200, () => parsePlan(laiChau));
+  const big = largePlan(2000);
+  const bigMs = time(5, () => parsePlan(big));
+  const figures: Figure[] = [
+    { name: "parse the Lai Châu 2018 plan (32 tasks)", value: `${laiChauMs.toFixed(2)} ms`, target: "< 20 ms", met: laiChauMs < 20 },
+    { name: "parse a 2,000-row plan (6,000 tasks)", value: `${bigMs.toFixed(0)} ms`, target: "< 2,000 ms", met: bigMs < 2000 },
+    ...(await emulatorFigures()),
+  ];
+  const rssMb = process.memoryUsage().rss / 1024 / 1024;
+  figures.push({ name: "resident memory after the runs", value: `${rssMb.toFixed(0)} MB`, target: "< 300 MB", met: rssMb < 300 });
+
+  const machine = `${cpus()[0]?.model ?? "unknown CPU"}, ${cpus().length} cores, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}`;
+  const lines = [
+    "# Benchmarks",
+    "",
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${machine} with \`npm run bench\`.`,
+    "",
+    "| what | measured | target | met |",
+    "| --- | --- | --- | --- |",
+    ...figures.map((figure) => `| ${figure.name} | ${figure.value} | ${figure.target} | ${figure.met ? "yes" : "**no**"} |`),
+    "",
+  ];
+  writeFileSync(new URL("../BENCHMARKS.md", import.meta.url), lines.join("\n"));
+  console.log(lines.join("\n"));
+}
+
+await main();
