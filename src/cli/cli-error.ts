@@ -10,3 +10,9 @@ export class CliError extends Error {
     this.name = "CliError";
   }
 }
+
+/** The first of a file's problems, with how many there are: one line for the person to act on. */
+export function csvProblemsError(problems: { line: number; column: string; message: string }[]): CliError {
+  const first = problems[0]!;
+  return new CliError("cli-error-csv", { line: first.line, column: first.column || "-", message: first.message, count: problems.length });
+}

@@ -2,6 +2,7 @@ import { AgencyModel } from "../../models/agency.ts";
 import { EmulationBlocModel } from "../../models/emulation-bloc.ts";
 import type { AgencyRow } from "../agencies/agency-csv.ts";
 import { recordAudit, type Actor } from "./audit.ts";
+import { saveByKey } from "./save-by-key.ts";
 
 export interface AgencyImportResult {
   blocs: number;
@@ -23,24 +24,11 @@ export async function importAgencies(rows: AgencyRow[], actor: Actor): Promise<A
 
   const result: AgencyImportResult = { blocs: blocs.size, created: 0, updated: 0, unchanged: 0 };
   for (const row of rows) {
-    const existing = await AgencyModel.findOne({ code: row.code });
-    if (!existing) {
-      await AgencyModel.create({ code: row.code, name: row.name, kind: row.kind, bloc: row.bloc?.code ?? null, aliases: row.aliases });
-      result.created++;
-      continue;
-    }
-    existing.set({
-      name: row.name,
-      kind: row.kind,
-      bloc: row.bloc?.code ?? null,
-      aliases: [...new Set([...existing.aliases, ...row.aliases])],
-    });
-    if (existing.isModified()) {
-      await existing.save();
-      result.updated++;
-    } else {
-      result.unchanged++;
-    }
+    const fields = { name: row.name, kind: row.kind, bloc: row.bloc?.code ?? null, aliases: row.aliases };
+    const outcome = await saveByKey(AgencyModel, { code: row.code }, fields, (existing) => ({
+      aliases: [...new Set([...(existing.aliases as string[]), ...row.aliases])],
+    }));
+    result[outcome]++;
   }
   if (result.created + result.updated > 0) await recordAudit(actor, "agencies.imported", { kind: "agency" }, { ...result });
   return result;

@@ -3,7 +3,7 @@ import { readAgencyCsv } from "../../agencies/agency-csv.ts";
 import { cliActor } from "../../services/audit.ts";
 import { importAgencies } from "../../services/import-agencies.ts";
 import type { CliCommand } from "../cli-context.ts";
-import { CliError } from "../cli-error.ts";
+import { csvProblemsError } from "../cli-error.ts";
 import { readInputFile } from "../read-input-file.ts";
 import { withDatabase } from "../with-database.ts";
 
@@ -12,10 +12,7 @@ export const agenciesImportCommand: CliCommand = {
   async run(context) {
     const { positionals } = parseArgs({ args: context.args, allowPositionals: true });
     const read = readAgencyCsv(await readInputFile(positionals[0]));
-    if ("problems" in read) {
-      const first = read.problems[0]!;
-      throw new CliError("cli-error-csv", { line: first.line, column: first.column || "-", message: first.message, count: read.problems.length });
-    }
+    if ("problems" in read) throw csvProblemsError(read.problems);
     const result = await withDatabase(context, () => importAgencies(read.rows, cliActor()));
     context.out(context.t("agencies-import-done", { ...result }));
   },

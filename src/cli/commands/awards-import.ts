@@ -4,7 +4,7 @@ import { readAwardCsv } from "../../awards/award-csv.ts";
 import { cliActor } from "../../services/audit.ts";
 import { importAwards } from "../../services/import-awards.ts";
 import type { CliCommand } from "../cli-context.ts";
-import { CliError } from "../cli-error.ts";
+import { csvProblemsError } from "../cli-error.ts";
 import { readInputFile } from "../read-input-file.ts";
 import { withDatabase } from "../with-database.ts";
 
@@ -14,10 +14,7 @@ export const awardsImportCommand: CliCommand = {
   async run(context) {
     const { positionals } = parseArgs({ args: context.args, allowPositionals: true });
     const read = readAwardCsv(await readInputFile(positionals[0] ?? DEFAULT_AWARD_CATALOGUE));
-    if ("problems" in read) {
-      const first = read.problems[0]!;
-      throw new CliError("cli-error-csv", { line: first.line, column: first.column || "-", message: first.message, count: read.problems.length });
-    }
+    if ("problems" in read) throw csvProblemsError(read.problems);
     const result = await withDatabase(context, () => importAwards(read.rows, cliActor()));
     context.out(context.t("awards-import-done", { ...result }));
   },
