@@ -1,0 +1,45 @@
+import type { YearMonth } from "../time/calendar.ts";
+
+/**
+ * The plain data the follow-up rules work on: milestones, reports and agencies as values,
+ * with ids as strings. The services turn documents into these; the rules never see mongoose.
+ */
+export interface MilestoneView {
+  id: string;
+  planId: string;
+  /** The plan's year: months are months of this year. */
+  year: number;
+  row: string | null;
+  position: number;
+  text: string;
+  months: number[];
+  recurring: boolean;
+  due: string | null;
+  leadAgencyIds: string[];
+  coordinatingAgencyIds: string[];
+  allAgencies: boolean;
+  allAgenciesRole: "lead" | "coordinating" | null;
+}
+
+export type ProgressStatus = "not-started" | "in-progress" | "done" | "blocked";
+
+export interface ReportView {
+  milestoneId: string;
+  agencyId: string;
+  period: string;
+  status: ProgressStatus;
+  percent: number;
+  note: string;
+  reportedAt: Date;
+}
+
+export interface AgencyView {
+  id: string;
+  code: string;
+  name: string;
+  bloc: string | null;
+}
+
+export type AgencyRole = "lead" | "coordinating";
+
+export type { YearMonth };
