@@ -35,6 +35,10 @@ time-months = Month(s) { $months }
 # Command line.
 cli-usage-header = Usage: npm run cli -- <command> [options] [--lang vi|en]
 cli-usage-plan-parse = plan parse FILE [--json]      read a plan, print its tasks for review (or JSON)
+cli-usage-jobs-run = jobs run NAME [--at INSTANT]        run a scheduled job (monthly-push, reminders) as of a given time
+cli-error-job-unknown = No scheduled job "{ $name }"; the jobs are: { $names }.
+cli-error-bad-time = Cannot read the time "{ $value }" (for example 2018-03-01T08:00:00+07:00).
+jobs-run-done = Ran { $key }: queued { $enqueued } new message(s); { $already } were queued by an earlier run.
 cli-error-file-missing = A file path is missing.
 cli-error-file-unreadable = Cannot read the file { $path } ({ $reason }).
 cli-error-unexpected = Unexpected error: { $reason }
@@ -79,3 +83,26 @@ agency-kind-other = other
 
 # Chat.
 welcome-unknown = Hello! This is the follow-up assistant of the Emulation and Commendation Board, Department of Home Affairs. You are not registered yet: ask the Board for an invite link (t.me/…?start=…) and open it.
+button-report-number = 📝 Report { $number }
+due-lead = Lead
+due-coordinating = Coordinating
+due-footer = Press the matching number to report progress, or reply to this message.
+push-heading = 📅 <b>Tasks for { $month }/{ $year }</b> — { $agency }
+reminder-heading = ⏰ <b>Report reminder { $month }/{ $year }</b> — { $agency }: { $count } task(s) not reported yet.
+role-lead = Lead
+role-coordinating = Coordinating
+status-done = Done
+status-in-progress = In progress
+status-blocked = Blocked
+status-not-started = Not started
+status-silent = No report
+status-heading = Status for { $month }/{ $year }
+status-nothing-due = No task is due this month.
+status-agency-nothing-due = The agency has no task this month.
+status-agencies-responsible = { $count } agencies
+silent-heading = Agencies without a report for { $month }/{ $year }: { $count }
+silent-none = Every agency has reported. 👍
+silent-missing = { $count } task(s)
+silent-no-officer = no focal officer yet
+overdue-heading = Overdue tasks not done: { $count }
+overdue-none = No task is overdue.

@@ -32,6 +32,10 @@ time-months = Tháng { $months }
 # Command line.
 cli-usage-header = Cách dùng: npm run cli -- <lệnh> [tùy chọn] [--lang vi|en]
 cli-usage-plan-parse = plan parse TỆP [--json]      đọc kế hoạch, in bảng nhiệm vụ để rà soát (hoặc JSON)
+cli-usage-jobs-run = jobs run TÊN [--at THỜI_ĐIỂM]       chạy một việc định kỳ (monthly-push, reminders) tại thời điểm cho trước
+cli-error-job-unknown = Không có việc định kỳ "{ $name }"; các việc: { $names }.
+cli-error-bad-time = Không đọc được thời điểm "{ $value }" (ví dụ: 2018-03-01T08:00:00+07:00).
+jobs-run-done = Đã chạy { $key }: xếp hàng { $enqueued } tin nhắn mới, { $already } tin đã có từ lần chạy trước.
 cli-error-file-missing = Thiếu đường dẫn tệp.
 cli-error-file-unreadable = Không đọc được tệp { $path } ({ $reason }).
 cli-error-unexpected = Lỗi không mong đợi: { $reason }
@@ -76,3 +80,26 @@ agency-kind-other = khác
 
 # Chat.
 welcome-unknown = Xin chào! Đây là trợ lý theo dõi, đôn đốc công tác thi đua, khen thưởng của Ban Thi đua – Khen thưởng, Sở Nội vụ. Bạn chưa được đăng ký: hãy xin Ban Thi đua – Khen thưởng một đường dẫn mời (dạng t.me/…?start=…) rồi mở đường dẫn đó.
+button-report-number = 📝 Báo cáo { $number }
+due-lead = Chủ trì
+due-coordinating = Phối hợp
+due-footer = Bấm nút số tương ứng để báo cáo tiến độ, hoặc trả lời (reply) tin nhắn này.
+push-heading = 📅 <b>Nhiệm vụ tháng { $month }/{ $year }</b> — { $agency }
+reminder-heading = ⏰ <b>Nhắc báo cáo tháng { $month }/{ $year }</b> — { $agency }: còn { $count } nhiệm vụ chưa báo cáo.
+role-lead = Chủ trì
+role-coordinating = Phối hợp
+status-done = Hoàn thành
+status-in-progress = Đang thực hiện
+status-blocked = Gặp vướng mắc
+status-not-started = Chưa triển khai
+status-silent = Chưa báo cáo
+status-heading = Tình hình tháng { $month }/{ $year }
+status-nothing-due = Tháng này không có nhiệm vụ nào đến hạn.
+status-agency-nothing-due = Đơn vị không có nhiệm vụ nào trong tháng này.
+status-agencies-responsible = { $count } đơn vị
+silent-heading = Đơn vị chưa báo cáo tháng { $month }/{ $year }: { $count }
+silent-none = Tất cả đơn vị đã báo cáo. 👍
+silent-missing = { $count } nhiệm vụ
+silent-no-officer = chưa có cán bộ đầu mối
+overdue-heading = Nhiệm vụ quá hạn chưa hoàn thành: { $count }
+overdue-none = Không có nhiệm vụ nào quá hạn.

@@ -10,3 +10,6 @@ export { NominationReportModel } from "./nomination-report.ts";
 export { NominationRoundModel } from "./nomination-round.ts";
 export { PlanModel } from "./plan.ts";
 export { ProgressReportModel } from "./progress-report.ts";
+export { JobRunModel } from "./job-run.ts";
+export { OutboxMessageModel } from "./outbox-message.ts";
+export { SettingModel } from "./setting.ts";

@@ -2,6 +2,7 @@ import type { CliCommand } from "../cli-context.ts";
 import { agenciesImportCommand } from "./agencies-import.ts";
 import { awardsImportCommand } from "./awards-import.ts";
 import { agenciesListCommand, awardsListCommand, planListCommand } from "./listings.ts";
+import { jobsRunCommand } from "./jobs-run.ts";
 import { planImportCommand } from "./plan-import.ts";
 import { planParseCommand } from "./plan-parse.ts";
 
@@ -14,4 +15,5 @@ export const cliCommands: Record<string, CliCommand> = {
   "agencies list": agenciesListCommand,
   "awards import": awardsImportCommand,
   "awards list": awardsListCommand,
+  "jobs run": jobsRunCommand,
 };

@@ -1,0 +1,60 @@
+import { JobRunModel } from "../models/job-run.ts";
+import { localDate, periodKey, yearMonthAt } from "../src/time/calendar.ts";
+import { nextOccurrence } from "../src/time/cron-occurrences.ts";
+import type { JobContext, JobResult } from "./job-context.ts";
+import { runMonthlyPush } from "./monthly-push.ts";
+import { runReminders } from "./reminders.ts";
+
+/**
+ * The scheduled jobs by name. Each run is recorded under its occurrence ("monthly-push:2018-03",
+ * "reminders:2018-03-10"), which is what catch-up at start-up looks for.
+ */
+export const JOB_NAMES = ["monthly-push", "reminders"] as const;
+export type JobName = (typeof JOB_NAMES)[number];
+
+export function isJobName(value: string): value is JobName {
+  return (JOB_NAMES as readonly string[]).includes(value);
+}
+
+export interface Schedules {
+  monthlyPush: string;
+  reminders: string;
+}
+
+export function scheduleOf(name: JobName, schedules: Schedules): string {
+  return name === "monthly-push" ? schedules.monthlyPush : schedules.reminders;
+}
+
+export function occurrenceKey(name: JobName, asOf: Date, timeZone: string): string {
+  return name === "monthly-push" ? `${name}:${periodKey(yearMonthAt(asOf, timeZone))}` : `${name}:${localDate(asOf, timeZone)}`;
+}
+
+/** Whether the reminder at `asOf` is the month's last: the next one falls in another month. */
+export function isLastReminderOfMonth(asOf: Date, schedules: Schedules, timeZone: string): boolean {
+  const next = nextOccurrence(schedules.reminders, asOf, timeZone);
+  return periodKey(yearMonthAt(next, timeZone)) !== periodKey(yearMonthAt(asOf, timeZone));
+}
+
+export async function runJob(name: JobName, job: JobContext, schedules: Schedules): Promise<JobResult & { key: string }> {
+  const key = occurrenceKey(name, job.asOf, job.timeZone);
+  await JobRunModel.updateOne({ key }, { $setOnInsert: { key, job: name, asOf: job.asOf, startedAt: new Date() } }, { upsert: true });
+  const result =
+    name === "monthly-push"
+      ? await runMonthlyPush(job)
+      : await runReminders({ ...job, lastOfMonth: isLastReminderOfMonth(job.asOf, schedules, job.timeZone) });
+  await JobRunModel.updateOne({ key }, { $set: { finishedAt: new Date() }, $inc: { enqueued: result.enqueued } });
+  return { key, ...result };
+}
+
+/** The occurrences missed while the process was down this month: run them now. */
+export async function missedOccurrences(now: Date, schedules: Schedules, timeZone: string, previous: (cron: string) => Date): Promise<{ name: JobName; asOf: Date }[]> {
+  const missed: { name: JobName; asOf: Date }[] = [];
+  const thisMonth = periodKey(yearMonthAt(now, timeZone));
+  for (const name of JOB_NAMES) {
+    const last = previous(scheduleOf(name, schedules));
+    if (periodKey(yearMonthAt(last, timeZone)) !== thisMonth) continue;
+    const done = await JobRunModel.findOne({ key: occurrenceKey(name, last, timeZone), finishedAt: { $ne: null } }).lean();
+    if (!done) missed.push({ name, asOf: last });
+  }
+  return missed;
+}

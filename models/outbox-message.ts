@@ -1,0 +1,40 @@
+import { Schema, model, type InferSchemaType } from "mongoose";
+
+/**
+ * A message the bot sends on its own initiative (push, reminders, group notices). Stored before
+ * it is sent, so a crash loses nothing; the key makes enqueuing the same message twice a no-op.
+ */
+export const OUTBOX_STATES = ["pending", "sending", "sent", "failed"] as const;
+
+const outboxMessageSchema = new Schema(
+  {
+    key: { type: String, required: true },
+    chatId: { type: Number, required: true },
+    /** sendMessage only for now; the payload is its parameters without chat_id. */
+    method: { type: String, enum: ["sendMessage"], default: "sendMessage" },
+    payload: { type: Schema.Types.Mixed, required: true },
+    purpose: { type: String, required: true },
+    /** The member it goes to, when it goes to a person: marked unreachable on 403. */
+    member: { type: Schema.Types.ObjectId, ref: "Member", default: null },
+    /** What the message is about, so a reply to it can lead into the right report. */
+    about: {
+      agency: { type: Schema.Types.ObjectId, ref: "Agency", default: null },
+      period: { type: String, default: null },
+      milestones: { type: [Schema.Types.ObjectId], ref: "Milestone", default: [] },
+    },
+    state: { type: String, enum: OUTBOX_STATES, default: "pending" },
+    attempts: { type: Number, default: 0 },
+    notBefore: { type: Date, required: true },
+    claimedAt: { type: Date, default: null },
+    sentAt: { type: Date, default: null },
+    sentMessageId: { type: Number, default: null },
+    lastError: { type: String, default: null },
+  },
+  { timestamps: true },
+);
+outboxMessageSchema.index({ key: 1 }, { unique: true });
+outboxMessageSchema.index({ state: 1, notBefore: 1 });
+outboxMessageSchema.index({ chatId: 1, sentMessageId: 1 });
+
+export type OutboxMessage = InferSchemaType<typeof outboxMessageSchema>;
+export const OutboxMessageModel = model("OutboxMessage", outboxMessageSchema);

@@ -1,0 +1,46 @@
+import type { Types } from "mongoose";
+import { OutboxMessageModel } from "../../models/outbox-message.ts";
+
+export interface OutgoingMessage {
+  /** Same key, same message: enqueuing it again does nothing. */
+  key: string;
+  chatId: number;
+  text: string;
+  replyMarkup?: unknown;
+  purpose: string;
+  member?: Types.ObjectId | string | null;
+  about?: { agency?: Types.ObjectId | string | null; period?: string | null; milestones?: (Types.ObjectId | string)[] };
+  notBefore: Date;
+}
+
+/** Stores a message for the sender; true when it is new, false when that key was queued before. */
+export async function enqueueMessage(message: OutgoingMessage): Promise<boolean> {
+  const result = await OutboxMessageModel.updateOne(
+    { key: message.key },
+    {
+      $setOnInsert: {
+        key: message.key,
+        chatId: message.chatId,
+        method: "sendMessage",
+        payload: {
+          text: message.text,
+          parse_mode: "HTML",
+          link_preview_options: { is_disabled: true },
+          ...(message.replyMarkup ? { reply_markup: message.replyMarkup } : {}),
+        },
+        purpose: message.purpose,
+        member: message.member ?? null,
+        about: {
+          agency: message.about?.agency ?? null,
+          period: message.about?.period ?? null,
+          milestones: message.about?.milestones ?? [],
+        },
+        state: "pending",
+        attempts: 0,
+        notBefore: message.notBefore,
+      },
+    },
+    { upsert: true },
+  );
+  return result.upsertedCount === 1;
+}

@@ -1,0 +1,169 @@
+import { GrammyError, HttpError, type Api } from "grammy";
+import type { Types } from "mongoose";
+import { MemberModel } from "../../models/member.ts";
+import { OutboxMessageModel } from "../../models/outbox-message.ts";
+import type { Clock } from "./clock.ts";
+import { SendPacer } from "./send-pacer.ts";
+
+/**
+ * Drains the outbox: one message at a time, within Telegram's limits. A 429 holds everything
+ * back for `retry_after`; network and server errors retry with backoff; a 403 (the person
+ * blocked the bot) marks the member unreachable; other 400s are kept with their error for a
+ * person to see. A message is marked "sending" before the call and "sent" after it, so a crash
+ * can repeat at most the one message in flight.
+ */
+const MAX_ATTEMPTS = 8;
+const MAX_BACKOFF_MS = 10 * 60_000;
+const CANDIDATES = 50;
+/** A message left "sending" this long ago belongs to a process that died. */
+const STALE_CLAIM_MS = 60_000;
+
+export interface OutboxSenderOptions {
+  api: Api;
+  clock: Clock;
+  pacer?: SendPacer;
+  /** Called once when a member is found unreachable (403), to tell the secretariat. */
+  onUnreachable?: (memberId: Types.ObjectId) => Promise<void>;
+  log?: (line: string) => void;
+}
+
+type Outcome = "sent" | "retry" | "failed";
+
+export class OutboxSender {
+  private readonly pacer: SendPacer;
+  private running = false;
+  private stopping = false;
+  private loop: Promise<void> | undefined;
+  private wakeUp: (() => void) | undefined;
+
+  constructor(private readonly options: OutboxSenderOptions) {
+    this.pacer = options.pacer ?? new SendPacer();
+  }
+
+  /** Puts back messages a dead process left in flight. */
+  async recoverStale(): Promise<number> {
+    const before = new Date(this.options.clock.now().getTime() - STALE_CLAIM_MS);
+    const result = await OutboxMessageModel.updateMany({ state: "sending", claimedAt: { $lte: before } }, { $set: { state: "pending" } });
+    return result.modifiedCount;
+  }
+
+  /** Sends everything due now (waiting on the clock for the limits); returns how many went out. */
+  async drain(): Promise<number> {
+    let sent = 0;
+    for (;;) {
+      if (this.stopping) return sent;
+      const now = this.options.clock.now();
+      const candidates = await OutboxMessageModel.find({ state: "pending", notBefore: { $lte: now } })
+        .sort({ notBefore: 1, _id: 1 })
+        .limit(CANDIDATES)
+        .lean();
+      if (candidates.length === 0) return sent;
+      const waits = candidates.map((message) => this.pacer.delayFor(message.chatId, now.getTime()));
+      const ready = waits.findIndex((wait) => wait === 0);
+      if (ready < 0) {
+        await this.options.clock.sleep(Math.min(...waits));
+        continue;
+      }
+      const outcome = await this.sendOne(candidates[ready]!._id as Types.ObjectId);
+      if (outcome === "sent") sent++;
+    }
+  }
+
+  private async sendOne(id: Types.ObjectId): Promise<Outcome | "taken"> {
+    const now = this.options.clock.now();
+    const message = await OutboxMessageModel.findOneAndUpdate(
+      { _id: id, state: "pending" },
+      { $set: { state: "sending", claimedAt: now }, $inc: { attempts: 1 } },
+      { returnDocument: "after" },
+    ).lean();
+    if (!message) return "taken";
+    this.pacer.record(message.chatId, now.getTime());
+    try {
+      const payload = message.payload as { text: string } & Record<string, unknown>;
+      const { text, ...other } = payload;
+      const sent = await this.options.api.sendMessage(message.chatId, text, other);
+      await OutboxMessageModel.updateOne({ _id: id }, { $set: { state: "sent", sentAt: this.options.clock.now(), sentMessageId: sent.message_id, lastError: null } });
+      return "sent";
+    } catch (error) {
+      return this.handleFailure(message, error);
+    }
+  }
+
+  private async handleFailure(
+    message: { _id: unknown; attempts: number; member?: Types.ObjectId | null; key: string },
+    error: unknown,
+  ): Promise<Outcome> {
+    const now = this.options.clock.now().getTime();
+    const description = error instanceof Error ? error.message : String(error);
+    const fail = async () => {
+      await OutboxMessageModel.updateOne({ _id: message._id }, { $set: { state: "failed", lastError: description } });
+      this.options.log?.(`outbox: ${message.key} failed: ${description}`);
+      return "failed" as const;
+    };
+    const retryAt = async (at: number) => {
+      if (message.attempts >= MAX_ATTEMPTS) return fail();
+      await OutboxMessageModel.updateOne({ _id: message._id }, { $set: { state: "pending", notBefore: new Date(at), lastError: description } });
+      return "retry" as const;
+    };
+
+    if (error instanceof GrammyError) {
+      if (error.error_code === 429) {
+        const until = now + (error.parameters.retry_after ?? 1) * 1000;
+        this.pacer.pauseUntil(until);
+        return retryAt(until);
+      }
+      if (error.error_code === 403) {
+        if (message.member) await this.markUnreachable(message.member);
+        return fail();
+      }
+      if (error.error_code >= 500) return retryAt(now + Math.min(2 ** message.attempts * 1000, MAX_BACKOFF_MS));
+      return fail();
+    }
+    if (error instanceof HttpError) return retryAt(now + Math.min(2 ** message.attempts * 1000, MAX_BACKOFF_MS));
+    return fail();
+  }
+
+  private async markUnreachable(memberId: Types.ObjectId): Promise<void> {
+    const changed = await MemberModel.updateOne(
+      { _id: memberId, status: "active" },
+      { $set: { status: "unreachable", statusChangedAt: this.options.clock.now() } },
+    );
+    if (changed.modifiedCount === 1) await this.options.onUnreachable?.(memberId);
+  }
+
+  /** Keeps draining in the background: on `wake()`, and every `intervalMs` for retries. */
+  start(intervalMs = 5000): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = (async () => {
+      await this.recoverStale();
+      while (this.running) {
+        try {
+          await this.drain();
+        } catch (error) {
+          this.options.log?.(`outbox: ${(error as Error).message}`);
+        }
+        if (!this.running) break;
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, intervalMs);
+          this.wakeUp = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
+    })();
+  }
+
+  wake(): void {
+    this.wakeUp?.();
+  }
+
+  /** Finishes the message in flight and stops; what is still pending stays for the next start. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.stopping = true;
+    this.wake();
+    await this.loop;
+  }
+}

@@ -1,0 +1,14 @@
+import { SettingModel } from "../../models/setting.ts";
+
+/** The secretariat group: SECRETARIAT_CHAT_ID, or the group a secretariat member bound with /bind. */
+const KEY = "secretariat-chat-id";
+
+export async function secretariatChatId(configured: number | undefined): Promise<number | null> {
+  if (configured !== undefined) return configured;
+  const setting = await SettingModel.findOne({ key: KEY }).lean();
+  return typeof setting?.value === "number" ? setting.value : null;
+}
+
+export async function bindSecretariatChat(chatId: number, by: number): Promise<void> {
+  await SettingModel.updateOne({ key: KEY }, { $set: { value: chatId, setBy: by } }, { upsert: true });
+}
