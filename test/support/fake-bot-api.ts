@@ -13,6 +13,40 @@ export interface RecordedCall {
 
 type Waiter = { test: (call: RecordedCall) => boolean; resolve: (call: RecordedCall) => void };
 
+/** An error the fake answers with instead of succeeding, as Telegram would. */
+export interface InjectedFailure {
+  error_code: number;
+  description: string;
+  retry_after?: number;
+}
+
+const ALLOWED_TAGS = new Set(["b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre", "tg-spoiler", "blockquote", "span"]);
+
+/** What Telegram says about HTML it cannot parse; null when the markup is fine. */
+export function htmlProblem(text: string): string | null {
+  const stack: string[] = [];
+  const tag = /<(\/?)([a-z-]+)(\s[^>]*)?>|<|&(?!(?:amp|lt|gt|quot|#\d+|#x[0-9a-f]+);)/gi;
+  for (const match of text.matchAll(tag)) {
+    if (match[0] === "<" || match[0] === "&") return `Bad Request: can't parse entities: unexpected "${match[0]}" at byte offset ${match.index}`;
+    const [, closing, name] = match;
+    if (!ALLOWED_TAGS.has(name!.toLowerCase())) return `Bad Request: can't parse entities: unsupported start tag "${name}"`;
+    if (closing) {
+      if (stack.pop() !== name!.toLowerCase()) return `Bad Request: can't parse entities: can't find end tag corresponding to start tag "${name}"`;
+    } else stack.push(name!.toLowerCase());
+  }
+  return stack.length > 0 ? `Bad Request: can't parse entities: can't find end tag corresponding to start tag "${stack.at(-1)}"` : null;
+}
+
+function markupProblem(markup: unknown): string | null {
+  if (!markup) return null;
+  const parsed = (typeof markup === "string" ? JSON.parse(markup) : markup) as { inline_keyboard?: { callback_data?: string; text?: string }[][] };
+  for (const button of parsed.inline_keyboard?.flat() ?? []) {
+    if (!button.text) return "Bad Request: text buttons are unallowed in the inline keyboard";
+    if (button.callback_data !== undefined && Buffer.byteLength(button.callback_data) > 64) return "Bad Request: BUTTON_DATA_INVALID";
+  }
+  return null;
+}
+
 const BOT_USER = { id: 7000000001, is_bot: true, first_name: "Dondoc", username: "dondoc_test_bot" };
 
 async function readParams(request: IncomingMessage): Promise<Record<string, unknown>> {
@@ -34,7 +68,24 @@ export class FakeBotApi {
   private nextMessageId = 1;
   private pollers: (() => void)[] = [];
   private waiters: Waiter[] = [];
+  private failures: { method: string; chatId?: number; failure: InjectedFailure }[] = [];
   url = "";
+
+  /** The next call of `method` (to `chatId`, if given) fails with `failure`, once per call to this. */
+  failNext(method: string, failure: InjectedFailure, chatId?: number): void {
+    this.failures.push({ method, chatId, failure });
+  }
+
+  private injectedFailure(method: string, params: Record<string, unknown>): InjectedFailure | undefined {
+    const index = this.failures.findIndex((f) => f.method === method && (f.chatId === undefined || f.chatId === Number(params.chat_id)));
+    if (index < 0) return undefined;
+    return this.failures.splice(index, 1)[0]!.failure;
+  }
+
+  /** Calls of a method, in order. */
+  callsOf(method: string): RecordedCall[] {
+    return this.calls.filter((call) => call.method === method);
+  }
 
   async start(): Promise<string> {
     this.server = createServer((request, response) => {
@@ -101,6 +152,11 @@ export class FakeBotApi {
     const method = (request.url ?? "").split("/").pop()?.split("?")[0] ?? "";
     const params = await readParams(request);
     if (method !== "getUpdates") this.record({ method, params });
+    const failure = this.injectedFailure(method, params);
+    if (failure) {
+      const { retry_after, ...rest } = failure;
+      return { ok: false, ...rest, ...(retry_after !== undefined ? { parameters: { retry_after } } : {}) };
+    }
     switch (method) {
       case "getMe":
         return { ok: true, result: BOT_USER };
@@ -120,6 +176,8 @@ export class FakeBotApi {
     const text = String(params.text ?? "");
     if (text.length === 0) return { ok: false, error_code: 400, description: "Bad Request: message text is empty" };
     if (text.length > 4096) return { ok: false, error_code: 400, description: "Bad Request: message is too long" };
+    const problem = (params.parse_mode === "HTML" ? htmlProblem(text) : null) ?? markupProblem(params.reply_markup);
+    if (problem) return { ok: false, error_code: 400, description: problem };
     const chatId = Number(params.chat_id);
     return {
       ok: true,
