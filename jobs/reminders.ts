@@ -16,7 +16,14 @@ import { sendDueLists } from "./send-due-lists.ts";
  * this month get exactly what is missing, with report buttons. With the month's last reminder
  * the secretariat group gets the agencies still silent.
  */
-export async function runReminders(job: JobContext & { lastOfMonth: boolean }): Promise<JobResult> {
+export interface ReminderOptions {
+  /** The month's last scheduled reminder also tells the secretariat group who is silent. */
+  lastOfMonth: boolean;
+  /** Keys of this round of reminders; a manual round from /nhacnho has its own. */
+  keyPrefix?: string;
+}
+
+export async function runReminders(job: JobContext & ReminderOptions): Promise<JobResult> {
   const month = yearMonthAt(job.asOf, job.timeZone);
   const period = periodKey(month);
   const day = localDate(job.asOf, job.timeZone);
@@ -36,7 +43,7 @@ export async function runReminders(job: JobContext & { lastOfMonth: boolean }): 
         list,
         period,
         purpose: "reminder",
-        keyPrefix: `reminder:${day}`,
+        keyPrefix: job.keyPrefix ?? `reminder:${day}`,
         heading: (locale) =>
           job.translate(locale)("reminder-heading", {
             month: String(month.month),

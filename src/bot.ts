@@ -1,17 +1,74 @@
-import { Bot } from "grammy";
-import type { Config } from "./config.ts";
-import type { BotContext } from "./context.ts";
-import { welcomeFeature } from "./features/welcome.ts";
+import { autoRetry } from "@grammyjs/auto-retry";
+import { conversations, createConversation, type ConversationData, type ConversationStorage } from "@grammyjs/conversations";
+import { sequentialize } from "@grammyjs/runner";
+import { Bot, type MiddlewareFn } from "grammy";
+import { createInviteMember, INVITE_MEMBER } from "../conversations/invite-member.ts";
+import { createProgressReport, PROGRESS_REPORT } from "../conversations/progress-report.ts";
+import type { BotDeps } from "./bot-deps.ts";
+import type { BotContext, ConversationContext } from "./context.ts";
+import { fallbacksFeature } from "./features/fallbacks.ts";
+import { focalReportingFeature } from "./features/focal-reporting.ts";
+import { helpAndLanguageFeature } from "./features/help-and-language.ts";
+import { loadMember, negotiateLocale } from "./features/member-loader.ts";
+import { onboardingFeature } from "./features/onboarding.ts";
+import { secretariatFeature } from "./features/secretariat.ts";
+import { secretariatInvitesFeature } from "./features/secretariat-invites.ts";
+import { strangersFeature } from "./features/strangers.ts";
 import { createI18n } from "./i18n.ts";
 
-/** Builds the bot from its configuration; nothing is started here, so tests can drive it. */
-export function createBot(config: Pick<Config, "botToken" | "telegramApiRoot" | "defaultLocale">): Bot<BotContext> {
+/**
+ * Builds the bot from its configuration and dependencies; nothing starts here, so tests and
+ * main.ts decide how updates arrive.
+ */
+export interface CreateBotOptions {
+  /** Where conversation state is kept; MongoDB in the product. */
+  conversationStorage: ConversationStorage<BotContext, ConversationData>;
+}
+
+const RETRY = { maxRetryAttempts: 3, maxDelaySeconds: 60 };
+
+export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotContext> {
+  const { config } = deps;
   if (!config.botToken) throw new Error("BOT_TOKEN is required to build the bot");
   const bot = new Bot<BotContext>(config.botToken, { client: { apiRoot: config.telegramApiRoot } });
-  bot.use(createI18n(config.defaultLocale));
-  bot.use(welcomeFeature);
-  bot.catch((error) => {
+  bot.api.config.use(autoRetry(RETRY));
+  const i18n = createI18n(config.defaultLocale, negotiateLocale);
+
+  // One update at a time per chat, so a conversation sees its answers in order.
+  bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
+  bot.use(loadMember);
+  bot.use(i18n);
+  bot.use(strangersFeature);
+
+  // Conversations get fresh context objects (and a fresh Api): give them what they use.
+  const retryInside: MiddlewareFn<ConversationContext> = (ctx, next) => {
+    ctx.api.config.use(autoRetry(RETRY));
+    return next();
+  };
+  bot.use(
+    conversations<BotContext, ConversationContext>({
+      storage: options.conversationStorage,
+      plugins: [i18n as never, retryInside],
+      // Only a wait that ran out exits this way: the dialogues return when finished or cancelled.
+      onExit: async (_id, ctx) => {
+        await ctx.reply(ctx.t("conversation-expired"));
+      },
+    }),
+  );
+  const idle = config.conversationIdleMinutes * 60_000;
+  bot.use(createConversation(createProgressReport(deps), { id: PROGRESS_REPORT, maxMillisecondsToWait: idle }));
+  bot.use(createConversation(createInviteMember(deps), { id: INVITE_MEMBER, maxMillisecondsToWait: idle }));
+
+  bot.use(onboardingFeature(deps));
+  bot.use(helpAndLanguageFeature());
+  bot.use(focalReportingFeature(deps));
+  bot.use(secretariatFeature(deps));
+  bot.use(secretariatInvitesFeature());
+  bot.use(fallbacksFeature);
+
+  bot.catch(async (error) => {
     console.error(`update ${error.ctx.update.update_id} failed:`, error.error);
+    await error.ctx.reply(error.ctx.t("error-generic")).catch(() => undefined);
   });
   return bot;
 }

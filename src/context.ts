@@ -1,5 +1,15 @@
-import type { Context } from "grammy";
+import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { I18nFlavor } from "@grammyjs/i18n";
+import type { Context } from "grammy";
+import type { MemberRecord } from "./services/members.ts";
 
-/** The context every handler gets: grammY's, with the translation helpers. */
-export type BotContext = Context & I18nFlavor;
+/** The member behind the update, loaded once per update; null for someone the bot does not know. */
+export interface MemberFlavor {
+  member: MemberRecord | null;
+}
+
+/** The context every handler gets. */
+export type BotContext = ConversationFlavor<Context & I18nFlavor & MemberFlavor>;
+
+/** The context inside conversations: fresh objects built on replay, with only the plugins given to them. */
+export type ConversationContext = Context & I18nFlavor;

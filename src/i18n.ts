@@ -14,9 +14,10 @@ export function isLocale(value: string): value is Locale {
   return (LOCALES as readonly string[]).includes(value);
 }
 
-export function createI18n(defaultLocale: Locale = "vi"): I18n {
+export function createI18n(defaultLocale: Locale = "vi", localeNegotiator?: (ctx: never) => string | undefined): I18n {
   const i18n = new I18n({
     defaultLocale,
+    ...(localeNegotiator ? { localeNegotiator: localeNegotiator as never } : {}),
     // Unicode isolation marks around placeables would end up in Telegram messages and CSV files.
     fluentBundleOptions: { useIsolating: false },
   });

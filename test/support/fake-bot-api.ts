@@ -161,8 +161,21 @@ export class FakeBotApi {
       case "getMe":
         return { ok: true, result: BOT_USER };
       case "deleteWebhook":
+      case "setWebhook":
       case "setMyCommands":
+      case "deleteMyCommands":
         return { ok: true, result: true };
+      case "answerCallbackQuery": {
+        const text = String(params.text ?? "");
+        if (text.length > 200) return { ok: false, error_code: 400, description: "Bad Request: MESSAGE_TOO_LONG" };
+        return { ok: true, result: true };
+      }
+      case "editMessageReplyMarkup": {
+        const problem = markupProblem(params.reply_markup);
+        return problem ? { ok: false, error_code: 400, description: problem } : { ok: true, result: true };
+      }
+      case "editMessageText":
+        return this.editMessageText(params);
       case "getUpdates":
         return { ok: true, result: await this.pollUpdates(params) };
       case "sendMessage":
@@ -170,6 +183,13 @@ export class FakeBotApi {
       default:
         return { ok: false, error_code: 404, description: `Not Found: method ${method} is not served by the fake` };
     }
+  }
+
+  private editMessageText(params: Record<string, unknown>) {
+    const text = String(params.text ?? "");
+    if (text.length === 0 || text.length > 4096) return { ok: false, error_code: 400, description: "Bad Request: MESSAGE_TOO_LONG" };
+    const problem = (params.parse_mode === "HTML" ? htmlProblem(text) : null) ?? markupProblem(params.reply_markup);
+    return problem ? { ok: false, error_code: 400, description: problem } : { ok: true, result: true };
   }
 
   private sendMessage(params: Record<string, unknown>) {

@@ -1,0 +1,83 @@
+import type { Conversation } from "@grammyjs/conversations";
+import type { Role } from "../models/member.ts";
+import type { BotDeps } from "../src/bot-deps.ts";
+import type { BotContext, ConversationContext } from "../src/context.ts";
+import { escapeHtml } from "../src/messages/html.ts";
+import { createInvite, inviteLink } from "../src/services/invites.ts";
+import { findAgencies } from "../src/services/status-reports.ts";
+import { formatLocalDateTime } from "../src/time/calendar.ts";
+import { button, nextInput } from "./conversation-input.ts";
+
+/** /moi: the secretariat makes a single-use invite — for whom, and for focal officers which agency. */
+export const INVITE_MEMBER = "invite-member";
+
+export interface InviteMemberArgs {
+  actor: { telegramId: number; name: string };
+  /** Only an admin may invite another admin. */
+  mayInviteAdmin: boolean;
+}
+
+const AGENCY_CHOICES = 8;
+
+export function createInviteMember(deps: BotDeps) {
+  return async function inviteMember(conversation: Conversation<BotContext, ConversationContext>, ctx: ConversationContext, args: InviteMemberArgs): Promise<void> {
+    const t = (key: string, params?: Record<string, string | number>) => ctx.t(key, params);
+    const roles: Role[] = ["focal", "secretariat", "leader", ...(args.mayInviteAdmin ? (["admin"] as Role[]) : [])];
+    await ctx.reply(t("invite-ask-role"), {
+      reply_markup: { inline_keyboard: [...roles.map((role) => [button(t(`role-name-${role}`), `role:${role}`)]), [button(t("button-cancel"), "cancel")]] },
+    });
+    let role: Role | undefined;
+    while (!role) {
+      const input = await nextInput(conversation);
+      if (input.kind === "cancel") return void (await input.ctx.reply(t("invite-cancelled")));
+      role = input.kind === "button" ? roles.find((r) => input.data === `c:role:${r}`) : undefined;
+      if (!role) await input.ctx.reply(t("report-use-buttons"));
+    }
+
+    let agencyCode: string | null = null;
+    if (role === "focal") {
+      await ctx.reply(t("invite-ask-agency"));
+      while (!agencyCode) {
+        const input = await nextInput(conversation);
+        if (input.kind === "cancel") return void (await input.ctx.reply(t("invite-cancelled")));
+        if (input.kind === "button" && input.data.startsWith("c:agency:")) {
+          agencyCode = input.data.slice("c:agency:".length);
+          break;
+        }
+        if (input.kind !== "text") {
+          await input.ctx.reply(t("invite-ask-agency"));
+          continue;
+        }
+        const found = await conversation.external(() => findAgencies(input.text));
+        if (found.length === 1) agencyCode = found[0]!.code;
+        else if (found.length === 0) await input.ctx.reply(t("invite-agency-none", { query: input.text.slice(0, 100) }));
+        else {
+          const shown = found.slice(0, AGENCY_CHOICES);
+          await input.ctx.reply(found.length > AGENCY_CHOICES ? t("invite-agency-many", { count: found.length }) : t("invite-agency-pick"), {
+            reply_markup: { inline_keyboard: shown.map((agency) => [button(`${agency.code} · ${agency.name}`.slice(0, 60), `agency:${agency.code}`)]) },
+          });
+        }
+      }
+    }
+
+    const now = await conversation.now();
+    const invite = await conversation.external(async () => {
+      const created = await createInvite(
+        { role, agencyCode, ttlHours: deps.config.inviteTtlHours, now: new Date(now) },
+        { via: "chat", telegramId: args.actor.telegramId, name: args.actor.name },
+      );
+      return { ...created, expiresAt: created.expiresAt.toISOString() };
+    });
+    const link = inviteLink(ctx.me.username, invite.code);
+    await ctx.reply(
+      t("invite-created", {
+        role: t(`role-name-${invite.role}`),
+        agency: invite.agency ? escapeHtml(invite.agency.name) : "-",
+        link,
+        code: invite.code,
+        expires: formatLocalDateTime(new Date(invite.expiresAt), deps.config.timeZone),
+      }),
+      { parse_mode: "HTML", link_preview_options: { is_disabled: true } },
+    );
+  };
+}

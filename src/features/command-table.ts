@@ -1,0 +1,35 @@
+import type { Role } from "../../models/member.ts";
+
+/**
+ * Every command, with its Vietnamese name (the default) beside the English one, and who sees
+ * it in their command menu. Descriptions are `command-<key>` in the locales.
+ */
+export interface CommandSpec {
+  key: string;
+  vi: string;
+  en: string;
+  /** Shown to these roles; "everyone" also covers people without a role. */
+  for: (Role | "everyone")[];
+  /** Shown in the bound secretariat group's menu. */
+  inGroup?: boolean;
+}
+
+export const COMMANDS: CommandSpec[] = [
+  { key: "start", vi: "start", en: "start", for: ["everyone"] },
+  { key: "help", vi: "trogiup", en: "help", for: ["everyone"] },
+  { key: "language", vi: "ngonngu", en: "language", for: ["focal", "secretariat", "leader", "admin"] },
+  { key: "report", vi: "baocao", en: "report", for: ["focal"] },
+  { key: "cancel", vi: "huy", en: "cancel", for: ["focal", "secretariat"] },
+  { key: "status", vi: "tinhhinh", en: "status", for: ["secretariat"], inGroup: true },
+  { key: "missing", vi: "chuabaocao", en: "missing", for: ["secretariat"], inGroup: true },
+  { key: "overdue", vi: "quahan", en: "overdue", for: ["secretariat"], inGroup: true },
+  { key: "remind", vi: "nhacnho", en: "remind", for: ["secretariat"], inGroup: true },
+  { key: "invite", vi: "moi", en: "invite", for: ["secretariat", "admin"] },
+  { key: "bind", vi: "bind", en: "bind", for: ["secretariat"] },
+];
+
+export function commandSpec(key: string): CommandSpec {
+  const spec = COMMANDS.find((command) => command.key === key);
+  if (!spec) throw new Error(`unknown command ${key}`);
+  return spec;
+}

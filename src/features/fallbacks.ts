@@ -1,0 +1,14 @@
+import { Composer } from "grammy";
+import type { BotContext } from "../context.ts";
+
+/** Installed last: a stale or unknown button changes nothing and says so; stray text gets a hint. */
+export const fallbacksFeature = new Composer<BotContext>();
+
+fallbacksFeature.on("callback_query", async (ctx) => {
+  await ctx.answerCallbackQuery({ text: ctx.t("button-stale"), show_alert: true });
+});
+
+fallbacksFeature.on("message", async (ctx) => {
+  if (ctx.chat.type !== "private") return;
+  await ctx.reply(ctx.t(ctx.member ? "unhandled-member" : "welcome-unknown"));
+});

@@ -1,0 +1,36 @@
+import { Composer } from "grammy";
+import { MemberModel } from "../../models/member.ts";
+import type { BotContext } from "../context.ts";
+import { hasRole } from "../services/members.ts";
+import { COMMANDS } from "./command-table.ts";
+import { commandGroup, defineCommand } from "./define-command.ts";
+import { memberLocales } from "./member-loader.ts";
+
+/** /trogiup (/help): the commands this person may use; /ngonngu (/language): Vietnamese or English. */
+export function helpAndLanguageFeature() {
+  const feature = new Composer<BotContext>();
+  const commands = commandGroup();
+  defineCommand(commands, "help", async (ctx: BotContext) => {
+    const roles = COMMANDS.filter((c) => c.key !== "start" && (c.for.includes("everyone") || c.for.some((role) => role !== "everyone" && hasRole(ctx.member, role))));
+    const english = (await ctx.i18n.getLocale()) === "en";
+    const lines = roles.map((c) => `/${english ? c.en : c.vi} — ${ctx.t(`command-${c.key}`)}`);
+    await ctx.reply([ctx.t(ctx.member ? "help-heading" : "welcome-unknown"), "", ...(ctx.member ? lines : [])].join("\n").trim());
+  });
+  defineCommand(commands, "language", async (ctx: BotContext) => {
+    if (!ctx.member) return;
+    await ctx.reply(ctx.t("language-ask"), {
+      reply_markup: { inline_keyboard: [[{ text: "Tiếng Việt", callback_data: "lang:vi" }, { text: "English", callback_data: "lang:en" }]] },
+    });
+  });
+  feature.use(commands);
+  feature.callbackQuery(/^lang:(vi|en)$/, async (ctx) => {
+    if (!ctx.member) return ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
+    const locale = ctx.match[1] as "vi" | "en";
+    await MemberModel.updateOne({ _id: ctx.member._id }, { $set: { locale } });
+    memberLocales.set(ctx.from.id, locale);
+    await ctx.i18n.setLocale(locale);
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageText(ctx.t("language-set"));
+  });
+  return feature;
+}

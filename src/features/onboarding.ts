@@ -1,0 +1,35 @@
+import type { BotDeps } from "../bot-deps.ts";
+import type { BotContext } from "../context.ts";
+import { redeemInvite } from "../services/invites.ts";
+import { findMember } from "../services/members.ts";
+import { setMemberMenu } from "./command-menu.ts";
+import { commandGroup, defineCommand } from "./define-command.ts";
+import { memberLocales } from "./member-loader.ts";
+
+/** /start with an invite code registers the sender; /start alone says what to do next. */
+export function onboardingFeature(deps: BotDeps) {
+  const commands = commandGroup();
+  defineCommand(commands, "start", async (ctx: BotContext) => {
+    const code = typeof ctx.match === "string" ? ctx.match.trim() : "";
+    if (ctx.chat?.type !== "private") return;
+    if (!code) {
+      await ctx.reply(ctx.t(ctx.member ? "welcome-member" : "welcome-unknown", { name: ctx.member?.displayName ?? "" }));
+      return;
+    }
+    const from = ctx.from!;
+    const displayName = [from.first_name, from.last_name].filter(Boolean).join(" ");
+    const locale = from.language_code?.startsWith("en") ? "en" : "vi";
+    const result = await redeemInvite(code, { telegramId: from.id, displayName, username: from.username ?? null, locale }, deps.clock.now());
+    if (!result.ok) {
+      await ctx.reply(ctx.t(`invite-${result.reason}`));
+      return;
+    }
+    const member = await findMember(from.id);
+    if (member) {
+      memberLocales.set(from.id, member.locale);
+      await setMemberMenu(ctx.api, from.id, member.roles.map((grant) => grant.role)).catch(() => undefined);
+    }
+    await ctx.reply(ctx.t(`invite-welcome-${result.role}`, { name: displayName, agency: result.agency?.name ?? "" }));
+  });
+  return commands;
+}

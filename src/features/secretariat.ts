@@ -1,0 +1,88 @@
+import { Composer } from "grammy";
+import { jobContext } from "../../jobs/context-from-config.ts";
+import { runReminders } from "../../jobs/reminders.ts";
+import type { BotDeps } from "../bot-deps.ts";
+import type { BotContext } from "../context.ts";
+import { bindSecretariatChat } from "../services/secretariat-chat.ts";
+import { agencyStatusHtml, monthStatusHtml, overdueHtml, silentAgenciesHtml } from "../services/status-reports.ts";
+import { localDate, periodKey, yearMonthAt } from "../time/calendar.ts";
+import { setGroupMenu } from "./command-menu.ts";
+import { commandGroup, defineCommand } from "./define-command.ts";
+import { replyLong } from "./reply-long.ts";
+import { actsForSecretariat, maySeeSecretariatViews } from "./roles.ts";
+
+/**
+ * The secretariat's commands: where things stand (/tinhhinh, /chuabaocao, /quahan), reminding
+ * the silent now (/nhacnho, after a confirmation), and binding its group (/bind).
+ */
+export function secretariatFeature(deps: BotDeps) {
+  const feature = new Composer<BotContext>();
+  const commands = commandGroup();
+  const query = (ctx: BotContext) => ({ now: deps.clock.now(), timeZone: deps.config.timeZone, t: (key: string, params?: Record<string, string | number>) => ctx.t(key, params) });
+  const guarded = (view: (ctx: BotContext) => Promise<void>) => async (ctx: BotContext) => {
+    if (!(await maySeeSecretariatViews(ctx, deps.config.secretariatChatId))) {
+      await ctx.reply(ctx.t("secretariat-only"));
+      return;
+    }
+    await view(ctx);
+  };
+
+  defineCommand(
+    commands,
+    "status",
+    guarded(async (ctx) => {
+      const agency = typeof ctx.match === "string" ? ctx.match.trim() : "";
+      await replyLong(ctx, agency ? await agencyStatusHtml({ ...query(ctx), agency }) : await monthStatusHtml(query(ctx)));
+    }),
+  );
+  defineCommand(commands, "missing", guarded(async (ctx) => replyLong(ctx, await silentAgenciesHtml(query(ctx)))));
+  defineCommand(commands, "overdue", guarded(async (ctx) => replyLong(ctx, await overdueHtml(query(ctx)))));
+  defineCommand(
+    commands,
+    "remind",
+    guarded(async (ctx) => {
+      if (!actsForSecretariat(ctx)) {
+        await ctx.reply(ctx.t("secretariat-only"));
+        return;
+      }
+      const period = periodKey(yearMonthAt(deps.clock.now(), deps.config.timeZone));
+      await ctx.reply(ctx.t("remind-confirm"), {
+        reply_markup: { inline_keyboard: [[{ text: ctx.t("button-remind-yes"), callback_data: `remind:${period}` }, { text: ctx.t("button-remind-no"), callback_data: "remind:no" }]] },
+      });
+    }),
+  );
+  defineCommand(commands, "bind", async (ctx: BotContext) => {
+    if (!actsForSecretariat(ctx)) {
+      await ctx.reply(ctx.t("secretariat-only"));
+      return;
+    }
+    if (ctx.chat?.type === "private") {
+      await ctx.reply(ctx.t("bind-in-group"));
+      return;
+    }
+    await bindSecretariatChat(ctx.chat!.id, ctx.from!.id);
+    await setGroupMenu(ctx.api, ctx.chat!.id).catch(() => undefined);
+    await ctx.reply(ctx.t("bind-done"));
+  });
+  feature.use(commands);
+
+  feature.callbackQuery(/^remind:(no|\d{4}-\d{2})$/, async (ctx) => {
+    if (!actsForSecretariat(ctx)) {
+      await ctx.answerCallbackQuery({ text: ctx.t("secretariat-only"), show_alert: true });
+      return;
+    }
+    const choice = ctx.match[1]!;
+    const now = deps.clock.now();
+    if (choice === "no" || choice !== periodKey(yearMonthAt(now, deps.config.timeZone))) {
+      await ctx.answerCallbackQuery({ text: choice === "no" ? ctx.t("remind-cancelled") : ctx.t("button-stale") });
+      await ctx.editMessageReplyMarkup().catch(() => undefined);
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    const result = await runReminders({ ...jobContext(deps.config, now), lastOfMonth: false, keyPrefix: `remind-now:${localDate(now, deps.config.timeZone)}` });
+    deps.wakeOutbox();
+    await ctx.reply(result.enqueued > 0 ? ctx.t("remind-sent", { count: result.enqueued }) : ctx.t("remind-nothing", { already: result.alreadyQueued }));
+  });
+  return feature;
+}

@@ -1,0 +1,76 @@
+import { Types } from "mongoose";
+import { AgencyModel } from "../../models/agency.ts";
+import { MilestoneModel } from "../../models/milestone.ts";
+import { ProgressReportModel, type ProgressStatus } from "../../models/progress-report.ts";
+import { recordAudit } from "./audit.ts";
+
+/** A focal officer's answer, as the progress conversation collected it. */
+export interface ProgressSubmission {
+  milestoneId: string;
+  agencyId: string;
+  period: string;
+  status: ProgressStatus;
+  percent: number;
+  note: string;
+  attachments: { kind: "photo" | "document"; fileId: string; fileUniqueId?: string | null; fileName?: string | null; mimeType?: string | null }[];
+  reporter: { memberId: string | null; telegramId: number; name: string };
+}
+
+export interface SavedReport {
+  reportId: string;
+  version: number;
+  agencyName: string;
+  milestoneText: string;
+  milestoneRow: string | null;
+}
+
+/**
+ * Saves a new version of the agency's report on a milestone for a month. Earlier versions stay
+ * in `versions` with who and when; a concurrent submission is retried, never overwritten.
+ */
+export async function submitProgressReport(submission: ProgressSubmission, now: Date): Promise<SavedReport> {
+  const milestone = await MilestoneModel.findById(submission.milestoneId).lean();
+  const agency = await AgencyModel.findById(submission.agencyId).lean();
+  if (!milestone || !agency) throw new Error("milestone or agency no longer exists");
+  const percent = submission.status === "done" ? 100 : submission.percent;
+  const entry = {
+    status: submission.status,
+    percent,
+    note: submission.note,
+    attachments: submission.attachments,
+    reportedBy: submission.reporter.memberId ? new Types.ObjectId(submission.reporter.memberId) : null,
+    reportedByTelegramId: submission.reporter.telegramId,
+    reportedAt: now,
+  };
+  const key = { milestone: milestone._id, agency: agency._id, period: submission.period };
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const current = await ProgressReportModel.findOne(key).lean();
+    const version = (current?.version ?? 0) + 1;
+    const latest = { status: entry.status, percent, note: entry.note, attachments: entry.attachments, reportedAt: now, version };
+    try {
+      let saved;
+      if (!current) {
+        saved = await ProgressReportModel.create({ ...key, plan: milestone.plan, ...latest, versions: [{ version, ...entry }] });
+      } else {
+        saved = await ProgressReportModel.findOneAndUpdate(
+          { ...key, version: current.version },
+          { $set: latest, $push: { versions: { version, ...entry } } },
+          { returnDocument: "after" },
+        );
+        if (!saved) continue;
+      }
+      await recordAudit(
+        { via: "chat", telegramId: submission.reporter.telegramId, name: submission.reporter.name },
+        "report.submitted",
+        { kind: "progress-report", id: String(saved._id) },
+        { milestone: submission.milestoneId, agency: agency.code, period: submission.period, version, status: entry.status, percent },
+        now,
+      );
+      return { reportId: String(saved._id), version, agencyName: agency.name, milestoneText: milestone.text, milestoneRow: milestone.row ?? null };
+    } catch (error) {
+      // Two first versions at once: the unique index refused one; go round and add to it.
+      if ((error as { code?: number }).code !== 11000) throw error;
+    }
+  }
+  throw new Error("the report kept changing while saving; please try again");
+}

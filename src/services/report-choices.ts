@@ -1,0 +1,50 @@
+import { AgencyReports, dueForAgency, roleOf } from "../followup/due-milestones.ts";
+import type { MilestoneView } from "../followup/milestone-view.ts";
+import { parsePeriod } from "../time/calendar.ts";
+import { loadMilestoneViews, loadReportViews } from "./follow-up-data.ts";
+
+/** What a focal officer may report on: the agency's own milestones, this month's first. */
+export interface ReportChoice {
+  id: string;
+  row: string | null;
+  text: string;
+  months: number[];
+  recurring: boolean;
+  due: string | null;
+  role: "lead" | "coordinating";
+  dueThisMonth: boolean;
+  /** The agency's latest answer for this month, if any. */
+  current: { status: string; percent: number } | null;
+}
+
+function toChoice(milestone: MilestoneView, role: "lead" | "coordinating", dueThisMonth: boolean, reports: AgencyReports, period: string): ReportChoice {
+  const report = reports.for(milestone.id, period);
+  return {
+    id: milestone.id,
+    row: milestone.row,
+    text: milestone.text,
+    months: milestone.months,
+    recurring: milestone.recurring,
+    due: milestone.due,
+    role,
+    dueThisMonth,
+    current: report ? { status: report.status, percent: report.percent } : null,
+  };
+}
+
+export async function loadReportChoices(agencyId: string, period: string): Promise<ReportChoice[]> {
+  const month = parsePeriod(period);
+  if (!month) return [];
+  const milestones = await loadMilestoneViews(month.year);
+  const reports = new AgencyReports(await loadReportViews(month.year, month, agencyId));
+  const due = dueForAgency(milestones, agencyId, month);
+  const dueIds = new Set([...due.lead, ...due.coordinating].map((m) => m.id));
+  const first = [...due.lead.map((m) => toChoice(m, "lead", true, reports, period)), ...due.coordinating.map((m) => toChoice(m, "coordinating", true, reports, period))];
+  const others = milestones
+    .filter((m) => !dueIds.has(m.id))
+    .map((m) => ({ m, role: roleOf(m, agencyId) }))
+    .filter((x): x is { m: MilestoneView; role: "lead" | "coordinating" } => x.role !== null)
+    .sort((a, b) => a.m.position - b.m.position)
+    .map(({ m, role }) => toChoice(m, role, false, reports, period));
+  return [...first, ...others];
+}

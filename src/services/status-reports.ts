@@ -1,0 +1,67 @@
+import { AgencyModel } from "../../models/agency.ts";
+import { nameKey } from "../agencies/name-key.ts";
+import type { Translate } from "../i18n.ts";
+import { AgencyReports, dueForAgency } from "../followup/due-milestones.ts";
+import type { AgencyView } from "../followup/milestone-view.ts";
+import { answerOf, groupReportsByAgency, overdueMilestones, silentAgencies, tallyMonth } from "../followup/month-status.ts";
+import { formatAgencyStatus, formatMonthStatus, formatOverdue, formatSilentAgencies } from "../messages/status-messages.ts";
+import { escapeHtml } from "../messages/html.ts";
+import { localDate, periodKey, yearMonthAt } from "../time/calendar.ts";
+import { loadMonthData } from "./follow-up-data.ts";
+import { focalOfficersByAgency } from "./members.ts";
+
+/** The secretariat's status views, each as HTML for a chat (the caller splits it to fit). */
+export interface StatusQuery {
+  now: Date;
+  timeZone: string;
+  t: Translate;
+}
+
+export async function monthStatusHtml({ now, timeZone, t }: StatusQuery): Promise<string> {
+  const month = yearMonthAt(now, timeZone);
+  const data = await loadMonthData(month);
+  return formatMonthStatus(tallyMonth(data.milestones, data.agencies, month, groupReportsByAgency(data.reports)), month, t);
+}
+
+/** Agencies whose code is the query, or whose name or alias contains it. */
+export async function findAgencies(query: string): Promise<AgencyView[]> {
+  const key = nameKey(query);
+  if (!key) return [];
+  const agencies = await AgencyModel.find({ active: true }).lean();
+  const exact = agencies.filter((agency) => agency.code === query.trim().toUpperCase() || agency.nameKeys.includes(key));
+  const found = exact.length > 0 ? exact : agencies.filter((agency) => agency.nameKeys.some((name) => name.includes(key)));
+  return found.map((agency) => ({ id: String(agency._id), code: agency.code, name: agency.name, bloc: agency.bloc ?? null }));
+}
+
+export async function agencyStatusHtml(query: StatusQuery & { agency: string }): Promise<string> {
+  const { now, timeZone, t } = query;
+  const found = await findAgencies(query.agency);
+  if (found.length === 0) return t("status-agency-unknown", { query: escapeHtml(query.agency) });
+  if (found.length > 1) {
+    const list = found.slice(0, 15).map((agency) => `• <code>${agency.code}</code> ${escapeHtml(agency.name)}`);
+    return [t("status-agency-ambiguous", { count: found.length }), ...list].join("\n");
+  }
+  const agency = found[0]!;
+  const month = yearMonthAt(now, timeZone);
+  const period = periodKey(month);
+  const data = await loadMonthData(month);
+  const reports = new AgencyReports(data.reports.filter((r) => r.agencyId === agency.id));
+  const due = dueForAgency(data.milestones, agency.id, month);
+  const rows = [...due.lead.map((m) => ({ m, role: "lead" as const })), ...due.coordinating.map((m) => ({ m, role: "coordinating" as const }))].map(({ m, role }) => {
+    const report = reports.for(m.id, period);
+    return { milestone: m, role, answer: answerOf(m, agency.id, period, reports), percent: report?.percent ?? null, note: report?.note ?? "" };
+  });
+  return formatAgencyStatus(agency, rows, month, t);
+}
+
+export async function silentAgenciesHtml({ now, timeZone, t }: StatusQuery): Promise<string> {
+  const month = yearMonthAt(now, timeZone);
+  const [data, officers] = await Promise.all([loadMonthData(month), focalOfficersByAgency()]);
+  return formatSilentAgencies(silentAgencies(data.milestones, data.agencies, month, groupReportsByAgency(data.reports)), month, t, officers);
+}
+
+export async function overdueHtml({ now, timeZone, t }: StatusQuery): Promise<string> {
+  const month = yearMonthAt(now, timeZone);
+  const data = await loadMonthData(month);
+  return formatOverdue(overdueMilestones(data.milestones, data.agencies, month, localDate(now, timeZone), data.reports), t);
+}
