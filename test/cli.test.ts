@@ -78,4 +78,19 @@ describe("the command line", () => {
     const list = await cli(["plan", "list"]);
     expect(list.stdout.trim().split("\n")).toHaveLength(1);
   });
+
+  it("makes invites and runs jobs as of a given time", async () => {
+    const invite = await cli(["invite", "create", "--role", "focal", "--agency", "SNV"], { BOT_TOKEN: "" });
+    const [link, code, note] = invite.stdout.trim().split("\n");
+    expect(link).toMatch(/^https:\/\/t\.me\/<bot>\?start=[\w-]{16}$/);
+    expect(link!.endsWith(code!)).toBe(true);
+    expect(note).toContain("Cán bộ đầu mối");
+    const refused = await cli(["invite", "create", "--role", "focal", "--agency", "NOPE"]);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain("NOPE");
+    const push = await cli(["jobs", "run", "monthly-push", "--at", "2018-03-01T08:00:00+07:00"]);
+    expect(push.stdout).toContain("monthly-push:2018-03");
+    const bad = await cli(["jobs", "run", "monthly-push", "--at", "tomorrow"]);
+    expect(bad.stderr).toContain("tomorrow");
+  });
 });

@@ -2,6 +2,7 @@ import type { CliCommand } from "../cli-context.ts";
 import { agenciesImportCommand } from "./agencies-import.ts";
 import { awardsImportCommand } from "./awards-import.ts";
 import { agenciesListCommand, awardsListCommand, planListCommand } from "./listings.ts";
+import { inviteCreateCommand } from "./invite-create.ts";
 import { jobsRunCommand } from "./jobs-run.ts";
 import { planImportCommand } from "./plan-import.ts";
 import { planParseCommand } from "./plan-parse.ts";
@@ -16,4 +17,5 @@ export const cliCommands: Record<string, CliCommand> = {
   "awards import": awardsImportCommand,
   "awards list": awardsListCommand,
   "jobs run": jobsRunCommand,
+  "invite create": inviteCreateCommand,
 };

@@ -1,0 +1,62 @@
+import { Api } from "grammy";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { jobContext } from "../../jobs/context-from-config.ts";
+import { runJob } from "../../jobs/registry.ts";
+import { MemberModel } from "../../models/member.ts";
+import { OutboxMessageModel } from "../../models/outbox-message.ts";
+import type { BotDeps } from "../../src/bot-deps.ts";
+import { ManualClock } from "../../src/outbox/clock.ts";
+import { OutboxSender } from "../../src/outbox/outbox-sender.ts";
+import { notifyUnreachable } from "../../src/services/unreachable-notice.ts";
+import { FakeBotApi } from "../support/fake-bot-api.ts";
+import { addMember, loadLaiChau } from "../support/lai-chau-fixture.ts";
+import { useTestDatabase } from "../support/test-database.ts";
+
+useTestDatabase();
+const telegram = new FakeBotApi();
+const GROUP = -100777;
+let api: Api;
+beforeAll(async () => {
+  api = new Api("123456:TEST-TOKEN-abcdefghijklmnopqrstu", { apiRoot: await telegram.start() });
+});
+afterAll(() => telegram.stop());
+
+describe("the March push, delivered", () => {
+  it("gets through a 429 and a 403, tells the secretariat, and sends nothing twice when re-run", async () => {
+    await loadLaiChau();
+    await addMember(6001, "Cán bộ UBND", "focal", "UBND");
+    await addMember(6002, "Cán bộ Sở Nội vụ", "focal", "SNV");
+    await addMember(6003, "Cán bộ Báo", "focal", "BAOLC");
+    const asOf = new Date("2018-03-01T01:00:00Z");
+    const clock = new ManualClock(asOf);
+    const config = { timeZone: "Asia/Ho_Chi_Minh", defaultLocale: "vi" as const, secretariatChatId: GROUP };
+    const deps = { config, clock, wakeOutbox: () => undefined } as unknown as BotDeps;
+    const outbox = new OutboxSender({ api, clock, onUnreachable: (member) => notifyUnreachable(member, deps) });
+    const schedules = { monthlyPush: "0 8 1 * *", reminders: "30 8 10,20 * *" };
+
+    telegram.failNext("sendMessage", { error_code: 429, description: "Too Many Requests: retry after 5", retry_after: 5 }, 6001);
+    telegram.failNext("sendMessage", { error_code: 403, description: "Forbidden: bot was blocked by the user" }, 6002);
+    const before = telegram.callsOf("sendMessage").length;
+    await runJob("monthly-push", jobContext(config, asOf), schedules);
+    await outbox.drain();
+    await clock.sleep(5000);
+    await outbox.drain();
+    // A second run of the same month queues and sends nothing more.
+    await runJob("monthly-push", jobContext(config, new Date("2018-03-01T05:00:00Z")), schedules);
+    await outbox.drain();
+
+    const delivered = telegram.callsOf("sendMessage").slice(before);
+    const toChat = (chatId: number) => delivered.filter((call) => Number(call.params.chat_id) === chatId);
+    // 6001: refused once (429), then sent; 6002: blocked; 6003: sent; the group: told about 6002.
+    expect(toChat(6001)).toHaveLength(2);
+    expect(toChat(6003)).toHaveLength(1);
+    expect(await OutboxMessageModel.find({ purpose: "monthly-push" }).sort({ chatId: 1 }).lean().then((list) => list.map((m) => [m.chatId, m.state]))).toEqual([
+      [6001, "sent"],
+      [6002, "failed"],
+      [6003, "sent"],
+    ]);
+    expect((await MemberModel.findOne({ telegramId: 6002 }).lean())?.status).toBe("unreachable");
+    expect(String(toChat(GROUP)[0]?.params.text)).toContain("Cán bộ Sở Nội vụ");
+    expect(toChat(GROUP)).toHaveLength(1);
+  });
+});
