@@ -1,15 +1,14 @@
-import { AgencyReports, isEmpty, unansweredForAgency } from "../src/followup/due-milestones.ts";
+import { unansweredForAgency } from "../src/followup/due-milestones.ts";
 import { groupReportsByAgency, silentAgencies } from "../src/followup/month-status.ts";
 import { formatSilentAgencies } from "../src/messages/status-messages.ts";
 import { splitMessage } from "../src/messages/split-message.ts";
-import { escapeHtml } from "../src/messages/html.ts";
 import { enqueueMessage } from "../src/outbox/enqueue.ts";
 import { loadMonthData } from "../src/services/follow-up-data.ts";
 import { focalOfficersByAgency } from "../src/services/members.ts";
 import { secretariatChatId } from "../src/services/secretariat-chat.ts";
-import { localDate, periodKey, yearMonthAt } from "../src/time/calendar.ts";
+import { localDate, yearMonthAt } from "../src/time/calendar.ts";
 import type { JobContext, JobResult } from "./job-context.ts";
-import { sendDueLists } from "./send-due-lists.ts";
+import { sendDueListRound } from "./send-due-lists.ts";
 
 /**
  * On the 10th and the 20th: focal officers of agencies with milestones due and unanswered
@@ -25,42 +24,23 @@ export interface ReminderOptions {
 
 export async function runReminders(job: JobContext & ReminderOptions): Promise<JobResult> {
   const month = yearMonthAt(job.asOf, job.timeZone);
-  const period = periodKey(month);
   const day = localDate(job.asOf, job.timeZone);
   const [data, officers] = await Promise.all([loadMonthData(month), focalOfficersByAgency()]);
-  const reports = groupReportsByAgency(data.reports);
-  const result: JobResult = { enqueued: 0, alreadyQueued: 0 };
-  for (const agency of data.agencies) {
-    const agencyOfficers = officers.get(agency.id) ?? [];
-    if (agencyOfficers.length === 0) continue;
-    const list = unansweredForAgency(data.milestones, agency.id, month, reports.get(agency.id) ?? new AgencyReports([]));
-    if (isEmpty(list)) continue;
-    await sendDueLists(
-      job,
-      {
-        officers: agencyOfficers,
-        agency,
-        list,
-        period,
-        purpose: "reminder",
-        keyPrefix: job.keyPrefix ?? `reminder:${day}`,
-        heading: (locale) =>
-          job.translate(locale)("reminder-heading", {
-            month: String(month.month),
-            year: String(month.year),
-            agency: escapeHtml(agency.name),
-            count: list.lead.length + list.coordinating.length,
-          }),
-      },
-      result,
-    );
-  }
+  const result = await sendDueListRound(job, {
+    month,
+    data,
+    officers,
+    pick: (agencyId, reports) => unansweredForAgency(data.milestones, agencyId, month, reports),
+    purpose: "reminder",
+    keyPrefix: job.keyPrefix ?? `reminder:${day}`,
+    headingKey: "reminder-heading",
+  });
 
   if (job.lastOfMonth) {
     const groupId = await secretariatChatId(job.configuredSecretariatChatId);
     if (groupId !== null) {
       const t = job.translate(job.defaultLocale);
-      const silent = silentAgencies(data.milestones, data.agencies, month, reports);
+      const silent = silentAgencies(data.milestones, data.agencies, month, groupReportsByAgency(data.reports));
       const text = formatSilentAgencies(silent, month, t, officers);
       for (const [index, part] of splitMessage(text).entries()) {
         const created = await enqueueMessage({ key: `silent:${day}:${index + 1}`, chatId: groupId, text: part, purpose: "silent-agencies", notBefore: job.asOf });

@@ -1,46 +1,74 @@
 import type { Locale } from "../src/i18n.ts";
-import type { DueList } from "../src/followup/due-milestones.ts";
+import { AgencyReports, isEmpty, type DueList } from "../src/followup/due-milestones.ts";
+import type { AgencyView } from "../src/followup/milestone-view.ts";
+import { groupReportsByAgency } from "../src/followup/month-status.ts";
 import { paginateDueList } from "../src/followup/paginate.ts";
 import { formatDueList } from "../src/messages/due-list-message.ts";
+import { escapeHtml } from "../src/messages/html.ts";
 import { reportButtons } from "../src/messages/report-buttons.ts";
 import { enqueueMessage } from "../src/outbox/enqueue.ts";
+import type { MonthData } from "../src/services/follow-up-data.ts";
 import type { MemberRecord } from "../src/services/members.ts";
+import { periodKey, type YearMonth } from "../src/time/calendar.ts";
 import type { JobContext, JobResult } from "./job-context.ts";
 
 /**
- * Queues one due-list message (or a few pages) to each focal officer of an agency. Shared by
- * the monthly push and the reminders, which differ in heading, list and key.
+ * Queues to each agency's focal officers the list `pick` chooses for it (nothing when empty),
+ * one message or a few pages each, with a report button per milestone. The monthly push and
+ * the reminders differ only in the list, the heading and the keys.
  */
-export async function sendDueLists(
+export interface DueListRound {
+  month: YearMonth;
+  data: MonthData;
+  officers: Map<string, MemberRecord[]>;
+  pick: (agencyId: string, reports: AgencyReports) => DueList;
+  purpose: string;
+  keyPrefix: string;
+  headingKey: string;
+}
+
+export async function sendDueListRound(job: JobContext, round: DueListRound): Promise<JobResult> {
+  const result: JobResult = { enqueued: 0, alreadyQueued: 0 };
+  const period = periodKey(round.month);
+  const reports = groupReportsByAgency(round.data.reports);
+  for (const agency of round.data.agencies) {
+    const officers = round.officers.get(agency.id) ?? [];
+    if (officers.length === 0) continue;
+    const list = round.pick(agency.id, reports.get(agency.id) ?? new AgencyReports([]));
+    if (isEmpty(list)) continue;
+    for (const officer of officers) await sendToOfficer(job, round, { officer, agency, list, period }, result);
+  }
+  return result;
+}
+
+async function sendToOfficer(
   job: JobContext,
-  request: {
-    officers: MemberRecord[];
-    agency: { id: string; name: string };
-    list: DueList;
-    period: string;
-    purpose: string;
-    keyPrefix: string;
-    heading: (locale: Locale) => string;
-  },
+  round: DueListRound,
+  target: { officer: MemberRecord; agency: AgencyView; list: DueList; period: string },
   result: JobResult,
 ): Promise<void> {
-  for (const officer of request.officers) {
-    const locale = (officer.locale as Locale | undefined) ?? job.defaultLocale;
-    const t = job.translate(locale);
-    for (const [index, { page, firstNumber }] of paginateDueList(request.list).entries()) {
-      const message = formatDueList(page, request.heading(locale), t, firstNumber);
-      const created = await enqueueMessage({
-        key: `${request.keyPrefix}:${officer.telegramId}:${index + 1}`,
-        chatId: officer.telegramId,
-        text: message.html,
-        replyMarkup: reportButtons(message.items, request.period, firstNumber, (n) => t("button-report-number", { number: String(n) })),
-        purpose: request.purpose,
-        member: officer._id,
-        about: { agency: request.agency.id, period: request.period, milestones: message.items.map((m) => m.id) },
-        notBefore: job.asOf,
-      });
-      if (created) result.enqueued++;
-      else result.alreadyQueued++;
-    }
+  const { officer, agency, list, period } = target;
+  const locale = (officer.locale as Locale | undefined) ?? job.defaultLocale;
+  const t = job.translate(locale);
+  const heading = t(round.headingKey, {
+    month: String(round.month.month),
+    year: String(round.month.year),
+    agency: escapeHtml(agency.name),
+    count: list.lead.length + list.coordinating.length,
+  });
+  for (const [index, { page, firstNumber }] of paginateDueList(list).entries()) {
+    const message = formatDueList(page, heading, t, firstNumber);
+    const created = await enqueueMessage({
+      key: `${round.keyPrefix}:${officer.telegramId}:${index + 1}`,
+      chatId: officer.telegramId,
+      text: message.html,
+      replyMarkup: reportButtons(message.items, period, firstNumber, (n) => t("button-report-number", { number: String(n) })),
+      purpose: round.purpose,
+      member: officer._id,
+      about: { agency: agency.id, period, milestones: message.items.map((m) => m.id) },
+      notBefore: job.asOf,
+    });
+    if (created) result.enqueued++;
+    else result.alreadyQueued++;
   }
 }

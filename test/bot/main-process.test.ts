@@ -1,0 +1,74 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { webhookCallback } from "grammy";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createBot } from "../../src/bot.ts";
+import { mongoConversationStorage } from "../../src/conversation-storage.ts";
+import { startHarness, TOKEN } from "../support/bot-harness.ts";
+import { FakeBotApi } from "../support/fake-bot-api.ts";
+import { repoPath } from "../support/sample-files.ts";
+import { useTestDatabase } from "../support/test-database.ts";
+
+const db = useTestDatabase();
+const telegram = new FakeBotApi();
+const scratch = mkdtempSync(join(tmpdir(), "dondoc-main-"));
+beforeAll(() => telegram.start());
+afterAll(async () => {
+  await telegram.stop();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+describe("the bot process", () => {
+  it("polls through the runner, answers, and stops cleanly on SIGTERM", async () => {
+    const uri = new URL(inject("mongoUri"));
+    uri.pathname = `/${db.name}`;
+    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      cwd: repoPath(""),
+      env: { ...process.env, BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: telegram.url, MONGODB_URI: uri.toString(), DATA_DIR: scratch },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+    try {
+      await telegram.waitForCall("deleteWebhook");
+      telegram.sendText({ id: 8001, first_name: "Lan", language_code: "vi" }, "/start");
+      const reply = await telegram.waitForCall("sendMessage", (params) => Number(params.chat_id) === 8001);
+      expect(String(reply.params.text)).toContain("đường dẫn mời");
+    } finally {
+      child.kill("SIGTERM");
+    }
+    expect(await exited).toBe(0);
+    expect(output).toContain("long polling");
+    expect(output).toContain("SIGTERM: stopping");
+  });
+});
+
+describe("webhook mode", () => {
+  it("accepts updates only with the secret token", async () => {
+    const harness = await startHarness(new Date("2018-03-01T01:00:00Z"));
+    const bot = createBot(harness.deps, { conversationStorage: await mongoConversationStorage() });
+    await bot.init();
+    const server = createServer(webhookCallback(bot, "http", { secretToken: "s3cret-s3cret-s3cret" }));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    const update = { update_id: 1, message: { message_id: 1, date: 0, chat: { id: 8002, type: "private", first_name: "Hùng" }, from: { id: 8002, is_bot: false, first_name: "Hùng" }, text: "/start" } };
+    const post = (token?: string) =>
+      fetch(url, { method: "POST", headers: { "content-type": "application/json", ...(token ? { "X-Telegram-Bot-Api-Secret-Token": token } : {}) }, body: JSON.stringify(update) });
+    try {
+      expect((await post()).status).toBe(401);
+      expect((await post("wrong-wrong-wrong-wrong")).status).toBe(401);
+      expect(harness.telegram.callsOf("sendMessage")).toHaveLength(0);
+      expect((await post("s3cret-s3cret-s3cret")).status).toBe(200);
+      expect(harness.telegram.callsOf("sendMessage")).toHaveLength(1);
+    } finally {
+      server.close();
+      await harness.stop();
+    }
+  });
+});
