@@ -3,6 +3,8 @@ import { Schema, model, type InferSchemaType } from "mongoose";
 /** Đợt đăng ký / đề nghị khen thưởng: what the secretariat asks agencies to count, and by when. */
 const nominationRoundSchema = new Schema(
   {
+    /** Đợt 1, 2, 3 …: how people refer to a round. */
+    seq: { type: Number, required: true },
     title: { type: String, required: true, trim: true },
     /** registration: đăng ký danh hiệu thi đua; nomination: đề nghị khen thưởng. */
     kind: { type: String, enum: ["registration", "nomination"], required: true },
@@ -25,6 +27,7 @@ const nominationRoundSchema = new Schema(
   { timestamps: true },
 );
 nominationRoundSchema.index({ status: 1, deadline: 1 });
+nominationRoundSchema.index({ seq: 1 }, { unique: true });
 
 export type NominationRound = InferSchemaType<typeof nominationRoundSchema>;
 export const NominationRoundModel = model("NominationRound", nominationRoundSchema);
