@@ -4,7 +4,7 @@ import type { BotContext, ConversationContext } from "../src/context.ts";
 import { NOTE_LIMIT, readPercent } from "../src/followup/report-input.ts";
 import { escapeHtml, shorten } from "../src/messages/html.ts";
 import { describeMonths } from "../src/plan/describe-months.ts";
-import { sendReportNotice } from "../src/services/report-notice.ts";
+import { sendReportNotice } from "../src/services/group-notices.ts";
 import { submitProgressReport } from "../src/services/progress-reports.ts";
 import { loadReportChoices, type ReportChoice } from "../src/services/report-choices.ts";
 import { button, nextInput } from "./conversation-input.ts";

@@ -3,13 +3,14 @@ import { localDate, periodKey, yearMonthAt } from "../src/time/calendar.ts";
 import { nextOccurrence } from "../src/time/cron-occurrences.ts";
 import type { JobContext, JobResult } from "./job-context.ts";
 import { runMonthlyPush } from "./monthly-push.ts";
+import { runNominationDeadlines } from "./nomination-deadlines.ts";
 import { runReminders } from "./reminders.ts";
 
 /**
  * The scheduled jobs by name. Each run is recorded under its occurrence ("monthly-push:2018-03",
  * "reminders:2018-03-10"), which is what catch-up at start-up looks for.
  */
-export const JOB_NAMES = ["monthly-push", "reminders"] as const;
+export const JOB_NAMES = ["monthly-push", "reminders", "nomination-deadlines"] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export function isJobName(value: string): value is JobName {
@@ -19,14 +20,21 @@ export function isJobName(value: string): value is JobName {
 export interface Schedules {
   monthlyPush: string;
   reminders: string;
+  nominationDeadlines: string;
 }
 
 export function scheduleOf(name: JobName, schedules: Schedules): string {
-  return name === "monthly-push" ? schedules.monthlyPush : schedules.reminders;
+  if (name === "monthly-push") return schedules.monthlyPush;
+  return name === "reminders" ? schedules.reminders : schedules.nominationDeadlines;
 }
 
+/** Jobs that, missed while the process was down, run at start-up (the hourly deadline check needs no catching up). */
+const CATCH_UP: JobName[] = ["monthly-push", "reminders"];
+
 export function occurrenceKey(name: JobName, asOf: Date, timeZone: string): string {
-  return name === "monthly-push" ? `${name}:${periodKey(yearMonthAt(asOf, timeZone))}` : `${name}:${localDate(asOf, timeZone)}`;
+  if (name === "monthly-push") return `${name}:${periodKey(yearMonthAt(asOf, timeZone))}`;
+  if (name === "reminders") return `${name}:${localDate(asOf, timeZone)}`;
+  return `${name}:${asOf.toISOString().slice(0, 13)}`;
 }
 
 /** Whether the reminder at `asOf` is the month's last: the next one falls in another month. */
@@ -41,7 +49,9 @@ export async function runJob(name: JobName, job: JobContext, schedules: Schedule
   const result =
     name === "monthly-push"
       ? await runMonthlyPush(job)
-      : await runReminders({ ...job, lastOfMonth: isLastReminderOfMonth(job.asOf, schedules, job.timeZone) });
+      : name === "reminders"
+        ? await runReminders({ ...job, lastOfMonth: isLastReminderOfMonth(job.asOf, schedules, job.timeZone) })
+        : await runNominationDeadlines(job);
   await JobRunModel.updateOne({ key }, { $set: { finishedAt: new Date() }, $inc: { enqueued: result.enqueued } });
   return { key, ...result };
 }
@@ -50,7 +60,7 @@ export async function runJob(name: JobName, job: JobContext, schedules: Schedule
 export async function missedOccurrences(now: Date, schedules: Schedules, timeZone: string, previous: (cron: string) => Date): Promise<{ name: JobName; asOf: Date }[]> {
   const missed: { name: JobName; asOf: Date }[] = [];
   const thisMonth = periodKey(yearMonthAt(now, timeZone));
-  for (const name of JOB_NAMES) {
+  for (const name of CATCH_UP) {
     const last = previous(scheduleOf(name, schedules));
     if (periodKey(yearMonthAt(last, timeZone)) !== thisMonth) continue;
     const done = await JobRunModel.findOne({ key: occurrenceKey(name, last, timeZone), finishedAt: { $ne: null } }).lean();

@@ -13,3 +13,4 @@ export { ProgressReportModel } from "./progress-report.ts";
 export { JobRunModel } from "./job-run.ts";
 export { OutboxMessageModel } from "./outbox-message.ts";
 export { SettingModel } from "./setting.ts";
+export { GroupNoticeModel } from "./group-notice.ts";

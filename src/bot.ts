@@ -3,6 +3,8 @@ import { conversations, createConversation, type ConversationData, type Conversa
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, type MiddlewareFn } from "grammy";
 import { createInviteMember, INVITE_MEMBER } from "../conversations/invite-member.ts";
+import { createNomination, NOMINATION } from "../conversations/nomination.ts";
+import { createOpenRound, OPEN_ROUND } from "../conversations/open-round.ts";
 import { createProgressReport, PROGRESS_REPORT } from "../conversations/progress-report.ts";
 import type { BotDeps } from "./bot-deps.ts";
 import type { BotContext, ConversationContext } from "./context.ts";
@@ -10,6 +12,7 @@ import { fallbacksFeature } from "./features/fallbacks.ts";
 import { focalReportingFeature } from "./features/focal-reporting.ts";
 import { helpAndLanguageFeature } from "./features/help-and-language.ts";
 import { loadMember, negotiateLocale } from "./features/member-loader.ts";
+import { nominationsFeature } from "./features/nominations.ts";
 import { onboardingFeature } from "./features/onboarding.ts";
 import { secretariatFeature } from "./features/secretariat.ts";
 import { secretariatInvitesFeature } from "./features/secretariat-invites.ts";
@@ -58,12 +61,15 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   const idle = config.conversationIdleMinutes * 60_000;
   bot.use(createConversation(createProgressReport(deps), { id: PROGRESS_REPORT, maxMillisecondsToWait: idle }));
   bot.use(createConversation(createInviteMember(deps), { id: INVITE_MEMBER, maxMillisecondsToWait: idle }));
+  bot.use(createConversation(createNomination(deps), { id: NOMINATION, maxMillisecondsToWait: idle }));
+  bot.use(createConversation(createOpenRound(deps), { id: OPEN_ROUND, maxMillisecondsToWait: idle }));
 
   bot.use(onboardingFeature(deps));
   bot.use(helpAndLanguageFeature());
   bot.use(focalReportingFeature(deps));
   bot.use(secretariatFeature(deps));
   bot.use(secretariatInvitesFeature());
+  bot.use(nominationsFeature(deps));
   bot.use(fallbacksFeature);
 
   bot.catch(async (error) => {

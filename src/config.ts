@@ -62,6 +62,8 @@ const environmentSchema = z
     REMINDER_CRON: cronString("30 8 10,20 * *"),
     DAILY_SUMMARY_CRON: cronString("0 17 * * *"),
     WEEKLY_DIGEST_CRON: cronString("30 7 * * 1"),
+    NOMINATION_CHECK_CRON: cronString("5 * * * *"),
+    GROUP_NOTICE_CRON: cronString("*/5 * * * *"),
     INVITE_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 60).default(72),
     CONVERSATION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   });
@@ -77,7 +79,7 @@ export interface Config {
   defaultLocale: "vi" | "en";
   secretariatChatId: number | undefined;
   mode: BotMode;
-  schedules: { monthlyPush: string; reminders: string; dailySummary: string; weeklyDigest: string };
+  schedules: { monthlyPush: string; reminders: string; dailySummary: string; weeklyDigest: string; nominationDeadlines: string; groupNotices: string };
   inviteTtlHours: number;
   conversationIdleMinutes: number;
 }
@@ -122,6 +124,8 @@ export function parseConfig(env: Record<string, string | undefined>, needs: Conf
       reminders: data.REMINDER_CRON,
       dailySummary: data.DAILY_SUMMARY_CRON,
       weeklyDigest: data.WEEKLY_DIGEST_CRON,
+      nominationDeadlines: data.NOMINATION_CHECK_CRON,
+      groupNotices: data.GROUP_NOTICE_CRON,
     },
     inviteTtlHours: data.INVITE_TTL_HOURS,
     conversationIdleMinutes: data.CONVERSATION_IDLE_MINUTES,

@@ -56,3 +56,17 @@ export function parseInstant(text: string, timeZone: string): Date | null {
   const parsed = withOffset ? dayjs(text) : dayjs.tz(text, timeZone);
   return parsed.isValid() ? parsed.toDate() : null;
 }
+
+/**
+ * A deadline as people type it: "30/11/2018" (the end of the working day, 17:00) or
+ * "30/11/2018 09:30", in the province's time zone. Null when it is not a real date and time.
+ */
+export function readLocalDeadline(text: string, timeZone: string): Date | null {
+  const match = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s+(\d{1,2})[:h](\d{2}))?\s*$/.exec(text);
+  if (!match) return null;
+  const [day, month, year, hour, minute] = [match[1], match[2], match[3], match[4] ?? "17", match[5] ?? "00"].map(Number) as [number, number, number, number, number];
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59) return null;
+  const local = dayjs.tz(`${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")} ${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}`, timeZone);
+  if (!local.isValid() || local.date() !== day || local.month() + 1 !== month) return null;
+  return local.toDate();
+}

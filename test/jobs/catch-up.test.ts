@@ -1,3 +1,4 @@
+import { TEST_SCHEDULES } from "../support/schedules.ts";
 import { describe, expect, it } from "vitest";
 import { JobScheduler } from "../../jobs/scheduler.ts";
 import { JobRunModel } from "../../models/job-run.ts";
@@ -12,7 +13,7 @@ const config = {
   timeZone: "Asia/Ho_Chi_Minh",
   defaultLocale: "vi" as const,
   secretariatChatId: -100900,
-  schedules: { monthlyPush: "0 8 1 * *", reminders: "30 8 10,20 * *", dailySummary: "0 17 * * *", weeklyDigest: "30 7 * * 1" },
+  schedules: TEST_SCHEDULES,
 };
 
 describe("catching up after the process was down", () => {

@@ -1,3 +1,4 @@
+import { TEST_SCHEDULES } from "../support/schedules.ts";
 import { describe, expect, it } from "vitest";
 import { jobContext } from "../../jobs/context-from-config.ts";
 import { runJob } from "../../jobs/registry.ts";
@@ -10,7 +11,7 @@ import { useTestDatabase } from "../support/test-database.ts";
 
 useTestDatabase();
 const config = { timeZone: "Asia/Ho_Chi_Minh", defaultLocale: "vi" as const, secretariatChatId: -100500 };
-const schedules = { monthlyPush: "0 8 1 * *", reminders: "30 8 10,20 * *" };
+const schedules = TEST_SCHEDULES;
 const at = (iso: string) => jobContext(config, new Date(iso));
 
 async function messagesTo(chatId: number) {

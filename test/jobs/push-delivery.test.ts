@@ -1,3 +1,4 @@
+import { TEST_SCHEDULES } from "../support/schedules.ts";
 import { Api } from "grammy";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jobContext } from "../../jobs/context-from-config.ts";
@@ -32,7 +33,7 @@ describe("the March push, delivered", () => {
     const config = { timeZone: "Asia/Ho_Chi_Minh", defaultLocale: "vi" as const, secretariatChatId: GROUP };
     const deps = { config, clock, wakeOutbox: () => undefined } as unknown as BotDeps;
     const outbox = new OutboxSender({ api, clock, onUnreachable: (member) => notifyUnreachable(member, deps) });
-    const schedules = { monthlyPush: "0 8 1 * *", reminders: "30 8 10,20 * *" };
+    const schedules = TEST_SCHEDULES;
 
     telegram.failNext("sendMessage", { error_code: 429, description: "Too Many Requests: retry after 5", retry_after: 5 }, 6001);
     telegram.failNext("sendMessage", { error_code: 403, description: "Forbidden: bot was blocked by the user" }, 6002);

@@ -1,3 +1,4 @@
+import { TEST_SCHEDULES } from "./schedules.ts";
 import type { Bot } from "grammy";
 import type { Update } from "grammy/types";
 import { createBot } from "../../src/bot.ts";
@@ -37,7 +38,7 @@ export async function startHarness(now: Date, overrides: Partial<BotDeps["config
       secretariatChatId: SECRETARIAT_GROUP,
       inviteTtlHours: 72,
       conversationIdleMinutes: 30,
-      schedules: { monthlyPush: "0 8 1 * *", reminders: "30 8 10,20 * *", dailySummary: "0 17 * * *", weeklyDigest: "30 7 * * 1" },
+      schedules: TEST_SCHEDULES,
       ...overrides,
     },
     clock,

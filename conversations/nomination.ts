@@ -1,0 +1,125 @@
+import type { Conversation } from "@grammyjs/conversations";
+import type { BotDeps } from "../src/bot-deps.ts";
+import type { BotContext, ConversationContext } from "../src/context.ts";
+import { formatCountTable } from "../src/messages/nomination-messages.ts";
+import { escapeHtml } from "../src/messages/html.ts";
+import { isUnusuallyLarge, readCount } from "../src/nominations/count-input.ts";
+import { loadNominationForm } from "../src/services/nomination-form.ts";
+import { RoundError, submitNomination } from "../src/services/nomination-rounds.ts";
+import { sendNominationNotice } from "../src/services/group-notices.ts";
+import { formatLocalDateTime } from "../src/time/calendar.ts";
+import { button, nextInput } from "./conversation-input.ts";
+
+/**
+ * The nomination counts, award type by award type: for collectives, for individuals, or both, as
+ * the award allows. Quick answers or typed numbers; 0 and skipping are fine; negatives,
+ * fractions and words are refused with a reason; an unusually large number is confirmed. It ends
+ * with a review table and Confirm / Edit / Cancel.
+ */
+export const NOMINATION = "nomination";
+
+export interface NominationArgs {
+  roundId: string;
+  agencyId: string;
+  reporter: { memberId: string; telegramId: number; name: string };
+}
+
+const QUICK = [0, 1, 2, 3, 5];
+
+export function createNomination(deps: BotDeps) {
+  return async function nomination(conversation: Conversation<BotContext, ConversationContext>, ctx: ConversationContext, args: NominationArgs): Promise<void> {
+    const t = (key: string, params?: Record<string, string | number>) => ctx.t(key, params);
+    const started = await conversation.now();
+    const form = await conversation.external(() => loadNominationForm(args.roundId, args.agencyId, new Date(started)));
+    if (!form) return void (await ctx.reply(t("button-stale")));
+    if (!form.open) return void (await ctx.reply(t("round-error-closed")));
+
+    const counts = new Map(form.awards.map((award) => [award.code, { collective: 0, individual: 0 }]));
+    for (const line of form.previous) if (counts.has(line.award)) counts.set(line.award, { collective: line.collective, individual: line.individual });
+    await ctx.reply(
+      t(form.version > 0 ? "nomination-intro-revise" : "nomination-intro", {
+        seq: form.seq,
+        title: escapeHtml(form.title),
+        deadline: formatLocalDateTime(new Date(form.deadline), deps.config.timeZone),
+        count: form.awards.length,
+      }),
+      { parse_mode: "HTML" },
+    );
+
+    for (;;) {
+      for (const [index, award] of form.awards.entries()) {
+        const scopes = award.scope === "both" ? (["collective", "individual"] as const) : ([award.scope] as const);
+        for (const scope of scopes) {
+          const current = counts.get(award.code)![scope];
+          const question = t("nomination-ask", { index: index + 1, total: form.awards.length, award: escapeHtml(award.name), scope: t(`count-${scope}`), current });
+          const keyboard = [QUICK.map((n) => button(String(n), `num:${n}`)), [button(t("button-skip"), "skip"), button(t("button-cancel"), "cancel")]];
+          await ctx.reply(question, { parse_mode: "HTML", reply_markup: { inline_keyboard: keyboard } });
+          let value: number | null = null;
+          while (value === null) {
+            const input = await nextInput(conversation);
+            if (input.kind === "cancel") return void (await input.ctx.reply(t("nomination-cancelled")));
+            let candidate: number | null = null;
+            if (input.kind === "button" && input.data.startsWith("c:num:")) candidate = Number(input.data.slice("c:num:".length));
+            else if (input.kind === "button" && input.data === "c:skip") candidate = current;
+            else if (input.kind === "text") {
+              const reading = readCount(input.text);
+              if (reading.ok) candidate = reading.value;
+              else await input.ctx.reply(t(`nomination-bad-${reading.problem}`));
+            } else await input.ctx.reply(t("nomination-bad-not-a-number"));
+            if (candidate === null) continue;
+            if (isUnusuallyLarge(candidate, award.level) && candidate !== current) {
+              await input.ctx.reply(t("nomination-confirm-large", { value: candidate, award: escapeHtml(award.name) }), {
+                parse_mode: "HTML",
+                reply_markup: { inline_keyboard: [[button(t("button-yes-correct"), "large:yes"), button(t("button-retype"), "large:no")]] },
+              });
+              const answer = await nextInput(conversation);
+              if (answer.kind === "cancel") return void (await answer.ctx.reply(t("nomination-cancelled")));
+              if (!(answer.kind === "button" && answer.data === "c:large:yes")) {
+                await answer.ctx.reply(question, { parse_mode: "HTML", reply_markup: { inline_keyboard: keyboard } });
+                continue;
+              }
+            }
+            value = candidate;
+          }
+          counts.get(award.code)![scope] = value;
+        }
+      }
+
+      const table = formatCountTable(
+        form.awards.map((award) => ({
+          name: award.name,
+          collective: award.scope === "individual" ? null : counts.get(award.code)!.collective,
+          individual: award.scope === "collective" ? null : counts.get(award.code)!.individual,
+        })),
+        t,
+      );
+      await ctx.reply(`${t("nomination-review", { seq: form.seq })}\n${table}`, {
+        parse_mode: "HTML",
+        reply_markup: { inline_keyboard: [[button(t("button-confirm"), "ok"), button(t("button-edit"), "edit"), button(t("button-cancel"), "cancel")]] },
+      });
+      let decision: "ok" | "edit" | null = null;
+      while (decision === null) {
+        const input = await nextInput(conversation);
+        if (input.kind === "cancel") return void (await input.ctx.reply(t("nomination-cancelled")));
+        if (input.kind === "button" && (input.data === "c:ok" || input.data === "c:edit")) decision = input.data === "c:ok" ? "ok" : "edit";
+        else await input.ctx.reply(t("report-use-buttons"));
+      }
+      if (decision === "edit") continue;
+
+      const now = await conversation.now();
+      const saved = await conversation.external(async () => {
+        try {
+          const lines = [...counts].map(([award, count]) => ({ award, ...count }));
+          const result = await submitNomination({ roundId: args.roundId, agencyId: args.agencyId, counts: lines, reporter: args.reporter }, new Date(now));
+          await sendNominationNotice({ roundId: args.roundId, agencyId: args.agencyId, version: result.version, lines }, new Date(now), deps);
+          return { ok: true as const, version: result.version };
+        } catch (error) {
+          if (error instanceof RoundError) return { ok: false as const, key: error.key };
+          throw error;
+        }
+      });
+      await ctx.reply(saved.ok ? t("nomination-saved", { version: saved.version }) : t(saved.key));
+      return;
+    }
+  };
+}

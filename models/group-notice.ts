@@ -1,0 +1,15 @@
+import { Schema, model, type InferSchemaType } from "mongoose";
+
+/** A line for the secretariat group, waiting to be posted with others in one message. */
+const groupNoticeSchema = new Schema({
+  html: { type: String, required: true },
+  at: { type: Date, required: true },
+  /** Set when the line is taken into a message; the outbox key of that message. */
+  batchKey: { type: String, default: null },
+  /** The batch is in the outbox. */
+  posted: { type: Boolean, default: false },
+});
+groupNoticeSchema.index({ posted: 1, batchKey: 1, at: 1 });
+
+export type GroupNotice = InferSchemaType<typeof groupNoticeSchema>;
+export const GroupNoticeModel = model("GroupNotice", groupNoticeSchema);

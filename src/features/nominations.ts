@@ -1,0 +1,71 @@
+import { Composer } from "grammy";
+import { NominationRoundModel } from "../../models/nomination-round.ts";
+import { NOMINATION, type NominationArgs } from "../../conversations/nomination.ts";
+import { OPEN_ROUND, type OpenRoundArgs } from "../../conversations/open-round.ts";
+import type { BotDeps } from "../bot-deps.ts";
+import type { BotContext } from "../context.ts";
+import { maySubmit } from "../nominations/round-window.ts";
+import { hasRole } from "../services/members.ts";
+import { findRound, roundWindowOf } from "../services/nomination-rounds.ts";
+import { roundTotalsHtml } from "../services/round-notices.ts";
+import { formatLocalDateTime } from "../time/calendar.ts";
+import { commandGroup, defineCommand } from "./define-command.ts";
+import { replyLong } from "./reply-long.ts";
+import { actsForSecretariat, focalAgency, maySeeSecretariatViews } from "./roles.ts";
+
+/** Nomination rounds in chat: the officer's button, /khenthuong totals, /modot to open one. */
+export function nominationsFeature(deps: BotDeps) {
+  const feature = new Composer<BotContext>();
+  const commands = commandGroup();
+
+  const showTotals = async (ctx: BotContext, reference: string) => {
+    const round = await findRound(reference);
+    if (!round) return void (await ctx.reply(ctx.t("round-error-unknown", { round: reference })));
+    await replyLong(ctx, await roundTotalsHtml(round, deps.clock.now(), deps.config.timeZone, (key, params) => ctx.t(key, params)));
+  };
+  const mayReadTotals = async (ctx: BotContext) => hasRole(ctx.member, "leader") || (await maySeeSecretariatViews(ctx, deps.config.secretariatChatId));
+
+  defineCommand(commands, "nominations", async (ctx: BotContext) => {
+    if (!(await mayReadTotals(ctx))) return void (await ctx.reply(ctx.t("secretariat-only")));
+    const reference = typeof ctx.match === "string" ? ctx.match.trim() : "";
+    if (reference) return showTotals(ctx, reference);
+    const rounds = await NominationRoundModel.find().sort({ status: -1, deadline: -1 }).limit(10).lean();
+    if (rounds.length === 0) return void (await ctx.reply(ctx.t("round-none")));
+    if (rounds.filter((r) => r.status === "open").length === 1 && rounds[0]!.status === "open") return showTotals(ctx, String(rounds[0]!.seq));
+    await ctx.reply(ctx.t("round-pick"), {
+      reply_markup: {
+        inline_keyboard: rounds.map((r) => [
+          { text: `${r.status === "open" ? "🟢" : "⚪"} ${ctx.t("round-short", { seq: r.seq })}: ${r.title}`.slice(0, 60), callback_data: `kt:${r.seq}` },
+        ]),
+      },
+    });
+  });
+  feature.callbackQuery(/^kt:(\d+)$/, async (ctx) => {
+    if (!(await mayReadTotals(ctx))) return void (await ctx.answerCallbackQuery({ text: ctx.t("secretariat-only"), show_alert: true }));
+    await ctx.answerCallbackQuery();
+    await showTotals(ctx, ctx.match[1]!);
+  });
+
+  defineCommand(commands, "new-round", async (ctx: BotContext) => {
+    if (!actsForSecretariat(ctx) || ctx.chat?.type !== "private") return void (await ctx.reply(ctx.t(ctx.chat?.type === "private" ? "secretariat-only" : "invite-in-private")));
+    const args: OpenRoundArgs = { actor: { telegramId: ctx.from!.id, name: ctx.member!.displayName } };
+    await ctx.conversation.enter(OPEN_ROUND, args);
+  });
+  feature.use(commands);
+
+  // The officer's button under a round's message: checked again, as every button is.
+  feature.callbackQuery(/^n:([0-9a-f]{24})$/, async (ctx) => {
+    const agencyId = focalAgency(ctx);
+    const round = await findRound(ctx.match[1]!);
+    if (!agencyId || !round || !round.agencies.some((id) => String(id) === agencyId) || ctx.chat?.type !== "private") {
+      return void (await ctx.answerCallbackQuery({ text: ctx.t("button-stale"), show_alert: true }));
+    }
+    if (!maySubmit(roundWindowOf(round), agencyId, deps.clock.now())) {
+      return void (await ctx.answerCallbackQuery({ text: ctx.t("round-closed-for-you", { deadline: formatLocalDateTime(round.deadline, deps.config.timeZone) }), show_alert: true }));
+    }
+    await ctx.answerCallbackQuery();
+    const args: NominationArgs = { roundId: String(round._id), agencyId, reporter: { memberId: String(ctx.member!._id), telegramId: ctx.from!.id, name: ctx.member!.displayName } };
+    await ctx.conversation.enter(NOMINATION, args);
+  });
+  return feature;
+}

@@ -1,0 +1,75 @@
+import { AgencyModel } from "../../models/agency.ts";
+import { GroupNoticeModel } from "../../models/group-notice.ts";
+import { NominationRoundModel } from "../../models/nomination-round.ts";
+import type { BotDeps } from "../bot-deps.ts";
+import { translatorFor } from "../i18n.ts";
+import { escapeHtml, shorten } from "../messages/html.ts";
+import { splitMessage } from "../messages/split-message.ts";
+import type { CountLine } from "../nominations/round-totals.ts";
+import { enqueueMessage } from "../outbox/enqueue.ts";
+import type { SavedReport } from "./progress-reports.ts";
+import { secretariatChatId } from "./secretariat-chat.ts";
+
+/**
+ * One line in the secretariat group for each report and nomination, gathered so the group gets
+ * at most one message every few minutes. A line is stored first, then taken into a batch whose
+ * key is its outbox key, so a crash at any point neither loses nor doubles a line.
+ */
+export async function addGroupNotice(html: string, now: Date): Promise<void> {
+  await GroupNoticeModel.create({ html, at: now });
+}
+
+export async function sendReportNotice(saved: SavedReport, answer: { status: string; percent: number }, deps: BotDeps, now: Date): Promise<void> {
+  const t = translatorFor(deps.config.defaultLocale);
+  const row = saved.milestoneRow ? `[${escapeHtml(saved.milestoneRow)}] ` : "";
+  await addGroupNotice(
+    t("report-group-notice", {
+      agency: escapeHtml(saved.agencyName),
+      milestone: `${row}${escapeHtml(shorten(saved.milestoneText, 120))}`,
+      status: t(`status-${answer.status}`),
+      percent: answer.status === "done" ? "" : ` ${answer.percent}%`,
+      version: saved.version,
+    }),
+    now,
+  );
+}
+
+export async function sendNominationNotice(
+  submitted: { roundId: string; agencyId: string; version: number; lines: CountLine[] },
+  now: Date,
+  deps: BotDeps,
+): Promise<void> {
+  const t = translatorFor(deps.config.defaultLocale);
+  const [round, agency] = await Promise.all([NominationRoundModel.findById(submitted.roundId).lean(), AgencyModel.findById(submitted.agencyId).lean()]);
+  const collective = submitted.lines.reduce((s, l) => s + l.collective, 0);
+  const individual = submitted.lines.reduce((s, l) => s + l.individual, 0);
+  await addGroupNotice(
+    t("nomination-group-notice", {
+      agency: escapeHtml(agency?.name ?? "?"),
+      seq: round?.seq ?? 0,
+      collective,
+      individual,
+      version: submitted.version,
+    }),
+    now,
+  );
+}
+
+/** Posts the waiting lines as one message (split only past Telegram's limit). */
+export async function flushGroupNotices(config: BotDeps["config"], now: Date): Promise<number> {
+  const chatId = await secretariatChatId(config.secretariatChatId);
+  if (chatId === null) return 0;
+  const first = await GroupNoticeModel.findOne({ batchKey: null, at: { $lte: now } }).sort({ at: 1, _id: 1 }).lean();
+  if (first) await GroupNoticeModel.updateMany({ batchKey: null, at: { $lte: now } }, { $set: { batchKey: `notices:${String(first._id)}` } });
+  // Every batch not yet in the outbox, including one a crash left between these two steps.
+  const batchKeys = (await GroupNoticeModel.distinct("batchKey", { posted: false, batchKey: { $ne: null } })) as string[];
+  let enqueued = 0;
+  for (const batchKey of batchKeys.sort()) {
+    const lines = await GroupNoticeModel.find({ batchKey }).sort({ at: 1, _id: 1 }).lean();
+    for (const [index, part] of splitMessage(lines.map((line) => line.html).join("\n")).entries()) {
+      if (await enqueueMessage({ key: `${batchKey}:${index}`, chatId, text: part, purpose: "group-notices", notBefore: now })) enqueued++;
+    }
+    await GroupNoticeModel.updateMany({ batchKey }, { $set: { posted: true } });
+  }
+  return enqueued;
+}

@@ -1,0 +1,81 @@
+import { AgencyModel } from "../../models/agency.ts";
+import { AwardTypeModel } from "../../models/award-type.ts";
+import { NominationRoundModel } from "../../models/nomination-round.ts";
+import type { Locale, Translate } from "../i18n.ts";
+import { formatRoundInvitation, formatRoundTotals } from "../messages/nomination-messages.ts";
+import { splitMessage } from "../messages/split-message.ts";
+import { daysLeft } from "../nominations/round-window.ts";
+import { enqueueMessage } from "../outbox/enqueue.ts";
+import { formatLocalDateTime } from "../time/calendar.ts";
+import { focalOfficersByAgency } from "./members.ts";
+import { totalsOf, type RoundRecord } from "./nomination-rounds.ts";
+import { secretariatChatId } from "./secretariat-chat.ts";
+
+/** Messages about a round: the invitation to each asked agency, reminders, and the deadline notice. */
+export interface NoticeContext {
+  now: Date;
+  timeZone: string;
+  defaultLocale: Locale;
+  configuredSecretariatChatId: number | undefined;
+  translate: (locale: Locale) => Translate;
+}
+
+export const nominationButton = (roundId: string) => `n:${roundId}`;
+
+async function awardNames(codes: string[]): Promise<string[]> {
+  const awards = await AwardTypeModel.find({ code: { $in: codes } }).lean();
+  return codes.map((code) => awards.find((award) => award.code === code)?.name ?? code);
+}
+
+/** Queues the round's message to the focal officers of `agencyIds` (all asked agencies by default). */
+export async function sendRoundMessages(round: RoundRecord, context: NoticeContext, purpose: "round-opened" | "round-reminder", keySuffix: string, agencyIds?: string[]): Promise<number> {
+  const officers = await focalOfficersByAgency();
+  const names = await awardNames(round.awardTypes);
+  const targets = agencyIds ?? round.agencies.map(String);
+  let enqueued = 0;
+  for (const agencyId of targets) {
+    for (const officer of officers.get(agencyId) ?? []) {
+      const t = context.translate((officer.locale as Locale) ?? context.defaultLocale);
+      const facts = { seq: round.seq, title: round.title, kind: round.kind, deadline: formatLocalDateTime(round.deadline, context.timeZone) };
+      const heading = purpose === "round-reminder" ? `${t("round-reminder", { days: daysLeft(round.deadline, context.now) })}\n\n` : "";
+      const created = await enqueueMessage({
+        key: `${purpose}:${String(round._id)}:${keySuffix}:${officer.telegramId}`,
+        chatId: officer.telegramId,
+        text: heading + formatRoundInvitation(facts, names, t),
+        replyMarkup: { inline_keyboard: [[{ text: t("button-nominate"), callback_data: nominationButton(String(round._id)) }]] },
+        purpose,
+        member: officer._id,
+        about: { agency: agencyId },
+        notBefore: context.now,
+      });
+      if (created) enqueued++;
+    }
+  }
+  return enqueued;
+}
+
+export async function roundTotalsHtml(round: RoundRecord, now: Date, timeZone: string, t: Translate): Promise<string> {
+  const totals = await totalsOf(round);
+  const awards = await AwardTypeModel.find({ code: { $in: round.awardTypes } }).lean();
+  const agencies = await AgencyModel.find({ _id: { $in: round.agencies } }).lean();
+  return formatRoundTotals(
+    { seq: round.seq, title: round.title, kind: round.kind, deadline: formatLocalDateTime(round.deadline, timeZone), status: round.status, daysLeft: daysLeft(round.deadline, now) },
+    totals,
+    { award: new Map(awards.map((a) => [a.code, { name: a.name, scope: a.scope }])), agency: new Map(agencies.map((a) => [String(a._id), a.name])) },
+    t,
+  );
+}
+
+/** At the deadline: the round closes and the secretariat group gets the totals and who is missing. */
+export async function closeAtDeadline(round: RoundRecord, context: NoticeContext): Promise<number> {
+  await NominationRoundModel.updateOne({ _id: round._id, status: "open" }, { $set: { status: "closed", closedAt: context.now } });
+  const chatId = await secretariatChatId(context.configuredSecretariatChatId);
+  if (chatId === null) return 0;
+  const t = context.translate(context.defaultLocale);
+  const closed = { ...round, status: "closed" as const };
+  let enqueued = 0;
+  for (const [index, part] of splitMessage(await roundTotalsHtml(closed, context.now, context.timeZone, t)).entries()) {
+    if (await enqueueMessage({ key: `round-deadline:${String(round._id)}:${round.deadline.toISOString()}:${index}`, chatId, text: part, purpose: "round-deadline", notBefore: context.now })) enqueued++;
+  }
+  return enqueued;
+}
