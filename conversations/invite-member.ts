@@ -60,7 +60,7 @@ export function createInviteMember(deps: BotDeps) {
       }
     }
 
-    const now = await conversation.now();
+    const now = await conversation.external(() => deps.clock.now().getTime());
     const invite = await conversation.external(async () => {
       const created = await createInvite(
         { role, agencyCode, ttlHours: deps.config.inviteTtlHours, now: new Date(now) },

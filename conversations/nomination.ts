@@ -29,7 +29,7 @@ const QUICK = [0, 1, 2, 3, 5];
 export function createNomination(deps: BotDeps) {
   return async function nomination(conversation: Conversation<BotContext, ConversationContext>, ctx: ConversationContext, args: NominationArgs): Promise<void> {
     const t = (key: string, params?: Record<string, string | number>) => ctx.t(key, params);
-    const started = await conversation.now();
+    const started = await conversation.external(() => deps.clock.now().getTime());
     const form = await conversation.external(() => loadNominationForm(args.roundId, args.agencyId, new Date(started)));
     if (!form) return void (await ctx.reply(t("button-stale")));
     if (!form.open) return void (await ctx.reply(t("round-error-closed")));
@@ -106,7 +106,7 @@ export function createNomination(deps: BotDeps) {
       }
       if (decision === "edit") continue;
 
-      const now = await conversation.now();
+      const now = await conversation.external(() => deps.clock.now().getTime());
       const saved = await conversation.external(async () => {
         try {
           const lines = [...counts].map(([award, count]) => ({ award, ...count }));

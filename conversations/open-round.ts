@@ -72,7 +72,7 @@ export function createOpenRound(deps: BotDeps) {
     while (!deadline) {
       const input = await nextInput(conversation);
       if (input.kind === "cancel") return void (await cancelled());
-      const now = new Date(await conversation.now());
+      const now = new Date(await conversation.external(() => deps.clock.now().getTime()));
       const parsed = input.kind === "text" ? readLocalDeadline(input.text, deps.config.timeZone) : null;
       if (!parsed) await input.ctx.reply(t("round-bad-deadline"));
       else if (parsed <= now) await input.ctx.reply(t("round-error-deadline-past"));
@@ -112,7 +112,7 @@ export function createOpenRound(deps: BotDeps) {
       await input.ctx.reply(t("report-use-buttons"));
     }
 
-    const now = await conversation.now();
+    const now = await conversation.external(() => deps.clock.now().getTime());
     const opened = await conversation.external(async () => {
       try {
         const round = await openRound({ title, kind: kind!, awardCodes, deadline: deadline!, audience: audience! }, { via: "chat", ...args.actor }, new Date(now));

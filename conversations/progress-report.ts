@@ -186,7 +186,7 @@ export function createProgressReport(deps: BotDeps) {
         continue;
       }
 
-      const now = await conversation.now();
+      const now = await conversation.external(() => deps.clock.now().getTime());
       const saved = await conversation.external(async () => {
         const result = await submitProgressReport(
           {

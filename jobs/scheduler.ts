@@ -3,6 +3,7 @@ import type { Config } from "../src/config.ts";
 import type { Clock } from "../src/outbox/clock.ts";
 import { previousOccurrence } from "../src/time/cron-occurrences.ts";
 import { jobContext } from "./context-from-config.ts";
+import { flushGroupNotices } from "../src/services/group-notices.ts";
 import { JOB_NAMES, missedOccurrences, runJob, scheduleOf, type JobName } from "./registry.ts";
 
 /**
@@ -40,7 +41,18 @@ export class JobScheduler {
     for (const { name, asOf } of missed) await this.run(name, asOf);
   }
 
+  /** Posts the gathered report and nomination lines to the secretariat group. */
+  async flushNotices(): Promise<void> {
+    const enqueued = await flushGroupNotices(this.config, this.clock.now());
+    if (enqueued > 0) this.afterRun();
+  }
+
   start(): void {
+    const flush = cron.schedule(this.config.schedules.groupNotices, () => void this.flushNotices().catch((error: unknown) => this.log(`group notices: ${(error as Error).message}`)), {
+      timezone: this.config.timeZone,
+      name: "group-notices",
+    });
+    this.tasks.push(flush);
     for (const name of JOB_NAMES) {
       const task = cron.schedule(scheduleOf(name, this.config.schedules), () => void this.run(name, this.clock.now()), {
         timezone: this.config.timeZone,

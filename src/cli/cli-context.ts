@@ -11,5 +11,7 @@ export interface CliContext {
 export interface CliCommand {
   /** Key of the usage line in the locales. */
   usageKey: string;
+  /** The command serves several actions ("rounds extend|close|reopen") and reads which from its arguments. */
+  takesAction?: boolean;
   run(context: CliContext): Promise<void>;
 }

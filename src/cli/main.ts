@@ -21,7 +21,9 @@ function takeLocale(args: string[]): { locale: Locale; rest: string[] } {
 function findCommand(args: string[]): { command: CliCommand; args: string[] } | undefined {
   const two = `${args[0] ?? ""} ${args[1] ?? ""}`;
   const command = cliCommands[two];
-  return command ? { command, args: args.slice(2) } : undefined;
+  if (!command) return undefined;
+  // Commands that serve several actions read the action as their first argument.
+  return { command, args: command.takesAction ? args.slice(1) : args.slice(2) };
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -29,7 +31,7 @@ async function main(argv: string[]): Promise<number> {
   const t = translatorFor(locale);
   const found = findCommand(rest);
   if (!found) {
-    const usage = Object.values(cliCommands).map((command) => `  ${t(command.usageKey)}`);
+    const usage = [...new Set(Object.values(cliCommands).map((command) => command.usageKey))].map((key) => `  ${t(key)}`);
     process.stderr.write(`${t("cli-usage-header")}\n${usage.join("\n")}\n`);
     return 2;
   }

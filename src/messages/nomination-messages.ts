@@ -22,7 +22,7 @@ export function formatRoundInvitation(round: RoundFacts, awardNames: string[], t
 
 /** A fixed-width table of counts, for a phone screen. */
 export function formatCountTable(lines: { name: string; collective: number | null; individual: number | null }[], t: Translate): string {
-  const width = 24;
+  const width = 28;
   const cell = (value: number | null) => (value === null ? "–" : String(value)).padStart(5);
   const header = `${t("count-award").padEnd(width)} ${t("count-collective-short").padStart(5)} ${t("count-individual-short").padStart(5)}`;
   const rows = lines.map((line) => {

@@ -56,7 +56,7 @@ export async function sendNominationNotice(
 }
 
 /** Posts the waiting lines as one message (split only past Telegram's limit). */
-export async function flushGroupNotices(config: BotDeps["config"], now: Date): Promise<number> {
+export async function flushGroupNotices(config: { secretariatChatId: number | undefined }, now: Date): Promise<number> {
   const chatId = await secretariatChatId(config.secretariatChatId);
   if (chatId === null) return 0;
   const first = await GroupNoticeModel.findOne({ batchKey: null, at: { $lte: now } }).sort({ at: 1, _id: 1 }).lean();

@@ -5,6 +5,7 @@ import { OutboxMessageModel } from "../../models/outbox-message.ts";
 import { ProgressReportModel } from "../../models/progress-report.ts";
 import { Api } from "grammy";
 import { OutboxSender } from "../../src/outbox/outbox-sender.ts";
+import { flushGroupNotices } from "../../src/services/group-notices.ts";
 import { buttonsOf, startHarness, TestUser, textsOf, TOKEN, type Harness, SECRETARIAT_GROUP } from "../support/bot-harness.ts";
 import { addMember, agencyId, loadLaiChau } from "../support/lai-chau-fixture.ts";
 import { useTestDatabase } from "../support/test-database.ts";
@@ -69,8 +70,9 @@ describe("a focal officer reporting progress", () => {
     expect(String(saved!.agency)).toBe(await agencyId("UBND"));
     expect(saved!.attachments).toEqual([expect.objectContaining({ kind: "document", fileId: "doc-to-trinh.pdf", fileName: "to-trinh.pdf" })]);
 
-    // The secretariat group is told in one line, through the outbox.
-    const notice = await OutboxMessageModel.findOne({ chatId: SECRETARIAT_GROUP, purpose: "report-notice" }).lean();
+    // The secretariat group is told in one line, gathered with others and posted through the outbox.
+    expect(await flushGroupNotices(harness.deps.config, harness.clock.now())).toBe(1);
+    const notice = await OutboxMessageModel.findOne({ chatId: SECRETARIAT_GROUP, purpose: "group-notices" }).lean();
     expect(String((notice!.payload as { text: string }).text)).toMatch(/Ủy ban nhân dân tỉnh Lai Châu — \[3\] .*Đang thực hiện<\/b> 60% \(lần 1\)/);
   });
 

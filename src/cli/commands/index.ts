@@ -4,6 +4,7 @@ import { awardsImportCommand } from "./awards-import.ts";
 import { agenciesListCommand, awardsListCommand, planListCommand } from "./listings.ts";
 import { inviteCreateCommand } from "./invite-create.ts";
 import { jobsRunCommand } from "./jobs-run.ts";
+import { roundsChangeCommand, roundsListCommand, roundsOpenCommand } from "./rounds.ts";
 import { planImportCommand } from "./plan-import.ts";
 import { planParseCommand } from "./plan-parse.ts";
 
@@ -18,4 +19,9 @@ export const cliCommands: Record<string, CliCommand> = {
   "awards list": awardsListCommand,
   "jobs run": jobsRunCommand,
   "invite create": inviteCreateCommand,
+  "rounds open": roundsOpenCommand,
+  "rounds list": roundsListCommand,
+  "rounds extend": roundsChangeCommand,
+  "rounds close": roundsChangeCommand,
+  "rounds reopen": roundsChangeCommand,
 };
