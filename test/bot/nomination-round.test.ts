@@ -8,7 +8,7 @@ import { OutboxMessageModel } from "../../models/outbox-message.ts";
 import { ensureAwardCatalogue } from "../../src/services/ensure-award-catalogue.ts";
 import { flushGroupNotices } from "../../src/services/group-notices.ts";
 import { reopenForAgency } from "../../src/services/nomination-rounds.ts";
-import { buttonsOf, callbackAnswers, startHarness, TestUser, textsOf, type Harness, SECRETARIAT_GROUP } from "../support/bot-harness.ts";
+import { callbackAnswers, startHarness, TestUser, textsOf, type Harness, SECRETARIAT_GROUP } from "../support/bot-harness.ts";
 import { addMember, loadLaiChau } from "../support/lai-chau-fixture.ts";
 import { useTestDatabase } from "../support/test-database.ts";
 
