@@ -20,6 +20,9 @@ function takeLocale(args: string[]): { locale: Locale; rest: string[] } {
 
 function findCommand(args: string[]): { command: CliCommand; args: string[] } | undefined {
   const two = `${args[0] ?? ""} ${args[1] ?? ""}`;
+  // One-word commands ("audit", "export") take options right after their name.
+  const single = cliCommands[args[0] ?? ""];
+  if (!cliCommands[two] && single) return { command: single, args: args.slice(1) };
   const command = cliCommands[two];
   if (!command) return undefined;
   // Commands that serve several actions read the action as their first argument.

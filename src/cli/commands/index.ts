@@ -3,6 +3,7 @@ import { agenciesImportCommand } from "./agencies-import.ts";
 import { awardsImportCommand } from "./awards-import.ts";
 import { agenciesListCommand, awardsListCommand, planListCommand } from "./listings.ts";
 import { inviteCreateCommand } from "./invite-create.ts";
+import { auditCommand } from "./audit.ts";
 import { jobsRunCommand } from "./jobs-run.ts";
 import { roundsChangeCommand, roundsListCommand, roundsOpenCommand } from "./rounds.ts";
 import { planImportCommand } from "./plan-import.ts";
@@ -24,4 +25,5 @@ export const cliCommands: Record<string, CliCommand> = {
   "rounds extend": roundsChangeCommand,
   "rounds close": roundsChangeCommand,
   "rounds reopen": roundsChangeCommand,
+  audit: auditCommand,
 };

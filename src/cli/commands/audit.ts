@@ -1,0 +1,32 @@
+import { parseArgs } from "node:util";
+import { AuditEntryModel } from "../../../models/audit-entry.ts";
+import { parseConfig } from "../../config.ts";
+import { formatLocalDateTime, readLocalDeadline } from "../../time/calendar.ts";
+import type { CliCommand } from "../cli-context.ts";
+import { CliError } from "../cli-error.ts";
+import { withDatabase } from "../with-database.ts";
+
+/** `audit --since 2018-03-01 [--action report.]`: who changed what, and when, oldest first. */
+export const auditCommand: CliCommand = {
+  usageKey: "cli-usage-audit",
+  async run(context) {
+    const { values } = parseArgs({ args: context.args, options: { since: { type: "string" }, action: { type: "string" } } });
+    const config = parseConfig(process.env);
+    let since = new Date(0);
+    if (values.since) {
+      const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(values.since);
+      const parsed = iso ? readLocalDeadline(`${iso[3]}/${iso[2]}/${iso[1]} 00:00`, config.timeZone) : null;
+      if (!parsed) throw new CliError("cli-error-bad-time", { value: values.since });
+      since = parsed;
+    }
+    const filter: Record<string, unknown> = { at: { $gte: since } };
+    if (values.action) filter.action = { $regex: `^${values.action.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}` };
+    const entries = await withDatabase(context, () => AuditEntryModel.find(filter).sort({ at: 1, _id: 1 }).lean());
+    for (const entry of entries) {
+      const who = [entry.actor?.name, entry.actor?.telegramId ? `(${entry.actor.telegramId})` : null].filter(Boolean).join(" ") || "-";
+      const subject = `${entry.subject?.kind ?? "-"}${entry.subject?.id ? ` ${entry.subject.id}` : ""}`;
+      context.out(`${formatLocalDateTime(entry.at, config.timeZone)} · ${entry.actor?.via ?? "-"} · ${who} · ${entry.action} · ${subject} · ${JSON.stringify(entry.details ?? {})}`);
+    }
+    context.out(context.t("audit-count", { count: entries.length }));
+  },
+};
