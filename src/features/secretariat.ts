@@ -1,11 +1,13 @@
-import { Composer } from "grammy";
+import { Composer, InputFile } from "grammy";
+import { buildExcelReport } from "../reports/excel-report.ts";
+import { loadExportData } from "../services/export-data.ts";
 import { jobContext } from "../../jobs/context-from-config.ts";
 import { runReminders } from "../../jobs/reminders.ts";
 import type { BotDeps } from "../bot-deps.ts";
 import type { BotContext } from "../context.ts";
 import { bindSecretariatChat } from "../services/secretariat-chat.ts";
 import { agencyStatusHtml, monthStatusHtml, overdueHtml, silentAgenciesHtml } from "../services/status-reports.ts";
-import { localDate, periodKey, yearMonthAt } from "../time/calendar.ts";
+import { localDate, parsePeriod, periodKey, yearMonthAt } from "../time/calendar.ts";
 import { setGroupMenu } from "./command-menu.ts";
 import { commandGroup, defineCommand } from "./define-command.ts";
 import { replyLong } from "./reply-long.ts";
@@ -37,6 +39,19 @@ export function secretariatFeature(deps: BotDeps) {
   );
   defineCommand(commands, "missing", guarded(async (ctx) => replyLong(ctx, await silentAgenciesHtml(query(ctx)))));
   defineCommand(commands, "overdue", guarded(async (ctx) => replyLong(ctx, await overdueHtml(query(ctx)))));
+  defineCommand(
+    commands,
+    "export",
+    guarded(async (ctx) => {
+      const requested = typeof ctx.match === "string" ? ctx.match.trim() : "";
+      const month = requested ? parsePeriod(requested) : yearMonthAt(deps.clock.now(), deps.config.timeZone);
+      if (!month) return void (await ctx.reply(ctx.t("cli-error-month", { value: requested })));
+      const t = (key: string, params?: Record<string, string | number>) => ctx.t(key, params);
+      const workbook = await buildExcelReport(await loadExportData(month), t, deps.config.timeZone);
+      const name = `bao-cao-thi-dua-${periodKey(month)}.xlsx`;
+      await ctx.replyWithDocument(new InputFile(workbook, name), { caption: ctx.t("export-caption", { month: String(month.month), year: String(month.year) }) });
+    }),
+  );
   defineCommand(
     commands,
     "remind",

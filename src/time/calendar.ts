@@ -70,3 +70,12 @@ export function readLocalDeadline(text: string, timeZone: string): Date | null {
   if (!local.isValid() || local.date() !== day || local.month() + 1 !== month) return null;
   return local.toDate();
 }
+
+/**
+ * The local wall-clock time as a Date whose UTC fields carry it: what a spreadsheet cell should
+ * hold, since Excel has no time zones and shows the stored time as it is.
+ */
+export function wallClock(instant: Date, timeZone: string): Date {
+  const local = dayjs(instant).tz(timeZone);
+  return new Date(Date.UTC(local.year(), local.month(), local.date(), local.hour(), local.minute(), local.second()));
+}

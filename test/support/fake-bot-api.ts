@@ -49,10 +49,46 @@ function markupProblem(markup: unknown): string | null {
 
 const BOT_USER = { id: 7000000001, is_bot: true, first_name: "Dondoc", username: "dondoc_test_bot" };
 
+/** A file the bot uploaded: its name and bytes, as the fake received them. */
+export interface UploadedFile {
+  fileName: string;
+  bytes: Buffer;
+}
+
+function readMultipart(raw: Buffer, boundary: string): Record<string, unknown> {
+  const params: Record<string, unknown> = {};
+  const delimiter = Buffer.from(`--${boundary}`);
+  let start = raw.indexOf(delimiter);
+  while (start >= 0) {
+    const next = raw.indexOf(delimiter, start + delimiter.length);
+    if (next < 0) break;
+    const part = raw.subarray(start + delimiter.length + 2, next - 2);
+    const split = part.indexOf("\r\n\r\n");
+    const headers = part.subarray(0, split).toString("utf8");
+    const body = part.subarray(split + 4);
+    const name = /name="([^"]+)"/.exec(headers)?.[1];
+    const fileName = /filename="?([^";\r\n]*)"?/.exec(headers)?.[1];
+    if (name) params[name] = fileName !== undefined ? ({ fileName, bytes: Buffer.from(body) } satisfies UploadedFile) : body.toString("utf8");
+    start = next;
+  }
+  return params;
+}
+
 async function readParams(request: IncomingMessage): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
-  const body = Buffer.concat(chunks).toString("utf8");
+  const raw = Buffer.concat(chunks);
+  const type = request.headers["content-type"] ?? "";
+  if (type.startsWith("multipart/form-data")) {
+    // Uploads (sendDocument, sendPhoto) come as multipart/form-data.
+    const params = readMultipart(raw, /boundary=(?:"([^"]+)"|([^;]+))/.exec(type)?.slice(1).find(Boolean) ?? "");
+    // grammY sends the field as "attach://<id>" and the file under that id.
+    for (const [key, value] of Object.entries(params)) {
+      if (typeof value === "string" && value.startsWith("attach://")) params[key] = params[value.slice("attach://".length)];
+    }
+    return params;
+  }
+  const body = raw.toString("utf8");
   const url = new URL(request.url ?? "/", "http://localhost");
   const params: Record<string, unknown> = Object.fromEntries(url.searchParams);
   if (!body) return params;
@@ -176,6 +212,9 @@ export class FakeBotApi {
       }
       case "editMessageText":
         return this.editMessageText(params);
+      case "sendDocument":
+      case "sendPhoto":
+        return this.sendFile(method, params);
       case "getUpdates":
         return { ok: true, result: await this.pollUpdates(params) };
       case "sendMessage":
@@ -183,6 +222,18 @@ export class FakeBotApi {
       default:
         return { ok: false, error_code: 404, description: `Not Found: method ${method} is not served by the fake` };
     }
+  }
+
+  private sendFile(method: string, params: Record<string, unknown>) {
+    const field = method === "sendPhoto" ? "photo" : "document";
+    const file = params[field] as UploadedFile | string | undefined;
+    if (!file) return { ok: false, error_code: 400, description: `Bad Request: there is no ${field} in the request` };
+    const caption = String(params.caption ?? "");
+    if (caption.length > 1024) return { ok: false, error_code: 400, description: "Bad Request: message caption is too long" };
+    const chatId = Number(params.chat_id);
+    const size = typeof file === "string" ? 0 : file.bytes.length;
+    const described = method === "sendPhoto" ? { photo: [{ file_id: `photo-${this.nextMessageId}`, file_unique_id: `p${this.nextMessageId}`, width: 1, height: 1, file_size: size }] } : { document: { file_id: `doc-${this.nextMessageId}`, file_unique_id: `d${this.nextMessageId}`, file_name: typeof file === "string" ? file : file.fileName, file_size: size } };
+    return { ok: true, result: { message_id: this.nextMessageId++, date: Math.floor(Date.now() / 1000), chat: { id: chatId, type: chatId > 0 ? "private" : "supergroup" }, from: BOT_USER, caption, ...described } };
   }
 
   private editMessageText(params: Record<string, unknown>) {

@@ -4,6 +4,7 @@ import { awardsImportCommand } from "./awards-import.ts";
 import { agenciesListCommand, awardsListCommand, planListCommand } from "./listings.ts";
 import { inviteCreateCommand } from "./invite-create.ts";
 import { auditCommand } from "./audit.ts";
+import { exportCommand } from "./export.ts";
 import { jobsRunCommand } from "./jobs-run.ts";
 import { roundsChangeCommand, roundsListCommand, roundsOpenCommand } from "./rounds.ts";
 import { planImportCommand } from "./plan-import.ts";
@@ -26,4 +27,5 @@ export const cliCommands: Record<string, CliCommand> = {
   "rounds close": roundsChangeCommand,
   "rounds reopen": roundsChangeCommand,
   audit: auditCommand,
+  export: exportCommand,
 };

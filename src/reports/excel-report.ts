@@ -1,0 +1,98 @@
+import ExcelJS from "exceljs";
+import type { Translate } from "../i18n.ts";
+import type { ExportData } from "../services/export-data.ts";
+import { wallClock } from "../time/calendar.ts";
+
+/**
+ * The .xlsx the secretariat pastes into its report to the People's Committee: progress,
+ * nominations, silent agencies. Vietnamese headers, frozen header row, filters, sensible
+ * widths, dates as dates and numbers as numbers.
+ */
+interface Column {
+  header: string;
+  key: string;
+  width: number;
+  numFmt?: string;
+}
+
+function addSheet(workbook: ExcelJS.Workbook, name: string, columns: Column[], rows: Record<string, unknown>[]): void {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
+  sheet.columns = columns.map(({ header, key, width }) => ({ header, key, width }));
+  for (const row of rows) sheet.addRow(row);
+  sheet.getRow(1).font = { bold: true };
+  sheet.getRow(1).alignment = { vertical: "middle", wrapText: true };
+  columns.forEach((column, index) => {
+    if (column.numFmt) sheet.getColumn(index + 1).numFmt = column.numFmt;
+  });
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: columns.length } };
+}
+
+const DATE_TIME = "dd/mm/yyyy hh:mm";
+
+export async function buildExcelReport(data: ExportData, t: Translate, timeZone: string): Promise<Buffer> {
+  const local = (date: Date | null) => (date ? wallClock(date, timeZone) : null);
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "dondoc";
+  workbook.created = new Date();
+
+  addSheet(
+    workbook,
+    t("xlsx-sheet-progress"),
+    [
+      { header: t("xlsx-row"), key: "row", width: 6 },
+      { header: t("xlsx-milestone"), key: "milestone", width: 60 },
+      { header: t("xlsx-agency-code"), key: "agencyCode", width: 12 },
+      { header: t("xlsx-agency"), key: "agency", width: 36 },
+      { header: t("xlsx-bloc"), key: "bloc", width: 30 },
+      { header: t("xlsx-role"), key: "role", width: 12 },
+      { header: t("xlsx-status"), key: "status", width: 18 },
+      { header: t("xlsx-percent"), key: "percent", width: 10, numFmt: "0" },
+      { header: t("xlsx-reported-at"), key: "reportedAt", width: 18, numFmt: DATE_TIME },
+      { header: t("xlsx-note"), key: "note", width: 50 },
+    ],
+    data.progress.map((row) => ({
+      row: row.row ?? "",
+      milestone: row.milestone,
+      agencyCode: row.agencyCode,
+      agency: row.agency,
+      bloc: row.bloc,
+      role: t(`role-${row.role}`),
+      status: t(`status-${row.answer}`),
+      percent: row.percent,
+      reportedAt: local(row.reportedAt),
+      note: row.note,
+    })),
+  );
+
+  addSheet(
+    workbook,
+    t("xlsx-sheet-nominations"),
+    [
+      { header: t("xlsx-round"), key: "round", width: 8, numFmt: "0" },
+      { header: t("xlsx-round-title"), key: "roundTitle", width: 40 },
+      { header: t("xlsx-agency-code"), key: "agencyCode", width: 12 },
+      { header: t("xlsx-agency"), key: "agency", width: 36 },
+      { header: t("xlsx-award"), key: "award", width: 40 },
+      { header: t("xlsx-collective"), key: "collective", width: 10, numFmt: "0" },
+      { header: t("xlsx-individual"), key: "individual", width: 10, numFmt: "0" },
+      { header: t("xlsx-submitted-at"), key: "submittedAt", width: 18, numFmt: DATE_TIME },
+      { header: t("xlsx-version"), key: "version", width: 8, numFmt: "0" },
+    ],
+    data.nominations.map((row) => ({ ...row, submittedAt: local(row.submittedAt) })),
+  );
+
+  addSheet(
+    workbook,
+    t("xlsx-sheet-silent"),
+    [
+      { header: t("xlsx-agency-code"), key: "agencyCode", width: 12 },
+      { header: t("xlsx-agency"), key: "agency", width: 36 },
+      { header: t("xlsx-bloc"), key: "bloc", width: 30 },
+      { header: t("xlsx-missing"), key: "missing", width: 14, numFmt: "0" },
+      { header: t("xlsx-focal-officer"), key: "officer", width: 16 },
+    ],
+    data.silent.map((row) => ({ ...row, officer: row.hasFocalOfficer ? t("xlsx-yes") : t("xlsx-no") })),
+  );
+
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
