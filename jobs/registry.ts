@@ -3,14 +3,16 @@ import { localDate, periodKey, yearMonthAt } from "../src/time/calendar.ts";
 import { nextOccurrence } from "../src/time/cron-occurrences.ts";
 import type { JobContext, JobResult } from "./job-context.ts";
 import { runMonthlyPush } from "./monthly-push.ts";
+import { runDailySummary } from "./daily-summary.ts";
 import { runNominationDeadlines } from "./nomination-deadlines.ts";
 import { runReminders } from "./reminders.ts";
+import { runWeeklyDigest } from "./weekly-digest.ts";
 
 /**
  * The scheduled jobs by name. Each run is recorded under its occurrence ("monthly-push:2018-03",
  * "reminders:2018-03-10"), which is what catch-up at start-up looks for.
  */
-export const JOB_NAMES = ["monthly-push", "reminders", "nomination-deadlines"] as const;
+export const JOB_NAMES = ["monthly-push", "reminders", "nomination-deadlines", "daily-summary", "weekly-digest"] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export function isJobName(value: string): value is JobName {
@@ -21,11 +23,19 @@ export interface Schedules {
   monthlyPush: string;
   reminders: string;
   nominationDeadlines: string;
+  dailySummary: string;
+  weeklyDigest: string;
 }
 
 export function scheduleOf(name: JobName, schedules: Schedules): string {
-  if (name === "monthly-push") return schedules.monthlyPush;
-  return name === "reminders" ? schedules.reminders : schedules.nominationDeadlines;
+  const byName: Record<JobName, string> = {
+    "monthly-push": schedules.monthlyPush,
+    reminders: schedules.reminders,
+    "nomination-deadlines": schedules.nominationDeadlines,
+    "daily-summary": schedules.dailySummary,
+    "weekly-digest": schedules.weeklyDigest,
+  };
+  return byName[name];
 }
 
 /** Jobs that, missed while the process was down, run at start-up (the hourly deadline check needs no catching up). */
@@ -33,8 +43,8 @@ const CATCH_UP: JobName[] = ["monthly-push", "reminders"];
 
 export function occurrenceKey(name: JobName, asOf: Date, timeZone: string): string {
   if (name === "monthly-push") return `${name}:${periodKey(yearMonthAt(asOf, timeZone))}`;
-  if (name === "reminders") return `${name}:${localDate(asOf, timeZone)}`;
-  return `${name}:${asOf.toISOString().slice(0, 13)}`;
+  if (name === "nomination-deadlines") return `${name}:${asOf.toISOString().slice(0, 13)}`;
+  return `${name}:${localDate(asOf, timeZone)}`;
 }
 
 /** Whether the reminder at `asOf` is the month's last: the next one falls in another month. */
@@ -46,12 +56,14 @@ export function isLastReminderOfMonth(asOf: Date, schedules: Schedules, timeZone
 export async function runJob(name: JobName, job: JobContext, schedules: Schedules): Promise<JobResult & { key: string }> {
   const key = occurrenceKey(name, job.asOf, job.timeZone);
   await JobRunModel.updateOne({ key }, { $setOnInsert: { key, job: name, asOf: job.asOf, startedAt: new Date() } }, { upsert: true });
-  const result =
-    name === "monthly-push"
-      ? await runMonthlyPush(job)
-      : name === "reminders"
-        ? await runReminders({ ...job, lastOfMonth: isLastReminderOfMonth(job.asOf, schedules, job.timeZone) })
-        : await runNominationDeadlines(job);
+  const runners: Record<JobName, () => Promise<JobResult>> = {
+    "monthly-push": () => runMonthlyPush(job),
+    reminders: () => runReminders({ ...job, lastOfMonth: isLastReminderOfMonth(job.asOf, schedules, job.timeZone) }),
+    "nomination-deadlines": () => runNominationDeadlines(job),
+    "daily-summary": () => runDailySummary(job),
+    "weekly-digest": () => runWeeklyDigest(job),
+  };
+  const result = await runners[name]();
   await JobRunModel.updateOne({ key }, { $set: { finishedAt: new Date() }, $inc: { enqueued: result.enqueued } });
   return { key, ...result };
 }

@@ -14,3 +14,4 @@ export { JobRunModel } from "./job-run.ts";
 export { OutboxMessageModel } from "./outbox-message.ts";
 export { SettingModel } from "./setting.ts";
 export { GroupNoticeModel } from "./group-notice.ts";
+export { DigestSnapshotModel } from "./digest-snapshot.ts";

@@ -10,8 +10,8 @@ const outboxMessageSchema = new Schema(
   {
     key: { type: String, required: true },
     chatId: { type: Number, required: true },
-    /** sendMessage only for now; the payload is its parameters without chat_id. */
-    method: { type: String, enum: ["sendMessage"], default: "sendMessage" },
+    /** The payload is the method's parameters without chat_id; a photo travels as base64. */
+    method: { type: String, enum: ["sendMessage", "sendPhoto"], default: "sendMessage" },
     payload: { type: Schema.Types.Mixed, required: true },
     purpose: { type: String, required: true },
     /** The member it goes to, when it goes to a person: marked unreachable on 403. */

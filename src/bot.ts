@@ -8,6 +8,7 @@ import { createOpenRound, OPEN_ROUND } from "../conversations/open-round.ts";
 import { createProgressReport, PROGRESS_REPORT } from "../conversations/progress-report.ts";
 import type { BotDeps } from "./bot-deps.ts";
 import type { BotContext, ConversationContext } from "./context.ts";
+import { digestFeature } from "./features/digest.ts";
 import { fallbacksFeature } from "./features/fallbacks.ts";
 import { focalReportingFeature } from "./features/focal-reporting.ts";
 import { helpAndLanguageFeature } from "./features/help-and-language.ts";
@@ -70,6 +71,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   bot.use(secretariatFeature(deps));
   bot.use(secretariatInvitesFeature());
   bot.use(nominationsFeature(deps));
+  bot.use(digestFeature(deps));
   bot.use(fallbacksFeature);
 
   bot.catch(async (error) => {

@@ -13,6 +13,39 @@ export interface OutgoingMessage {
   notBefore: Date;
 }
 
+/** A picture to send, with an optional caption. */
+export interface OutgoingPhoto {
+  key: string;
+  chatId: number;
+  png: Buffer;
+  caption?: string;
+  purpose: string;
+  member?: Types.ObjectId | string | null;
+  notBefore: Date;
+}
+
+export async function enqueuePhoto(photo: OutgoingPhoto): Promise<boolean> {
+  const result = await OutboxMessageModel.updateOne(
+    { key: photo.key },
+    {
+      $setOnInsert: {
+        key: photo.key,
+        chatId: photo.chatId,
+        method: "sendPhoto",
+        payload: { photo: photo.png.toString("base64"), ...(photo.caption ? { caption: photo.caption } : {}) },
+        purpose: photo.purpose,
+        member: photo.member ?? null,
+        about: { agency: null, period: null, milestones: [] },
+        state: "pending",
+        attempts: 0,
+        notBefore: photo.notBefore,
+      },
+    },
+    { upsert: true },
+  );
+  return result.upsertedCount === 1;
+}
+
 /** Stores a message for the sender; true when it is new, false when that key was queued before. */
 export async function enqueueMessage(message: OutgoingMessage): Promise<boolean> {
   const result = await OutboxMessageModel.updateOne(

@@ -1,4 +1,4 @@
-import { GrammyError, HttpError, type Api } from "grammy";
+import { GrammyError, HttpError, InputFile, type Api } from "grammy";
 import type { Types } from "mongoose";
 import { MemberModel } from "../../models/member.ts";
 import { OutboxMessageModel } from "../../models/outbox-message.ts";
@@ -79,14 +79,21 @@ export class OutboxSender {
     if (!message) return "taken";
     this.pacer.record(message.chatId, now.getTime());
     try {
-      const payload = message.payload as { text: string } & Record<string, unknown>;
-      const { text, ...other } = payload;
-      const sent = await this.options.api.sendMessage(message.chatId, text, other);
+      const sent = await this.deliver(message.method, message.chatId, message.payload as Record<string, unknown>);
       await OutboxMessageModel.updateOne({ _id: id }, { $set: { state: "sent", sentAt: this.options.clock.now(), sentMessageId: sent.message_id, lastError: null } });
       return "sent";
     } catch (error) {
       return this.handleFailure(message, error);
     }
+  }
+
+  private deliver(method: string | null | undefined, chatId: number, payload: Record<string, unknown>) {
+    if (method === "sendPhoto") {
+      const { photo, ...other } = payload as { photo: string } & Record<string, unknown>;
+      return this.options.api.sendPhoto(chatId, new InputFile(Buffer.from(photo, "base64"), "tong-hop.png"), other);
+    }
+    const { text, ...other } = payload as { text: string } & Record<string, unknown>;
+    return this.options.api.sendMessage(chatId, text, other);
   }
 
   private async handleFailure(

@@ -1,0 +1,52 @@
+import { AgencyModel } from "../models/agency.ts";
+import { NominationReportModel } from "../models/nomination-report.ts";
+import { ProgressReportModel } from "../models/progress-report.ts";
+import { groupReportsByAgency, overdueMilestones, silentAgencies } from "../src/followup/month-status.ts";
+import { escapeHtml } from "../src/messages/html.ts";
+import { splitMessage } from "../src/messages/split-message.ts";
+import { enqueueMessage } from "../src/outbox/enqueue.ts";
+import { loadMonthData } from "../src/services/follow-up-data.ts";
+import { secretariatChatId } from "../src/services/secretariat-chat.ts";
+import { localDate, parseInstant, yearMonthAt } from "../src/time/calendar.ts";
+import type { JobContext, JobResult } from "./job-context.ts";
+
+/**
+ * 17:00 on days with activity: the secretariat group gets what came in today, what is now
+ * overdue, and which agencies are still silent this month. A quiet day sends nothing.
+ */
+export async function runDailySummary(job: JobContext): Promise<JobResult> {
+  const result: JobResult = { enqueued: 0, alreadyQueued: 0 };
+  const day = localDate(job.asOf, job.timeZone);
+  const start = parseInstant(`${day}T00:00:00`, job.timeZone)!;
+  const window = { $gte: start, $lte: job.asOf };
+  const [progress, nominations] = await Promise.all([
+    ProgressReportModel.find({ "versions.reportedAt": window }).lean(),
+    NominationReportModel.find({ "versions.submittedAt": window }).lean(),
+  ]);
+  const todayProgress = progress.flatMap((report) => report.versions.filter((v) => v.reportedAt >= start && v.reportedAt <= job.asOf).map(() => String(report.agency)));
+  const todayNominations = nominations.flatMap((report) => report.versions.filter((v) => v.submittedAt >= start && v.submittedAt <= job.asOf).map(() => String(report.agency)));
+  if (todayProgress.length + todayNominations.length === 0) return result;
+  const chatId = await secretariatChatId(job.configuredSecretariatChatId);
+  if (chatId === null) return result;
+
+  const t = job.translate(job.defaultLocale);
+  const month = yearMonthAt(job.asOf, job.timeZone);
+  const data = await loadMonthData(month);
+  const overdue = overdueMilestones(data.milestones, data.agencies, month, day, data.reports);
+  const silent = silentAgencies(data.milestones, data.agencies, month, groupReportsByAgency(data.reports));
+  const names = new Map((await AgencyModel.find({ _id: { $in: [...todayProgress, ...todayNominations] } }).lean()).map((a) => [String(a._id), a.name]));
+  const perAgency = new Map<string, number>();
+  for (const id of todayProgress) perAgency.set(id, (perAgency.get(id) ?? 0) + 1);
+  const lines = [
+    `<b>${t("daily-heading", { date: day.split("-").reverse().join("/") })}</b>`,
+    t("daily-came-in", { progress: todayProgress.length, agencies: perAgency.size, nominations: todayNominations.length }),
+    ...[...perAgency].map(([id, count]) => `• ${escapeHtml(names.get(id) ?? id)}: ${count}`),
+    t("daily-overdue", { count: overdue.length }),
+    t("daily-silent", { count: silent.length }),
+  ];
+  for (const [index, part] of splitMessage(lines.join("\n")).entries()) {
+    if (await enqueueMessage({ key: `daily:${day}:${index}`, chatId, text: part, purpose: "daily-summary", notBefore: job.asOf })) result.enqueued++;
+    else result.alreadyQueued++;
+  }
+  return result;
+}
