@@ -9,12 +9,12 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createBot } from "../../src/bot.ts";
 import { mongoConversationStorage } from "../../src/conversation-storage.ts";
 import { startHarness, TOKEN } from "../support/bot-harness.ts";
-import { FakeBotApi } from "../support/fake-bot-api.ts";
+import { LocalBotApi } from "../../src/sandbox/bot-api/local-bot-api.ts";
 import { repoPath } from "../support/sample-files.ts";
 import { useTestDatabase } from "../support/test-database.ts";
 
 const db = useTestDatabase();
-const telegram = new FakeBotApi();
+const telegram = new LocalBotApi();
 const scratch = mkdtempSync(join(tmpdir(), "dondoc-main-"));
 beforeAll(() => telegram.start());
 afterAll(async () => {

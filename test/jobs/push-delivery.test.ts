@@ -9,12 +9,12 @@ import type { BotDeps } from "../../src/bot-deps.ts";
 import { ManualClock } from "../../src/outbox/clock.ts";
 import { OutboxSender } from "../../src/outbox/outbox-sender.ts";
 import { notifyUnreachable } from "../../src/services/unreachable-notice.ts";
-import { FakeBotApi } from "../support/fake-bot-api.ts";
+import { LocalBotApi } from "../../src/sandbox/bot-api/local-bot-api.ts";
 import { addMember, loadLaiChau } from "../support/lai-chau-fixture.ts";
 import { useTestDatabase } from "../support/test-database.ts";
 
 useTestDatabase();
-const telegram = new FakeBotApi();
+const telegram = new LocalBotApi();
 const GROUP = -100777;
 let api: Api;
 beforeAll(async () => {

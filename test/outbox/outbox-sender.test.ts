@@ -5,12 +5,12 @@ import { OutboxMessageModel } from "../../models/outbox-message.ts";
 import { ManualClock } from "../../src/outbox/clock.ts";
 import { enqueueMessage } from "../../src/outbox/enqueue.ts";
 import { OutboxSender } from "../../src/outbox/outbox-sender.ts";
-import { FakeBotApi } from "../support/fake-bot-api.ts";
+import { LocalBotApi } from "../../src/sandbox/bot-api/local-bot-api.ts";
 import { addMember } from "../support/lai-chau-fixture.ts";
 import { useTestDatabase } from "../support/test-database.ts";
 
 useTestDatabase();
-const telegram = new FakeBotApi();
+const telegram = new LocalBotApi();
 let api: Api;
 beforeAll(async () => {
   api = new Api("123456:TEST-TOKEN-abcdefghijklmnopqrstu", { apiRoot: await telegram.start() });

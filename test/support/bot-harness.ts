@@ -6,7 +6,7 @@ import type { BotDeps } from "../../src/bot-deps.ts";
 import type { BotContext } from "../../src/context.ts";
 import { mongoConversationStorage } from "../../src/conversation-storage.ts";
 import { ManualClock } from "../../src/outbox/clock.ts";
-import { FakeBotApi, type RecordedCall } from "./fake-bot-api.ts";
+import { LocalBotApi, type RecordedCall } from "../../src/sandbox/bot-api/local-bot-api.ts";
 
 /**
  * The bot under test, talking HTTP to the fake Bot API. Updates are handed to it one at a
@@ -16,7 +16,7 @@ export const TOKEN = "123456:TEST-TOKEN-abcdefghijklmnopqrstu";
 export const SECRETARIAT_GROUP = -1001000000001;
 
 export interface Harness {
-  telegram: FakeBotApi;
+  telegram: LocalBotApi;
   clock: ManualClock;
   deps: BotDeps;
   bot: Bot<BotContext>;
@@ -26,7 +26,7 @@ export interface Harness {
 }
 
 export async function startHarness(now: Date, overrides: Partial<BotDeps["config"]> = {}): Promise<Harness> {
-  const telegram = new FakeBotApi();
+  const telegram = new LocalBotApi();
   const apiRoot = await telegram.start();
   const clock = new ManualClock(now);
   const deps: BotDeps = {

@@ -1,0 +1,422 @@
+import { randomBytes } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { readRequestParams, type UploadedFile } from "./request-params.ts";
+import { htmlProblem, LIMITS, markupProblem, plainText, type InlineButton } from "./telegram-limits.ts";
+
+/**
+ * A Telegram Bot API server on this machine: the bot talks to it through TELEGRAM_API_ROOT
+ * exactly as it talks to Telegram. It keeps chats and their messages, hands updates to
+ * getUpdates (offsets, long polling), stores files, and refuses what Telegram refuses. People
+ * act in it through `sendText`, `pressButton` and `sendFile` (the sandbox page, and tests); tests
+ * can also read every call and make the next one fail.
+ */
+export interface RecordedCall {
+  method: string;
+  params: Record<string, unknown>;
+}
+
+export interface InjectedFailure {
+  error_code: number;
+  description: string;
+  retry_after?: number;
+}
+
+export interface SandboxUser {
+  id: number;
+  first_name: string;
+  last_name?: string;
+  username?: string;
+  language_code?: string;
+}
+
+export interface StoredFile {
+  fileId: string;
+  fileUniqueId: string;
+  fileName: string;
+  mimeType: string;
+  bytes: Buffer;
+  path: string;
+}
+
+/** A message as Telegram keeps it, plus the HTML it was sent with, for a page to show. */
+export interface StoredMessage {
+  message_id: number;
+  date: number;
+  chat: { id: number; type: string; title?: string; first_name?: string };
+  from: { id: number; is_bot: boolean; first_name: string; username?: string };
+  text?: string;
+  caption?: string;
+  html?: string;
+  photo?: { file_id: string; file_unique_id: string; width: number; height: number; file_size: number }[];
+  document?: { file_id: string; file_unique_id: string; file_name: string; mime_type: string; file_size: number };
+  reply_markup?: { inline_keyboard: InlineButton[][] };
+  reply_to_message?: StoredMessage;
+  entities?: { type: string; offset: number; length: number }[];
+}
+
+export interface CallbackAnswer {
+  userId: number;
+  text: string;
+  showAlert: boolean;
+}
+
+type Waiter = { test: (call: RecordedCall) => boolean; resolve: (call: RecordedCall) => void };
+type Result = { ok: true; result: unknown } | { ok: false; error_code: number; description: string; parameters?: { retry_after: number } };
+
+const LONG_POLL_CAP_SECONDS = 50;
+
+export interface LocalBotApiOptions {
+  /** Only this token is served; any other gets 401 as from Telegram. Undefined: any token. */
+  token?: string;
+  botUser?: { id: number; first_name: string; username: string };
+  /** Enforce Telegram's 20 messages a minute per group with 429s (real time). */
+  enforceGroupRate?: boolean;
+}
+
+export class LocalBotApi {
+  readonly calls: RecordedCall[] = [];
+  readonly callbackAnswers: CallbackAnswer[] = [];
+  readonly bot: { id: number; is_bot: true; first_name: string; username: string };
+  url = "";
+  private server: Server | undefined;
+  private updates: { update_id: number }[] = [];
+  private nextUpdateId = 1;
+  private nextMessageId = 1;
+  private pollers: (() => void)[] = [];
+  private waiters: Waiter[] = [];
+  private failures: { method: string; chatId?: number; failure: InjectedFailure }[] = [];
+  private readonly chats = new Map<number, { chat: StoredMessage["chat"]; messages: StoredMessage[] }>();
+  private readonly files = new Map<string, StoredFile>();
+  private readonly groupSends = new Map<number, number[]>();
+  private readonly callbackUsers = new Map<string, number>();
+  /** Routes other than the Bot API (the sandbox page) answer here. */
+  fallback: ((request: IncomingMessage, response: ServerResponse) => void) | undefined;
+
+  constructor(private readonly options: LocalBotApiOptions = {}) {
+    this.bot = { id: 7000000001, first_name: "Dondoc", username: "dondoc_test_bot", ...options.botUser, is_bot: true };
+  }
+
+  async start(port = 0, host = "127.0.0.1"): Promise<string> {
+    this.server = createServer((request, response) => this.route(request, response));
+    await new Promise<void>((resolve) => this.server!.listen(port, host, resolve));
+    this.url = `http://${host}:${(this.server.address() as AddressInfo).port}`;
+    return this.url;
+  }
+
+  async stop(): Promise<void> {
+    for (const wake of this.pollers.splice(0)) wake();
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  // —— for tests ——
+
+  failNext(method: string, failure: InjectedFailure, chatId?: number): void {
+    this.failures.push({ method, chatId, failure });
+  }
+
+  callsOf(method: string): RecordedCall[] {
+    return this.calls.filter((call) => call.method === method);
+  }
+
+  /** Resolves with the first call (recorded already or to come) that passes `test`. */
+  waitForCall(method: string, test: (params: Record<string, unknown>) => boolean = () => true): Promise<RecordedCall> {
+    const matches = (call: RecordedCall) => call.method === method && test(call.params);
+    const seen = this.calls.find(matches);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve) => this.waiters.push({ test: matches, resolve }));
+  }
+
+  // —— what people do ——
+
+  /** A group chat (the secretariat's), known before anyone writes in it. */
+  addGroup(chatId: number, title: string): void {
+    this.chatRecord({ id: chatId, type: "supergroup", title });
+  }
+
+  messagesOf(chatId: number): StoredMessage[] {
+    return this.chats.get(chatId)?.messages ?? [];
+  }
+
+  fileById(fileId: string): StoredFile | undefined {
+    return this.files.get(fileId);
+  }
+
+  /** A person writes in a chat (their private chat with the bot when `chatId` is their id). */
+  sendText(from: SandboxUser, text: string, options: { chatId?: number; replyTo?: number } = {}): StoredMessage {
+    const command = /^\/\w+/.exec(text)?.[0];
+    return this.userMessage(from, options.chatId ?? from.id, {
+      text,
+      ...(command ? { entities: [{ type: "bot_command", offset: 0, length: command.length }] } : {}),
+      ...(options.replyTo ? { reply_to_message: this.messagesOf(options.chatId ?? from.id).find((m) => m.message_id === options.replyTo) } : {}),
+    });
+  }
+
+  /** A person presses an inline button of a message; only buttons that exist can be pressed. */
+  pressButton(from: SandboxUser, chatId: number, messageId: number, data: string): boolean {
+    const message = this.messagesOf(chatId).find((m) => m.message_id === messageId);
+    const exists = message?.reply_markup?.inline_keyboard.flat().some((button) => button.callback_data === data);
+    if (!message || !exists) return false;
+    const id = randomBytes(8).toString("hex");
+    this.callbackUsers.set(id, from.id);
+    this.pushUpdate({ callback_query: { id, from: { is_bot: false, ...from }, message, chat_instance: String(chatId), data } });
+    return true;
+  }
+
+  /** A person sends a photo or a file. */
+  sendFile(from: SandboxUser, chatId: number, upload: { fileName: string; mimeType: string; bytes: Buffer; asPhoto: boolean; caption?: string }): StoredMessage {
+    const file = this.storeFile(upload.fileName, upload.mimeType, upload.bytes, upload.asPhoto ? "photos" : "documents");
+    return this.userMessage(from, chatId, { ...(upload.caption ? { caption: upload.caption } : {}), ...this.describeFile(file, upload.asPhoto) });
+  }
+
+  /** Queues an update for getUpdates, waking a long poll. */
+  pushUpdate(update: Record<string, unknown>): void {
+    this.updates.push({ update_id: this.nextUpdateId++, ...update });
+    for (const wake of this.pollers.splice(0)) wake();
+  }
+
+  // —— the Bot API ——
+
+  private route(request: IncomingMessage, response: ServerResponse): void {
+    const path = new URL(request.url ?? "/", "http://localhost").pathname;
+    const api = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(path);
+    const file = /^\/file\/bot([^/]+)\/(.+)$/.exec(path);
+    if (api) {
+      void this.answerCall(api[1]!, api[2]!, request).then(
+        (result) => {
+          response.writeHead(result.ok ? 200 : result.error_code, { "content-type": "application/json" });
+          response.end(JSON.stringify(result));
+        },
+        (error: unknown) => {
+          response.writeHead(500, { "content-type": "application/json" });
+          response.end(JSON.stringify({ ok: false, error_code: 500, description: `Internal Server Error: ${String(error)}` }));
+        },
+      );
+      return;
+    }
+    if (file && this.tokenOk(file[1]!)) {
+      const stored = [...this.files.values()].find((f) => f.path === decodeURIComponent(file[2]!));
+      if (stored) {
+        response.writeHead(200, { "content-type": stored.mimeType });
+        response.end(stored.bytes);
+        return;
+      }
+    }
+    if (this.fallback) return this.fallback(request, response);
+    response.writeHead(404);
+    response.end("Not Found");
+  }
+
+  private tokenOk(token: string): boolean {
+    return this.options.token === undefined || token === this.options.token;
+  }
+
+  private async answerCall(token: string, method: string, request: IncomingMessage): Promise<Result> {
+    if (!this.tokenOk(token)) return { ok: false, error_code: 401, description: "Unauthorized" };
+    const params = await readRequestParams(request);
+    if (method !== "getUpdates") this.record({ method, params });
+    const failure = this.failures.findIndex((f) => f.method === method && (f.chatId === undefined || f.chatId === Number(params.chat_id)));
+    if (failure >= 0) {
+      const { retry_after, ...rest } = this.failures.splice(failure, 1)[0]!.failure;
+      return { ok: false, ...rest, ...(retry_after !== undefined ? { parameters: { retry_after } } : {}) };
+    }
+    switch (method) {
+      case "getMe":
+        return { ok: true, result: { ...this.bot, can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false } };
+      case "getUpdates":
+        return { ok: true, result: await this.pollUpdates(params) };
+      case "deleteWebhook":
+      case "setWebhook":
+      case "setMyCommands":
+      case "deleteMyCommands":
+        return { ok: true, result: true };
+      case "getMyCommands":
+        return { ok: true, result: [] };
+      case "sendMessage":
+        return this.sendMessage(params);
+      case "editMessageText":
+        return this.editMessageText(params);
+      case "editMessageReplyMarkup":
+        return this.editReplyMarkup(params);
+      case "answerCallbackQuery":
+        return this.answerCallbackQuery(params);
+      case "sendPhoto":
+      case "sendDocument":
+        return this.sendFileFromBot(method, params);
+      case "getFile":
+        return this.getFile(params);
+      default:
+        return { ok: false, error_code: 404, description: `Not Found: method ${method} is not served here` };
+    }
+  }
+
+  private record(call: RecordedCall): void {
+    this.calls.push(call);
+    this.waiters = this.waiters.filter((waiter) => {
+      if (!waiter.test(call)) return true;
+      waiter.resolve(call);
+      return false;
+    });
+  }
+
+  private async pollUpdates(params: Record<string, unknown>): Promise<unknown[]> {
+    const offset = Number(params.offset ?? 0);
+    this.updates = this.updates.filter((update) => update.update_id >= offset);
+    const timeout = Math.min(Number(params.timeout ?? 0), LONG_POLL_CAP_SECONDS);
+    if (this.updates.length === 0 && timeout > 0) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, timeout * 1000);
+        this.pollers.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+    return this.updates.slice(0, Number(params.limit ?? 100));
+  }
+
+  private chatRecord(chat: StoredMessage["chat"]) {
+    let record = this.chats.get(chat.id);
+    if (!record) {
+      record = { chat, messages: [] };
+      this.chats.set(chat.id, record);
+    }
+    return record;
+  }
+
+  private chatFor(chatId: number, user?: SandboxUser): StoredMessage["chat"] {
+    return this.chats.get(chatId)?.chat ?? (chatId > 0 ? { id: chatId, type: "private", first_name: user?.first_name ?? String(chatId) } : { id: chatId, type: "supergroup", title: String(chatId) });
+  }
+
+  private userMessage(from: SandboxUser, chatId: number, content: Partial<StoredMessage>): StoredMessage {
+    const message: StoredMessage = {
+      message_id: this.nextMessageId++,
+      date: Math.floor(Date.now() / 1000),
+      chat: this.chatFor(chatId, from),
+      from: { is_bot: false, ...from },
+      ...content,
+    };
+    this.chatRecord(message.chat).messages.push(message);
+    this.pushUpdate({ message });
+    return message;
+  }
+
+  private rateLimited(chatId: number): Result | null {
+    if (!this.options.enforceGroupRate || chatId > 0) return null;
+    const now = Date.now();
+    const sends = (this.groupSends.get(chatId) ?? []).filter((at) => at > now - 60_000);
+    if (sends.length >= LIMITS.groupPerMinute) {
+      const retryAfter = Math.ceil((sends[0]! + 60_000 - now) / 1000);
+      return { ok: false, error_code: 429, description: `Too Many Requests: retry after ${retryAfter}`, parameters: { retry_after: retryAfter } };
+    }
+    this.groupSends.set(chatId, [...sends, now]);
+    return null;
+  }
+
+  private botMessage(chatId: number, content: Partial<StoredMessage>): StoredMessage {
+    const message: StoredMessage = { message_id: this.nextMessageId++, date: Math.floor(Date.now() / 1000), chat: this.chatFor(chatId), from: this.bot, ...content };
+    this.chatRecord(message.chat).messages.push(message);
+    return message;
+  }
+
+  private textProblem(text: string, parseMode: unknown, markup: unknown, limit: number): string | null {
+    if (text.length > limit) return limit === LIMITS.text ? "Bad Request: message is too long" : "Bad Request: message caption is too long";
+    return (parseMode === "HTML" ? htmlProblem(text) : null) ?? markupProblem(markup);
+  }
+
+  private sendMessage(params: Record<string, unknown>): Result {
+    const text = String(params.text ?? "");
+    const chatId = Number(params.chat_id);
+    if (!Number.isFinite(chatId)) return { ok: false, error_code: 400, description: "Bad Request: chat not found" };
+    if (text.trim().length === 0) return { ok: false, error_code: 400, description: "Bad Request: message text is empty" };
+    const problem = this.textProblem(text, params.parse_mode, params.reply_markup, LIMITS.text);
+    if (problem) return { ok: false, error_code: 400, description: problem };
+    const limited = this.rateLimited(chatId);
+    if (limited) return limited;
+    const html = params.parse_mode === "HTML" ? text : undefined;
+    const message = this.botMessage(chatId, {
+      text: html ? plainText(text) : text,
+      html,
+      ...(params.reply_markup ? { reply_markup: params.reply_markup as StoredMessage["reply_markup"] } : {}),
+    });
+    return { ok: true, result: message };
+  }
+
+  private findMessage(params: Record<string, unknown>): StoredMessage | undefined {
+    return this.messagesOf(Number(params.chat_id)).find((m) => m.message_id === Number(params.message_id));
+  }
+
+  private editMessageText(params: Record<string, unknown>): Result {
+    const text = String(params.text ?? "");
+    if (text.trim().length === 0) return { ok: false, error_code: 400, description: "Bad Request: message text is empty" };
+    const problem = this.textProblem(text, params.parse_mode, params.reply_markup, LIMITS.text);
+    if (problem) return { ok: false, error_code: 400, description: problem };
+    const message = this.findMessage(params);
+    if (!message) return { ok: false, error_code: 400, description: "Bad Request: message to edit not found" };
+    const html = params.parse_mode === "HTML" ? text : undefined;
+    Object.assign(message, { text: html ? plainText(text) : text, html });
+    if (params.reply_markup) message.reply_markup = params.reply_markup as StoredMessage["reply_markup"];
+    else delete message.reply_markup;
+    return { ok: true, result: message };
+  }
+
+  private editReplyMarkup(params: Record<string, unknown>): Result {
+    const problem = markupProblem(params.reply_markup);
+    if (problem) return { ok: false, error_code: 400, description: problem };
+    const message = this.findMessage(params);
+    if (!message) return { ok: false, error_code: 400, description: "Bad Request: message to edit not found" };
+    if (params.reply_markup) message.reply_markup = params.reply_markup as StoredMessage["reply_markup"];
+    else delete message.reply_markup;
+    return { ok: true, result: message };
+  }
+
+  private answerCallbackQuery(params: Record<string, unknown>): Result {
+    const text = String(params.text ?? "");
+    if (text.length > LIMITS.callbackAnswer) return { ok: false, error_code: 400, description: "Bad Request: MESSAGE_TOO_LONG" };
+    const userId = this.callbackUsers.get(String(params.callback_query_id ?? "")) ?? 0;
+    this.callbackAnswers.push({ userId, text, showAlert: params.show_alert === true || params.show_alert === "true" });
+    return { ok: true, result: true };
+  }
+
+  private storeFile(fileName: string, mimeType: string, bytes: Buffer, folder: string): StoredFile {
+    const fileId = `file_${randomBytes(12).toString("hex")}`;
+    const extension = /\.[A-Za-z0-9]+$/.exec(fileName)?.[0] ?? "";
+    const file = { fileId, fileUniqueId: randomBytes(6).toString("hex"), fileName, mimeType, bytes, path: `${folder}/${fileId}${extension}` };
+    this.files.set(fileId, file);
+    return file;
+  }
+
+  private describeFile(file: StoredFile, asPhoto: boolean): Partial<StoredMessage> {
+    if (asPhoto) return { photo: [{ file_id: file.fileId, file_unique_id: file.fileUniqueId, width: 1280, height: 960, file_size: file.bytes.length }] };
+    return { document: { file_id: file.fileId, file_unique_id: file.fileUniqueId, file_name: file.fileName, mime_type: file.mimeType, file_size: file.bytes.length } };
+  }
+
+  private sendFileFromBot(method: string, params: Record<string, unknown>): Result {
+    const field = method === "sendPhoto" ? "photo" : "document";
+    const chatId = Number(params.chat_id);
+    const upload = params[field] as UploadedFile | string | undefined;
+    if (!upload) return { ok: false, error_code: 400, description: `Bad Request: there is no ${field} in the request` };
+    const caption = String(params.caption ?? "");
+    const problem = this.textProblem(caption, params.parse_mode, params.reply_markup, LIMITS.caption);
+    if (problem) return { ok: false, error_code: 400, description: problem };
+    const limited = this.rateLimited(chatId);
+    if (limited) return limited;
+    let file: StoredFile | undefined;
+    if (typeof upload === "string") file = this.files.get(upload);
+    else {
+      const mime = field === "photo" ? "image/png" : /\.xlsx$/i.test(upload.fileName) ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "application/octet-stream";
+      file = this.storeFile(upload.fileName, mime, upload.bytes, field === "photo" ? "photos" : "documents");
+    }
+    if (!file) return { ok: false, error_code: 400, description: "Bad Request: wrong file identifier/HTTP URL specified" };
+    const html = params.parse_mode === "HTML" ? caption : undefined;
+    const message = this.botMessage(chatId, { ...(caption ? { caption: html ? plainText(caption) : caption, html } : {}), ...this.describeFile(file, field === "photo") });
+    return { ok: true, result: message };
+  }
+
+  private getFile(params: Record<string, unknown>): Result {
+    const file = this.files.get(String(params.file_id ?? ""));
+    if (!file) return { ok: false, error_code: 400, description: "Bad Request: invalid file_id" };
+    return { ok: true, result: { file_id: file.fileId, file_unique_id: file.fileUniqueId, file_size: file.bytes.length, file_path: file.path } };
+  }
+}
