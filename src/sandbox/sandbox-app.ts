@@ -1,0 +1,110 @@
+import { run, type RunnerHandle } from "@grammyjs/runner";
+import { Api } from "grammy";
+import mongoose from "mongoose";
+import { jobContext } from "../../jobs/context-from-config.ts";
+import { isJobName, runJob, scheduleOf } from "../../jobs/registry.ts";
+import * as models from "../../models/index.ts";
+import { createBot } from "../bot.ts";
+import type { BotDeps } from "../bot-deps.ts";
+import { parseConfig } from "../config.ts";
+import { mongoConversationStorage } from "../conversation-storage.ts";
+import { DEFAULT_DB_NAME } from "../db/open-database.ts";
+import { startDatabase, type RunningDatabase } from "../db/start-database.ts";
+import { ManualClock, systemClock } from "../outbox/clock.ts";
+import { OutboxSender } from "../outbox/outbox-sender.ts";
+import { flushGroupNotices } from "../services/group-notices.ts";
+import { notifyUnreachable } from "../services/unreachable-notice.ts";
+import { nextOccurrence } from "../time/cron-occurrences.ts";
+import { parseInstant } from "../time/calendar.ts";
+import { LocalBotApi } from "./bot-api/local-bot-api.ts";
+import { seedDemo, SECRETARIAT_GROUP_ID } from "./demo-data.ts";
+import { sandboxRoutes } from "./sandbox-routes.ts";
+
+/**
+ * The whole bot without Telegram: a database, a local Bot API server, the bot polling it exactly
+ * as it would poll Telegram, and a page to play the people. The clock starts on 1 March 2018 and
+ * moves only when the clock panel says, so a month of work plays in minutes.
+ */
+export interface Sandbox {
+  url: string;
+  database: RunningDatabase | null;
+  stop(): Promise<void>;
+}
+
+export interface SandboxOptions {
+  port?: number;
+  /** Use this database (tests); otherwise an embedded one is started for the sandbox alone. */
+  mongoUri?: string;
+  log?: (line: string) => void;
+}
+
+const TOKEN = "1000000001:SANDBOX-dondoc-local-bot-api-token";
+const START = "2018-03-01T08:00:00+07:00";
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const log = options.log ?? (() => undefined);
+  const config = { ...parseConfig({ ...process.env, BOT_TOKEN: TOKEN, SECRETARIAT_CHAT_ID: "", MONGODB_URI: "" }), botToken: TOKEN, secretariatChatId: undefined };
+  let database: RunningDatabase | null = null;
+  if (options.mongoUri) {
+    await mongoose.connect(options.mongoUri);
+  } else {
+    database = await startDatabase({ log });
+    log(`database: ${database.description}`);
+    await mongoose.connect(database.uri, { dbName: `${DEFAULT_DB_NAME}_sandbox` });
+  }
+  await Promise.all(Object.values(models).map((model) => model.init()));
+
+  const clock = new ManualClock(parseInstant(START, config.timeZone)!);
+  const seeded = await seedDemo(clock.now());
+  log(`plan: ${seeded.tasks} tasks from ${seeded.planSource}`);
+
+  const api = new LocalBotApi({ token: TOKEN, enforceGroupRate: true });
+  await api.start(options.port ?? 0);
+  api.addGroup(SECRETARIAT_GROUP_ID, "Ban Thi đua – Khen thưởng");
+  config.telegramApiRoot = api.url;
+
+  const deps: BotDeps = { config, clock, wakeOutbox: () => outbox.wake() };
+  const outbox = new OutboxSender({ api: new Api(TOKEN, { apiRoot: api.url }), clock: systemClock, log, onUnreachable: (member) => notifyUnreachable(member, deps) });
+  const bot = createBot(deps, { conversationStorage: await mongoConversationStorage() });
+  await bot.init();
+  const runner: RunnerHandle = run(bot);
+  outbox.start(1000);
+  const noticeTimer = setInterval(() => {
+    void flushGroupNotices(config, clock.now()).then((n) => n > 0 && outbox.wake());
+  }, 3000);
+
+  const languages = { lang: "vi" as "vi" | "en" };
+  const panel = {
+    now: () => clock.now(),
+    async run(action: string, date: string | undefined): Promise<string> {
+      const at = date ? parseInstant(date, config.timeZone) : null;
+      if (action === "set") {
+        if (!at) throw new Error("date needed");
+        clock.set(at);
+        return "clock set";
+      }
+      if (!isJobName(action)) throw new Error(`unknown action ${action}`);
+      // Without a date, the job's next occurrence after the sandbox's present.
+      const asOf = at ?? nextOccurrence(scheduleOf(action, config.schedules), clock.now(), config.timeZone);
+      clock.set(asOf);
+      const result = await runJob(action, jobContext(config, asOf), config.schedules);
+      await flushGroupNotices(config, asOf);
+      outbox.wake();
+      return `${result.key}: ${result.enqueued}`;
+    },
+  };
+  api.fallback = (request, response) => void sandboxRoutes(api, panel, languages)(request, response);
+
+  return {
+    url: api.url,
+    database,
+    stop: async () => {
+      clearInterval(noticeTimer);
+      await runner.stop();
+      await outbox.stop();
+      await api.stop();
+      await mongoose.disconnect();
+      await database?.stop();
+    },
+  };
+}

@@ -1,0 +1,104 @@
+import { readFile } from "node:fs/promises";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { fileURLToPath } from "node:url";
+import { MemberModel } from "../../models/member.ts";
+import { memberLocales } from "../features/member-loader.ts";
+import type { LocalBotApi, SandboxUser } from "./bot-api/local-bot-api.ts";
+import { PERSONAS, type Persona } from "./demo-data.ts";
+
+/**
+ * The sandbox page and its small JSON API: who you are, the chat you see, typing, pressing
+ * buttons, sending a file, and the clock panel that runs the scheduled jobs as of a date.
+ */
+export interface ClockPanel {
+  now(): Date;
+  run(action: string, date: string | undefined): Promise<string>;
+}
+
+const WEB = fileURLToPath(new URL("./web/", import.meta.url));
+const STATIC: Record<string, string> = { "/": "index.html", "/app.js": "app.js", "/style.css": "style.css" };
+const TYPES: Record<string, string> = { html: "text/html; charset=utf-8", js: "text/javascript; charset=utf-8", css: "text/css; charset=utf-8" };
+const MAX_UPLOAD = 10 * 1024 * 1024;
+
+async function body(request: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_UPLOAD * 1.4) throw new Error("too large");
+    chunks.push(chunk as Buffer);
+  }
+  return chunks.length ? (JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown>) : {};
+}
+
+function send(response: ServerResponse, status: number, value: unknown): void {
+  response.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
+  response.end(JSON.stringify(value));
+}
+
+export function sandboxRoutes(api: LocalBotApi, clock: ClockPanel, languages: { lang: "vi" | "en" }) {
+  const persona = (key: unknown): Persona | undefined => PERSONAS.find((p) => p.key === key);
+  const userOf = (p: Persona): SandboxUser => ({ id: p.userId, first_name: p.name.split(" — ")[0]!, language_code: languages.lang });
+
+  return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const url = new URL(request.url ?? "/", "http://localhost");
+    try {
+      if (request.method === "GET" && STATIC[url.pathname]) {
+        const file = STATIC[url.pathname]!;
+        response.writeHead(200, { "content-type": TYPES[file.split(".").pop()!]!, "cache-control": "no-store" });
+        response.end(await readFile(`${WEB}${file}`));
+        return;
+      }
+      if (request.method === "GET" && url.pathname === "/sandbox/state") {
+        return send(response, 200, { personas: PERSONAS, now: clock.now().toISOString(), lang: languages.lang, bot: api.bot.username });
+      }
+      const chat = /^\/sandbox\/chats\/(-?\d+)\/(messages|send|press|upload)$/.exec(url.pathname);
+      if (chat) {
+        const chatId = Number(chat[1]);
+        if (chat[2] === "messages") {
+          const userId = Number(url.searchParams.get("user") ?? 0);
+          return send(response, 200, { messages: api.messagesOf(chatId), answers: api.callbackAnswers.filter((a) => a.userId === userId).slice(-1) });
+        }
+        const input = await body(request);
+        const who = persona(input.persona);
+        if (!who || who.chatId !== chatId) return send(response, 400, { error: "unknown persona for this chat" });
+        if (chat[2] === "send") {
+          const text = String(input.text ?? "").slice(0, 4096);
+          if (!text.trim()) return send(response, 400, { error: "empty" });
+          api.sendText(userOf(who), text, { chatId, replyTo: input.replyTo ? Number(input.replyTo) : undefined });
+        } else if (chat[2] === "press") {
+          if (!api.pressButton(userOf(who), chatId, Number(input.messageId), String(input.data ?? ""))) return send(response, 400, { error: "no such button" });
+        } else {
+          const bytes = Buffer.from(String(input.base64 ?? ""), "base64");
+          if (bytes.length === 0 || bytes.length > MAX_UPLOAD) return send(response, 400, { error: "file empty or over 10 MB" });
+          const mimeType = String(input.mimeType || "application/octet-stream");
+          api.sendFile(userOf(who), chatId, { fileName: String(input.fileName || "file"), mimeType, bytes, asPhoto: mimeType.startsWith("image/") });
+        }
+        return send(response, 200, { ok: true });
+      }
+      const file = /^\/sandbox\/files\/([\w-]+)$/.exec(url.pathname);
+      if (file) {
+        const stored = api.fileById(file[1]!);
+        if (!stored) return send(response, 404, { error: "no file" });
+        response.writeHead(200, { "content-type": stored.mimeType, "content-disposition": `inline; filename="${encodeURIComponent(stored.fileName)}"` });
+        response.end(stored.bytes);
+        return;
+      }
+      if (request.method === "POST" && url.pathname === "/sandbox/clock") {
+        const input = await body(request);
+        return send(response, 200, { result: await clock.run(String(input.action ?? ""), input.date ? String(input.date) : undefined), now: clock.now().toISOString() });
+      }
+      if (request.method === "POST" && url.pathname === "/sandbox/lang") {
+        const input = await body(request);
+        languages.lang = input.lang === "en" ? "en" : "vi";
+        // The demo people read the bot in the chosen language too.
+        await MemberModel.updateMany({ telegramId: { $in: PERSONAS.map((p) => p.userId) } }, { $set: { locale: languages.lang } });
+        for (const p of PERSONAS) memberLocales.set(p.userId, languages.lang);
+        return send(response, 200, { lang: languages.lang });
+      }
+      send(response, 404, { error: "not found" });
+    } catch (error) {
+      send(response, 500, { error: (error as Error).message });
+    }
+  };
+}

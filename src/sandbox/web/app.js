@@ -1,0 +1,272 @@
+// The sandbox page: pick who you are, read that person's chat with the bot, type, press buttons,
+// send files, and move the clock. It talks only to /sandbox/* on the same origin.
+const TEXT = {
+  vi: {
+    subtitle: "hộp cát — dùng thử không cần Telegram", today: "Hôm nay trong hộp cát:", who: "Bạn là ai?", clockTitle: "Đồng hồ",
+    push: "1/3/2018: gửi nhiệm vụ tháng", remind: "10/3: nhắc nhở", remind20: "20/3: nhắc lần cuối tháng", daily: "17:00: tổng hợp ngày",
+    weekly: "Thứ Hai: tổng hợp tuần", optPush: "Gửi nhiệm vụ tháng", optRemind: "Nhắc nhở", optDeadlines: "Hạn các đợt khen thưởng",
+    optDaily: "Tổng hợp ngày", optWeekly: "Tổng hợp tuần", run: "Chạy vào thời điểm này", send: "Gửi", placeholder: "Nhập tin nhắn…",
+    replyingTo: "Trả lời:", reply: "↩ Trả lời", focal: "Cán bộ đầu mối", secretariat: "Ban Thi đua – Khen thưởng", group: "Nhóm (chat nhóm)",
+    leader: "Lãnh đạo", admin: "Quản trị", empty: "Chưa có tin nhắn. Gửi /start, hoặc chạy một mục trong Đồng hồ.", ran: "Đã chạy", lang: "English",
+  },
+  en: {
+    subtitle: "sandbox — try it without Telegram", today: "Today in the sandbox:", who: "Who are you?", clockTitle: "Clock",
+    push: "1/3/2018: send the month's tasks", remind: "10/3: reminders", remind20: "20/3: the month's last reminder", daily: "17:00: daily summary",
+    weekly: "Monday: weekly digest", optPush: "Monthly tasks", optRemind: "Reminders", optDeadlines: "Round deadlines",
+    optDaily: "Daily summary", optWeekly: "Weekly digest", run: "Run as of this time", send: "Send", placeholder: "Type a message…",
+    replyingTo: "Replying to:", reply: "↩ Reply", focal: "Focal officer", secretariat: "Emulation and Commendation Board", group: "Group chat",
+    leader: "Leader", admin: "Administrator", empty: "No message yet. Send /start, or run something from the Clock.", ran: "Ran", lang: "Tiếng Việt",
+  },
+};
+const COLORS = ["#2b7bd6", "#2e7d32", "#c2185b", "#6a1b9a", "#ef6c00", "#00838f", "#5d4037"];
+const state = { lang: "vi", personas: [], persona: null, messages: [], replyTo: null, lastAnswer: "", renderedKey: "" };
+const $ = (id) => document.getElementById(id);
+const t = (key) => TEXT[state.lang][key] ?? key;
+
+async function call(path, body) {
+  const response = await fetch(path, body ? { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) } : undefined);
+  const data = await response.json();
+  if (!response.ok) throw new Error(data.error ?? response.statusText);
+  return data;
+}
+
+function applyLanguage() {
+  document.documentElement.lang = state.lang;
+  for (const node of document.querySelectorAll("[data-i18n]")) node.textContent = t(node.dataset.i18n);
+  for (const node of document.querySelectorAll("[data-i18n-placeholder]")) node.placeholder = t(node.dataset.i18nPlaceholder);
+  $("lang").textContent = t("lang");
+  renderPersonas();
+  state.renderedKey = "";
+  renderMessages();
+}
+
+function initials(name) {
+  return name.split(" — ")[0].split(" ").slice(-2).map((w) => w[0]).join("").toUpperCase();
+}
+
+function renderPersonas() {
+  const list = $("personas");
+  list.replaceChildren(
+    ...state.personas.map((persona, index) => {
+      const item = document.createElement("li");
+      const button = document.createElement("button");
+      button.type = "button";
+      button.dataset.persona = persona.key;
+      button.setAttribute("aria-current", String(state.persona?.key === persona.key));
+      const avatar = document.createElement("span");
+      avatar.className = "avatar";
+      avatar.style.background = COLORS[index % COLORS.length];
+      avatar.textContent = persona.role === "group" ? "#" : initials(persona.name);
+      const who = document.createElement("span");
+      who.className = "who";
+      who.textContent = persona.name;
+      const role = document.createElement("small");
+      role.textContent = t(persona.role);
+      who.append(role);
+      button.append(avatar, who);
+      button.addEventListener("click", () => choose(persona));
+      item.append(button);
+      return item;
+    }),
+  );
+}
+
+// Bot messages are Telegram HTML; only Telegram's own tags are kept, everything else is text.
+const ALLOWED = new Set(["B", "STRONG", "I", "EM", "U", "S", "CODE", "PRE", "A", "BLOCKQUOTE"]);
+function safeHtml(html) {
+  const template = document.createElement("template");
+  template.innerHTML = html;
+  const clean = (node) => {
+    for (const child of [...node.childNodes]) {
+      if (child.nodeType === Node.ELEMENT_NODE) {
+        if (!ALLOWED.has(child.tagName)) child.replaceWith(document.createTextNode(child.textContent));
+        else {
+          for (const attribute of [...child.attributes]) if (!(child.tagName === "A" && attribute.name === "href" && /^https?:/.test(attribute.value))) child.removeAttribute(attribute.name);
+          clean(child);
+        }
+      }
+    }
+  };
+  clean(template.content);
+  return template.content;
+}
+
+function renderMessage(message) {
+  const mine = !message.from.is_bot && message.from.id === state.persona.userId;
+  const item = document.createElement("li");
+  item.className = `msg${mine ? " mine" : ""}`;
+  item.dataset.id = message.message_id;
+  if (!mine) {
+    const from = document.createElement("div");
+    from.className = "from";
+    from.textContent = message.from.is_bot ? "dondoc" : message.from.first_name;
+    item.append(from);
+  }
+  const body = document.createElement("div");
+  body.className = "body";
+  if (message.html) body.append(safeHtml(message.html));
+  else if (message.text || message.caption) body.textContent = message.text ?? message.caption;
+  item.append(body);
+  if (message.photo) {
+    const image = document.createElement("img");
+    image.src = `/sandbox/files/${message.photo.at(-1).file_id}`;
+    image.alt = "";
+    item.append(image);
+  }
+  if (message.document) {
+    const link = document.createElement("a");
+    link.className = "file";
+    link.href = `/sandbox/files/${message.document.file_id}`;
+    link.textContent = `📄 ${message.document.file_name}`;
+    link.download = message.document.file_name;
+    item.append(link);
+  }
+  if (message.reply_markup?.inline_keyboard?.length) {
+    const keyboard = document.createElement("div");
+    keyboard.className = "keyboard";
+    for (const row of message.reply_markup.inline_keyboard) {
+      const line = document.createElement("div");
+      line.className = "row";
+      for (const key of row) {
+        const button = document.createElement("button");
+        button.type = "button";
+        button.textContent = key.text;
+        button.addEventListener("click", () => press(message.message_id, key.callback_data));
+        line.append(button);
+      }
+      keyboard.append(line);
+    }
+    item.append(keyboard);
+  }
+  const meta = document.createElement("div");
+  meta.className = "meta";
+  const time = document.createElement("span");
+  time.textContent = new Date(message.date * 1000).toLocaleTimeString(state.lang, { hour: "2-digit", minute: "2-digit" });
+  meta.append(time);
+  if (message.from.is_bot) {
+    const reply = document.createElement("button");
+    reply.type = "button";
+    reply.textContent = t("reply");
+    reply.addEventListener("click", () => {
+      state.replyTo = message.message_id;
+      $("replying").hidden = false;
+      $("replying-text").textContent = (message.text ?? message.caption ?? "").slice(0, 60);
+      $("text").focus();
+    });
+    meta.append(reply);
+  }
+  item.append(meta);
+  return item;
+}
+
+function renderMessages() {
+  if (!state.persona) return;
+  const key = JSON.stringify(state.messages.map((m) => [m.message_id, m.text, m.html, m.reply_markup]));
+  if (key === state.renderedKey) return;
+  state.renderedKey = key;
+  const list = $("messages");
+  const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 80;
+  if (state.messages.length === 0) {
+    const empty = document.createElement("li");
+    empty.className = "msg";
+    empty.textContent = t("empty");
+    list.replaceChildren(empty);
+  } else list.replaceChildren(...state.messages.map(renderMessage));
+  if (atBottom) list.scrollTop = list.scrollHeight;
+}
+
+function toast(text) {
+  const box = $("toast");
+  box.textContent = text;
+  box.hidden = false;
+  clearTimeout(toast.timer);
+  toast.timer = setTimeout(() => (box.hidden = true), 3500);
+}
+
+async function refresh() {
+  if (!state.persona) return;
+  const data = await call(`/sandbox/chats/${state.persona.chatId}/messages?user=${state.persona.userId}`);
+  state.messages = data.messages;
+  renderMessages();
+  const answer = data.answers.at(-1);
+  const answerKey = answer ? JSON.stringify(answer) + data.answers.length : "";
+  if (answer?.text && answerKey !== state.lastAnswer) toast(answer.text);
+  state.lastAnswer = answerKey || state.lastAnswer;
+  const status = await call("/sandbox/state");
+  $("now").textContent = new Date(status.now).toLocaleString(state.lang === "vi" ? "vi-VN" : "en-GB", { timeZone: "Asia/Ho_Chi_Minh", dateStyle: "full", timeStyle: "short" });
+}
+
+function choose(persona) {
+  state.persona = persona;
+  state.replyTo = null;
+  state.renderedKey = "";
+  $("replying").hidden = true;
+  $("chat-title").textContent = persona.name;
+  $("chat-role").textContent = t(persona.role);
+  renderPersonas();
+  void refresh();
+}
+
+async function press(messageId, data) {
+  await call(`/sandbox/chats/${state.persona.chatId}/press`, { persona: state.persona.key, messageId, data });
+  setTimeout(refresh, 250);
+}
+
+$("composer").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const text = $("text").value.trim();
+  if (!text || !state.persona) return;
+  $("text").value = "";
+  await call(`/sandbox/chats/${state.persona.chatId}/send`, { persona: state.persona.key, text, replyTo: state.replyTo });
+  state.replyTo = null;
+  $("replying").hidden = true;
+  setTimeout(refresh, 250);
+});
+$("text").addEventListener("keydown", (event) => {
+  if (event.key === "Enter" && !event.shiftKey) {
+    event.preventDefault();
+    $("composer").requestSubmit();
+  }
+});
+$("reply-cancel").addEventListener("click", () => {
+  state.replyTo = null;
+  $("replying").hidden = true;
+});
+$("file").addEventListener("change", async () => {
+  const file = $("file").files[0];
+  if (!file || !state.persona) return;
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  await call(`/sandbox/chats/${state.persona.chatId}/upload`, { persona: state.persona.key, fileName: file.name, mimeType: file.type, base64: btoa(binary) }).catch((error) => toast(error.message));
+  $("file").value = "";
+  setTimeout(refresh, 250);
+});
+
+async function runClock(job, date) {
+  $("clock-result").textContent = "…";
+  try {
+    const data = await call("/sandbox/clock", { action: job, date });
+    $("clock-result").textContent = `${t("ran")} ${data.result}`;
+  } catch (error) {
+    $("clock-result").textContent = error.message;
+  }
+  setTimeout(refresh, 300);
+}
+for (const button of document.querySelectorAll("[data-job]")) button.addEventListener("click", () => runClock(button.dataset.job, button.dataset.date));
+$("custom").addEventListener("submit", (event) => {
+  event.preventDefault();
+  runClock($("custom-job").value, `${$("custom-date").value}:00`);
+});
+$("lang").addEventListener("click", async () => {
+  const data = await call("/sandbox/lang", { lang: state.lang === "vi" ? "en" : "vi" });
+  state.lang = data.lang;
+  applyLanguage();
+});
+
+const initial = await call("/sandbox/state");
+state.personas = initial.personas;
+state.lang = initial.lang;
+applyLanguage();
+choose(state.personas[0]);
+setInterval(() => void refresh().catch(() => undefined), 800);
