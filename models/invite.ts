@@ -12,6 +12,8 @@ const inviteSchema = new Schema(
     usedAt: { type: Date, default: null },
     usedBy: { type: Number, default: null },
     revokedAt: { type: Date, default: null },
+    /** The first admin's invite, printed at start-up on a database with no admin. */
+    bootstrap: { type: Boolean, default: false },
   },
   { timestamps: true },
 );

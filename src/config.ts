@@ -64,6 +64,11 @@ const environmentSchema = z
     WEEKLY_DIGEST_CRON: cronString("30 7 * * 1"),
     NOMINATION_CHECK_CRON: cronString("5 * * * *"),
     GROUP_NOTICE_CRON: cronString("*/5 * * * *"),
+    ADMIN_TELEGRAM_IDS: z
+      .string()
+      .trim()
+      .default("")
+      .refine((value) => value === "" || value.split(/[\s,;]+/).every((id) => /^\d{1,15}$/.test(id)), { message: "Telegram user ids (numbers), separated by commas" }),
     INVITE_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 60).default(72),
     CONVERSATION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   });
@@ -80,6 +85,8 @@ export interface Config {
   secretariatChatId: number | undefined;
   mode: BotMode;
   schedules: { monthlyPush: string; reminders: string; dailySummary: string; weeklyDigest: string; nominationDeadlines: string; groupNotices: string };
+  /** Members made admins at start-up, instead of the printed one-time link. */
+  adminTelegramIds: number[];
   inviteTtlHours: number;
   conversationIdleMinutes: number;
 }
@@ -127,6 +134,7 @@ export function parseConfig(env: Record<string, string | undefined>, needs: Conf
       nominationDeadlines: data.NOMINATION_CHECK_CRON,
       groupNotices: data.GROUP_NOTICE_CRON,
     },
+    adminTelegramIds: data.ADMIN_TELEGRAM_IDS ? data.ADMIN_TELEGRAM_IDS.split(/[\s,;]+/).map(Number) : [],
     inviteTtlHours: data.INVITE_TTL_HOURS,
     conversationIdleMinutes: data.CONVERSATION_IDLE_MINUTES,
   };

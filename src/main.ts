@@ -11,7 +11,9 @@ import { setDefaultMenus } from "./features/command-menu.ts";
 import { loadEnvFile } from "./load-env-file.ts";
 import { systemClock } from "./outbox/clock.ts";
 import { OutboxSender } from "./outbox/outbox-sender.ts";
+import { prepareAdminAccess } from "./services/bootstrap.ts";
 import { ensureAwardCatalogue } from "./services/ensure-award-catalogue.ts";
+import { inviteLink } from "./services/invites.ts";
 import { notifyUnreachable } from "./services/unreachable-notice.ts";
 
 /**
@@ -34,7 +36,7 @@ function warnAboutEmulator(path: string | null): void {
 async function main(): Promise<void> {
   loadEnvFile();
   const config = parseConfig(process.env, { botToken: true });
-  const opened = await openDatabase(config, (line) => console.log(line));
+  const opened = await openDatabase(config, (line) => console.log(line), "bot");
   if (opened.database.kind === "emulator") warnAboutEmulator(opened.database.dataPath);
   else console.log(`database: ${opened.database.description}`);
   await ensureAwardCatalogue();
@@ -47,6 +49,11 @@ async function main(): Promise<void> {
   const bot = createBot(deps, { conversationStorage: await mongoConversationStorage() });
   await bot.init();
   await setDefaultMenus(bot.api).catch((error: unknown) => log(`command menus not set: ${(error as Error).message}`));
+  const access = await prepareAdminAccess({ adminIds: config.adminTelegramIds, ttlHours: config.inviteTtlHours, now: systemClock.now() });
+  if (access.kind === "bootstrap-invite") {
+    const link = inviteLink(bot.botInfo.username, access.code);
+    console.log(["", "=".repeat(72), "No administrator yet. Open this one-time link in Telegram to become the first:", `  ${link}`, `(valid until ${access.expiresAt.toISOString()}; or set ADMIN_TELEGRAM_IDS)`, "=".repeat(72), ""].join("\n"));
+  }
 
   outbox.start();
   const scheduler = new JobScheduler(config, systemClock, () => outbox.wake(), log);

@@ -2,6 +2,7 @@ import mongoose from "mongoose";
 import { resolve } from "node:path";
 import * as models from "../../models/index.ts";
 import type { Config } from "../config.ts";
+import { findRunningDatabase, forgetRunningDatabase, recordRunningDatabase } from "./running-database.ts";
 import { startDatabase, type RunningDatabase } from "./start-database.ts";
 
 export interface OpenDatabase {
@@ -16,9 +17,28 @@ function namesDatabase(uri: string): boolean {
   return /^mongodb(\+srv)?:\/\/[^/]+\/[^/?]+/.test(uri);
 }
 
-/** Starts (or reaches) the database, connects mongoose, and makes sure every index exists. */
-export async function openDatabase(config: Pick<Config, "mongodbUri" | "dataDir">, log: (line: string) => void): Promise<OpenDatabase> {
-  const database = await startDatabase({ uri: config.mongodbUri, dataDir: resolve(config.dataDir), log });
+export class DatabaseInUseError extends Error {
+  constructor(readonly pid: number) {
+    super(`another dondoc (process ${pid}) is running on this data folder; stop it first, or set MONGODB_URI`);
+  }
+}
+
+/**
+ * Starts (or reaches) the database, connects mongoose, and makes sure every index exists.
+ * Without MONGODB_URI: the bot starts the embedded database and records where it listens; the
+ * CLI uses a running bot's database when there is one, and starts its own only when there is not.
+ */
+export async function openDatabase(config: Pick<Config, "mongodbUri" | "dataDir">, log: (line: string) => void, role: "bot" | "cli" = "cli"): Promise<OpenDatabase> {
+  const dataDir = resolve(config.dataDir);
+  let database: RunningDatabase;
+  const running = config.mongodbUri ? null : findRunningDatabase(dataDir);
+  if (running && role === "bot") throw new DatabaseInUseError(running.pid);
+  if (running) {
+    database = { kind: "running-bot", uri: running.uri, description: `the running bot's database (process ${running.pid})`, dataPath: dataDir, stop: async () => {} };
+  } else {
+    database = await startDatabase({ uri: config.mongodbUri, dataDir, log });
+    if (role === "bot" && database.kind !== "external") recordRunningDatabase(dataDir, { uri: database.uri, kind: database.kind });
+  }
   try {
     await mongoose.connect(database.uri, {
       serverSelectionTimeoutMS: 10_000,
@@ -26,6 +46,7 @@ export async function openDatabase(config: Pick<Config, "mongodbUri" | "dataDir"
     });
     await Promise.all(Object.values(models).map((model) => model.init()));
   } catch (error) {
+    if (role === "bot") forgetRunningDatabase(dataDir);
     await database.stop();
     throw error;
   }
@@ -33,6 +54,7 @@ export async function openDatabase(config: Pick<Config, "mongodbUri" | "dataDir"
     database,
     close: async () => {
       await mongoose.disconnect();
+      if (role === "bot") forgetRunningDatabase(dataDir);
       await database.stop();
     },
   };

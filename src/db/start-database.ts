@@ -9,7 +9,7 @@ import { canDownloadMongod, findLocalMongod } from "./find-mongod.ts";
  * Picks the database dondoc runs on, in this order: MONGODB_URI; mongod through
  * mongodb-memory-server (a local binary, or one it can download); the in-process emulator.
  */
-export type DatabaseKind = "external" | "mongodb-memory-server" | "emulator";
+export type DatabaseKind = "external" | "mongodb-memory-server" | "emulator" | "running-bot";
 
 export interface RunningDatabase {
   kind: DatabaseKind;

@@ -50,11 +50,14 @@ export interface Newcomer {
 
 export type RedeemResult =
   | { ok: true; role: Role; agency: { code: string; name: string } | null }
-  | { ok: false; reason: "unknown" | "used" | "expired" | "revoked" };
+  | { ok: false; reason: "unknown" | "used" | "expired" | "revoked" | "bootstrap-done" };
 
 /** Uses an invite once, atomically; registers or extends the member. */
 export async function redeemInvite(code: string, person: Newcomer, now: Date): Promise<RedeemResult> {
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(code)) return { ok: false, reason: "unknown" };
+  // The first admin's link works only while there is no admin.
+  const pending = await InviteModel.findOne({ code, bootstrap: true }).lean();
+  if (pending && (await MemberModel.exists({ "roles.role": "admin", status: { $ne: "revoked" } }))) return { ok: false, reason: "bootstrap-done" };
   const invite = await InviteModel.findOneAndUpdate(
     { code, usedAt: null, revokedAt: null, expiresAt: { $gt: now } },
     { $set: { usedAt: now, usedBy: person.telegramId } },

@@ -8,7 +8,7 @@ import { startDatabase } from "../../src/db/start-database.ts";
 declare module "vitest" {
   export interface ProvidedContext {
     mongoUri: string;
-    mongoKind: "external" | "mongodb-memory-server" | "emulator";
+    mongoKind: import("../../src/db/start-database.ts").DatabaseKind;
   }
 }
 

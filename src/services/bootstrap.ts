@@ -1,0 +1,37 @@
+import { randomBytes } from "node:crypto";
+import { InviteModel } from "../../models/invite.ts";
+import { MemberModel } from "../../models/member.ts";
+import { recordAudit } from "./audit.ts";
+
+/**
+ * The first administrator: named in ADMIN_TELEGRAM_IDS, or, on a database with none, reached
+ * through a one-time link printed at start-up. Once an administrator exists no such link is
+ * made, and an old one no longer works.
+ */
+export type AdminAccess = { kind: "admin-exists" } | { kind: "bootstrap-invite"; code: string; expiresAt: Date };
+
+export async function prepareAdminAccess(request: { adminIds: number[]; ttlHours: number; now: Date }): Promise<AdminAccess> {
+  const { now } = request;
+  for (const telegramId of request.adminIds) {
+    const member = await MemberModel.findOne({ telegramId });
+    const grant = { role: "admin" as const, agency: null, grantedAt: now, grantedBy: "ADMIN_TELEGRAM_IDS" };
+    if (!member) await MemberModel.create({ telegramId, displayName: `Admin ${telegramId}`, roles: [grant] });
+    else if (!member.roles.some((g) => g.role === "admin")) {
+      member.set({ roles: [...member.roles, grant], status: "active" });
+      await member.save();
+    } else continue;
+    await recordAudit({ via: "job", name: "start-up" }, "member.role-granted", { kind: "member", id: String(telegramId) }, { role: "admin", by: "ADMIN_TELEGRAM_IDS" }, now);
+  }
+
+  if (await MemberModel.exists({ "roles.role": "admin", status: { $ne: "revoked" } })) {
+    await InviteModel.updateMany({ bootstrap: true, usedAt: null, revokedAt: null }, { $set: { revokedAt: now } });
+    return { kind: "admin-exists" };
+  }
+  const open = await InviteModel.findOne({ bootstrap: true, usedAt: null, revokedAt: null, expiresAt: { $gt: now } }).lean();
+  if (open) return { kind: "bootstrap-invite", code: open.code, expiresAt: open.expiresAt };
+  const code = randomBytes(12).toString("base64url");
+  const expiresAt = new Date(now.getTime() + request.ttlHours * 3_600_000);
+  await InviteModel.create({ code, role: "admin", bootstrap: true, createdBy: "start-up", expiresAt });
+  await recordAudit({ via: "job", name: "start-up" }, "invite.created", { kind: "invite", id: code }, { role: "admin", bootstrap: true }, now);
+  return { kind: "bootstrap-invite", code, expiresAt };
+}

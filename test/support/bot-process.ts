@@ -1,0 +1,54 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { repoPath } from "./sample-files.ts";
+
+/** The bot as its own process (`src/main.ts`), with its output readable by the test. */
+export interface BotProcess {
+  child: ChildProcess;
+  output(): string;
+  /** Resolves when the output matches, with the match; rejects if the process ends first. */
+  waitFor(pattern: RegExp): Promise<RegExpMatchArray>;
+  stop(): Promise<number | null>;
+  /** Resolves with the exit code when the process ends by itself. */
+  exited(): Promise<number | null>;
+}
+
+export function spawnBot(env: Record<string, string>): BotProcess {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: repoPath(""),
+    env: { ...process.env, MONGODB_URI: "", SECRETARIAT_CHAT_ID: "", ADMIN_TELEGRAM_IDS: "", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const listeners = new Set<() => void>();
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  const onData = (chunk: Buffer) => {
+    output += chunk.toString();
+    for (const listener of listeners) listener();
+  };
+  child.stdout!.on("data", onData);
+  child.stderr!.on("data", onData);
+  return {
+    child,
+    output: () => output,
+    waitFor: (pattern) =>
+      new Promise((resolve, reject) => {
+        const check = () => {
+          const match = output.match(pattern);
+          if (match) {
+            listeners.delete(check);
+            resolve(match);
+          }
+        };
+        listeners.add(check);
+        check();
+        void exited.then(() => {
+          if (listeners.has(check)) reject(new Error(`the bot ended before printing ${pattern}:\n${output}`));
+        });
+      }),
+    exited: () => exited,
+    stop: async () => {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      return exited;
+    },
+  };
+}
