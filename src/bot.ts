@@ -5,10 +5,13 @@ import { Bot, type MiddlewareFn } from "grammy";
 import { createInviteMember, INVITE_MEMBER } from "../conversations/invite-member.ts";
 import { createNomination, NOMINATION } from "../conversations/nomination.ts";
 import { createOpenRound, OPEN_ROUND } from "../conversations/open-round.ts";
+import { createPlanImport, PLAN_IMPORT } from "../conversations/plan-import.ts";
 import { createProgressReport, PROGRESS_REPORT } from "../conversations/progress-report.ts";
 import type { BotDeps } from "./bot-deps.ts";
 import type { BotContext, ConversationContext } from "./context.ts";
 import { digestFeature } from "./features/digest.ts";
+import { directoryFeature } from "./features/directory.ts";
+import { documentsFeature } from "./features/documents.ts";
 import { fallbacksFeature } from "./features/fallbacks.ts";
 import { focalReportingFeature } from "./features/focal-reporting.ts";
 import { helpAndLanguageFeature } from "./features/help-and-language.ts";
@@ -64,6 +67,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   bot.use(createConversation(createInviteMember(deps), { id: INVITE_MEMBER, maxMillisecondsToWait: idle }));
   bot.use(createConversation(createNomination(deps), { id: NOMINATION, maxMillisecondsToWait: idle }));
   bot.use(createConversation(createOpenRound(deps), { id: OPEN_ROUND, maxMillisecondsToWait: idle }));
+  bot.use(createConversation(createPlanImport(deps), { id: PLAN_IMPORT, maxMillisecondsToWait: idle }));
 
   bot.use(onboardingFeature(deps));
   bot.use(helpAndLanguageFeature());
@@ -72,6 +76,8 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   bot.use(secretariatInvitesFeature());
   bot.use(nominationsFeature(deps));
   bot.use(digestFeature(deps));
+  bot.use(directoryFeature(deps));
+  bot.use(documentsFeature(deps));
   bot.use(fallbacksFeature);
 
   bot.catch(async (error) => {

@@ -29,6 +29,8 @@ export const COMMANDS: CommandSpec[] = [
   { key: "nominations", vi: "khenthuong", en: "nominations", for: ["secretariat", "leader"], inGroup: true },
   { key: "new-round", vi: "modot", en: "newround", for: ["secretariat"] },
   { key: "invite", vi: "moi", en: "invite", for: ["secretariat", "admin"] },
+  { key: "agencies", vi: "coquan", en: "agencies", for: ["secretariat", "admin"] },
+  { key: "members", vi: "thanhvien", en: "members", for: ["secretariat", "admin"] },
   { key: "bind", vi: "bind", en: "bind", for: ["secretariat"] },
 ];
 

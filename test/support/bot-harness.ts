@@ -127,6 +127,14 @@ export class TestUser {
     return this.deliver({ message: this.message({ document: { file_id: `doc-${fileName}`, file_unique_id: `u-${fileName}`, file_name: fileName, mime_type: "application/pdf" } }) as never });
   }
 
+  /** Uploads a real file to the local Bot API server and sends it, as the Telegram app does. */
+  uploadDocument(fileName: string, bytes: Buffer, mimeType = "application/octet-stream") {
+    const file = this.harness.telegram.storeFile(fileName, mimeType, bytes);
+    return this.deliver({
+      message: this.message({ document: { file_id: file.fileId, file_unique_id: file.fileUniqueId, file_name: fileName, mime_type: mimeType, file_size: bytes.length } }) as never,
+    });
+  }
+
   sendSticker() {
     return this.deliver({ message: this.message({ sticker: { file_id: "sticker", file_unique_id: "s1", type: "regular", width: 512, height: 512, is_animated: false, is_video: false } }) as never });
   }

@@ -379,7 +379,8 @@ export class LocalBotApi {
     return { ok: true, result: true };
   }
 
-  private storeFile(fileName: string, mimeType: string, bytes: Buffer, folder: string): StoredFile {
+  /** Keeps a file as if a person had uploaded it, for getFile and downloads. */
+  storeFile(fileName: string, mimeType: string, bytes: Buffer, folder = "documents"): StoredFile {
     const fileId = `file_${randomBytes(12).toString("hex")}`;
     const extension = /\.[A-Za-z0-9]+$/.exec(fileName)?.[0] ?? "";
     const file = { fileId, fileUniqueId: randomBytes(6).toString("hex"), fileName, mimeType, bytes, path: `${folder}/${fileId}${extension}` };

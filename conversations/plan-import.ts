@@ -1,0 +1,114 @@
+import type { Conversation } from "@grammyjs/conversations";
+import { Api } from "grammy";
+import type { BotDeps } from "../src/bot-deps.ts";
+import type { BotContext, ConversationContext } from "../src/context.ts";
+import { toPlanJson } from "../src/plan/plan-json.ts";
+import type { ParsedPlan } from "../src/plan/plan-types.ts";
+import { readPlanDocument } from "../src/plan/read-plan-document.ts";
+import { formatPlanPreview, rowsWithoutMonths } from "../src/messages/plan-preview-message.ts";
+import { importPlan, PlanImportError } from "../src/services/import-plan.ts";
+import { unresolvedUnits } from "../src/services/plan-resolution.ts";
+import { downloadTelegramFile, FileTooLargeError } from "../src/services/telegram-files.ts";
+import { escapeHtml } from "../src/messages/html.ts";
+import { button, nextInput } from "./conversation-input.ts";
+
+/**
+ * A plan sent to the bot as a file (text, .docx or corrected JSON): a preview — year, number,
+ * tasks per month, units not matched to agencies, every warning — then Nhập / Hủy. Rows the
+ * document gave no time can be given months here before importing.
+ */
+export const PLAN_IMPORT = "plan-import";
+const MAX_BYTES = 5 * 1024 * 1024;
+
+export interface PlanImportArgs {
+  fileId: string;
+  fileName: string;
+  actor: { telegramId: number; name: string };
+}
+
+type Convo = Conversation<BotContext, ConversationContext>;
+
+export function createPlanImport(deps: BotDeps) {
+  return async function planImport(conversation: Convo, ctx: ConversationContext, args: PlanImportArgs): Promise<void> {
+    const t = (key: string, params?: Record<string, string | number>) => ctx.t(key, params);
+    const read = await conversation.external(async () => {
+      try {
+        // The conversation's own Api replays its calls; a download inside external needs a plain one.
+        const api = new Api(deps.config.botToken!, { apiRoot: deps.config.telegramApiRoot });
+        const bytes = await downloadTelegramFile(api, args.fileId, MAX_BYTES, deps.config.telegramApiRoot);
+        const document = await readPlanDocument(args.fileName, bytes);
+        if (!document.ok) return document;
+        return { ...document, unresolved: await unresolvedUnits(document.plan) };
+      } catch (error) {
+        return { ok: false as const, problem: error instanceof FileTooLargeError ? "plan-doc-too-large" : "plan-doc-download", detail: undefined };
+      }
+    });
+    if (!read.ok) return void (await ctx.reply(t(read.problem, { detail: read.detail ?? "" })));
+    const plan: ParsedPlan = read.plan;
+    if (plan.year === null) return void (await ctx.reply(t("plan-import-error-no-year")));
+
+    for (;;) {
+      const missing = rowsWithoutMonths(plan);
+      const keyboard = [[button(t("button-import"), "import")], ...(missing.length > 0 ? [[button(t("button-fix-months", { count: missing.length }), "fix")]] : []), [button(t("button-cancel"), "cancel")]];
+      await ctx.reply(formatPlanPreview(plan, read.unresolved, t), { parse_mode: "HTML", reply_markup: { inline_keyboard: keyboard } });
+      const input = await nextInput(conversation);
+      if (input.kind === "cancel") return void (await input.ctx.reply(t("plan-chat-cancelled")));
+      if (input.kind === "button" && input.data === "c:import") break;
+      if (!(input.kind === "button" && input.data === "c:fix")) {
+        await input.ctx.reply(t("report-use-buttons"));
+        continue;
+      }
+      for (const row of missing) {
+        const tasks = plan.milestones.filter((m) => m.row === row && m.months.length === 0);
+        const chosen = new Set<number>();
+        for (;;) {
+          const months = Array.from({ length: 12 }, (_, i) => button(`${chosen.has(i + 1) ? "✅" : ""}${i + 1}`, `m:${i + 1}`));
+          await ctx.reply(
+            t("plan-ask-months", { row: row ?? t("preview-unnumbered"), count: tasks.length, first: escapeHtml(tasks[0]!.text.slice(0, 120)) }),
+            { parse_mode: "HTML", reply_markup: { inline_keyboard: [months.slice(0, 6), months.slice(6), [button(t("button-all-year"), "all"), button(t("button-done"), "done"), button(t("button-skip"), "skip")]] } },
+          );
+          const answer = await nextInput(conversation);
+          if (answer.kind === "cancel") return void (await answer.ctx.reply(t("plan-chat-cancelled")));
+          if (answer.kind === "button" && answer.data.startsWith("c:m:")) {
+            const month = Number(answer.data.slice(4));
+            if (chosen.has(month)) chosen.delete(month);
+            else chosen.add(month);
+            continue;
+          }
+          if (answer.kind === "button" && answer.data === "c:all") {
+            for (const task of tasks) Object.assign(task, { months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], recurring: true });
+            break;
+          }
+          if (answer.kind === "button" && answer.data === "c:done") {
+            if (chosen.size === 0) {
+              await answer.ctx.reply(t("round-choose-at-least-one"));
+              continue;
+            }
+            for (const task of tasks) task.months = [...chosen].sort((a, b) => a - b);
+            break;
+          }
+          if (answer.kind === "button" && answer.data === "c:skip") break;
+          await answer.ctx.reply(t("report-use-buttons"));
+        }
+      }
+      // Times given here are no longer warnings.
+      plan.warnings = plan.warnings.filter((w) => !(w.code === "time-missing" || w.code === "time-unreadable") || plan.milestones.some((m) => m.row === w.row && m.months.length === 0));
+    }
+
+    const outcome = await conversation.external(async () => {
+      try {
+        const warnings = toPlanJson(plan, t).warnings;
+        const result = await importPlan(plan, { text: read.sourceText, warnings }, { via: "chat", telegramId: args.actor.telegramId, name: args.actor.name });
+        return { ok: true as const, ...result };
+      } catch (error) {
+        if (error instanceof PlanImportError) return { ok: false as const, key: error.key };
+        throw error;
+      }
+    });
+    if (!outcome.ok) return void (await ctx.reply(t(outcome.key)));
+    const lines = [t(`plan-import-${outcome.outcome}`, { title: plan.title, id: outcome.planId })];
+    if (outcome.outcome !== "unchanged") lines.push(t("plan-import-counts", { ...outcome.milestones }));
+    if (outcome.unresolvedUnits.length > 0) lines.push(t("plan-chat-unresolved", { count: outcome.unresolvedUnits.length }));
+    await ctx.reply(lines.join("\n"));
+  };
+}

@@ -1,0 +1,78 @@
+import { Composer } from "grammy";
+import { AgencyModel } from "../../models/agency.ts";
+import { MemberModel } from "../../models/member.ts";
+import type { BotDeps } from "../bot-deps.ts";
+import type { BotContext } from "../context.ts";
+import { escapeHtml } from "../messages/html.ts";
+import { addAgency, addAlias, DirectoryError, revokeMember, unmatchedPlanUnits } from "../services/directory-admin.ts";
+import { commandGroup, defineCommand } from "./define-command.ts";
+import { replyLong } from "./reply-long.ts";
+import { actsForSecretariat } from "./roles.ts";
+
+/**
+ * /coquan (/agencies): list, add an agency, add a name plans use for it, see unmatched plan
+ * units. /thanhvien (/members): who joined, and revoking someone. Secretariat only.
+ */
+export function directoryFeature(deps: BotDeps) {
+  const feature = new Composer<BotContext>();
+  const commands = commandGroup();
+  const args = (ctx: BotContext) => (typeof ctx.match === "string" ? ctx.match.trim() : "");
+  const actor = (ctx: BotContext) => ({ via: "chat" as const, telegramId: ctx.from!.id, name: ctx.member!.displayName });
+  const guard = (handler: (ctx: BotContext) => Promise<void>) => async (ctx: BotContext) => {
+    if (!actsForSecretariat(ctx)) return void (await ctx.reply(ctx.t("secretariat-only")));
+    try {
+      await handler(ctx);
+    } catch (error) {
+      if (error instanceof DirectoryError) return void (await ctx.reply(ctx.t(error.key, error.params)));
+      throw error;
+    }
+  };
+
+  defineCommand(
+    commands,
+    "agencies",
+    guard(async (ctx) => {
+      const [action = "", ...rest] = args(ctx).split(/\s+/);
+      const fields = rest.join(" ").split("|").map((part) => part.trim());
+      const now = deps.clock.now();
+      if (/^(them|thêm|add)$/i.test(action)) {
+        await addAgency({ code: fields[0] ?? "", name: fields[1] ?? "", kind: fields[2] ?? "department" }, actor(ctx), now);
+        return void (await ctx.reply(ctx.t("agency-added", { code: (fields[0] ?? "").toUpperCase(), name: fields[1] ?? "" })));
+      }
+      if (/^(bidanh|bídanh|alias)$/i.test(action)) {
+        const name = await addAlias(fields[0] ?? "", fields[1] ?? "", actor(ctx), now);
+        return void (await ctx.reply(ctx.t("agency-alias-added", { alias: fields[1] ?? "", name })));
+      }
+      if (/^(chuakhop|chưakhớp|unmatched)$/i.test(action)) {
+        const names = await unmatchedPlanUnits();
+        return replyLong(ctx, [ctx.t("agency-unmatched", { count: names.length }), ...names.map((n) => `• ${escapeHtml(n)}`)].join("\n"));
+      }
+      if (action) return void (await ctx.reply(ctx.t("agencies-usage")));
+      const agencies = await AgencyModel.find({ active: true }).sort({ bloc: 1, code: 1 }).lean();
+      await replyLong(ctx, [ctx.t("agencies-count", { count: agencies.length, blocs: new Set(agencies.map((a) => a.bloc).filter(Boolean)).size }), ...agencies.map((a) => `<code>${a.code}</code> ${escapeHtml(a.name)}`), "", ctx.t("agencies-usage")].join("\n"));
+    }),
+  );
+
+  defineCommand(
+    commands,
+    "members",
+    guard(async (ctx) => {
+      const [action = "", id = ""] = args(ctx).split(/\s+/);
+      if (/^(thuhoi|thuhồi|revoke)$/i.test(action)) {
+        if (!/^\d+$/.test(id)) return void (await ctx.reply(ctx.t("members-usage")));
+        const name = await revokeMember(Number(id), actor(ctx), deps.clock.now());
+        return void (await ctx.reply(ctx.t("member-revoked", { name })));
+      }
+      const members = await MemberModel.find().sort({ status: 1, displayName: 1 }).lean();
+      const agencies = new Map((await AgencyModel.find().lean()).map((a) => [String(a._id), a.code]));
+      const lines = members.map((m) => {
+        const roles = m.roles.map((r) => `${ctx.t(`role-name-${r.role}`)}${r.agency ? ` ${agencies.get(String(r.agency)) ?? ""}` : ""}`).join(", ");
+        const status = m.status === "active" ? "" : ` — ${ctx.t(`member-status-${m.status}`)}`;
+        return `• ${escapeHtml(m.displayName)} (<code>${m.telegramId}</code>): ${escapeHtml(roles)}${status}`;
+      });
+      await replyLong(ctx, [ctx.t("members-heading", { count: members.length }), ...lines, "", ctx.t("members-usage")].join("\n"));
+    }),
+  );
+  feature.use(commands);
+  return feature;
+}

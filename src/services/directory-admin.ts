@@ -1,0 +1,52 @@
+import { AgencyModel } from "../../models/agency.ts";
+import { MemberModel } from "../../models/member.ts";
+import { MilestoneModel } from "../../models/milestone.ts";
+import { PlanModel } from "../../models/plan.ts";
+import { isAgencyKind } from "../agencies/agency-kinds.ts";
+import { recordAudit, type Actor } from "./audit.ts";
+
+/** The secretariat's edits to the directory and the member list, from chat. */
+export class DirectoryError extends Error {
+  constructor(
+    readonly key: string,
+    readonly params: Record<string, string> = {},
+  ) {
+    super(key);
+  }
+}
+
+export async function addAgency(input: { code: string; name: string; kind: string }, actor: Actor, now: Date): Promise<void> {
+  const code = input.code.trim().toUpperCase();
+  if (!/^[A-Z0-9][A-Z0-9_-]*$/.test(code) || !input.name.trim()) throw new DirectoryError("agency-add-usage");
+  const kind = input.kind.trim();
+  if (!isAgencyKind(kind)) throw new DirectoryError("agency-kind-unknown", { kind: input.kind });
+  if (await AgencyModel.exists({ code })) throw new DirectoryError("agency-exists", { code });
+  await AgencyModel.create({ code, name: input.name.trim(), kind });
+  await recordAudit(actor, "agency.added", { kind: "agency", id: code }, { name: input.name.trim() }, now);
+}
+
+export async function addAlias(code: string, alias: string, actor: Actor, now: Date): Promise<string> {
+  const agency = await AgencyModel.findOne({ code: code.trim().toUpperCase() });
+  if (!agency || !alias.trim()) throw new DirectoryError(agency ? "agency-alias-usage" : "agency-unknown", { code });
+  agency.set({ aliases: [...agency.aliases, alias.trim()] });
+  await agency.save();
+  await recordAudit(actor, "agency.alias-added", { kind: "agency", id: agency.code }, { alias: alias.trim() }, now);
+  return agency.name;
+}
+
+/** Unit names in active plans that resolved to no agency. */
+export async function unmatchedPlanUnits(): Promise<string[]> {
+  const plans = await PlanModel.find({ status: "active" }).select({ _id: 1 }).lean();
+  const milestones = await MilestoneModel.find({ plan: { $in: plans.map((p) => p._id) }, retiredAt: null }).lean();
+  return [...new Set(milestones.flatMap((m) => m.units.filter((u) => u.agencies.length === 0).map((u) => u.name)))];
+}
+
+export async function revokeMember(telegramId: number, actor: Actor, now: Date): Promise<string> {
+  const member = await MemberModel.findOne({ telegramId });
+  if (!member) throw new DirectoryError("member-unknown", { id: String(telegramId) });
+  if (member.telegramId === actor.telegramId) throw new DirectoryError("member-not-yourself");
+  member.set({ status: "revoked", statusChangedAt: now });
+  await member.save();
+  await recordAudit(actor, "member.revoked", { kind: "member", id: String(telegramId) }, { roles: member.roles.map((r) => r.role) }, now);
+  return member.displayName;
+}
