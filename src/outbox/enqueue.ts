@@ -24,56 +24,38 @@ export interface OutgoingPhoto {
   notBefore: Date;
 }
 
-export async function enqueuePhoto(photo: OutgoingPhoto): Promise<boolean> {
-  const result = await OutboxMessageModel.updateOne(
-    { key: photo.key },
-    {
-      $setOnInsert: {
-        key: photo.key,
-        chatId: photo.chatId,
-        method: "sendPhoto",
-        payload: { photo: photo.png.toString("base64"), ...(photo.caption ? { caption: photo.caption } : {}) },
-        purpose: photo.purpose,
-        member: photo.member ?? null,
-        about: { agency: null, period: null, milestones: [] },
-        state: "pending",
-        attempts: 0,
-        notBefore: photo.notBefore,
-      },
-    },
-    { upsert: true },
-  );
+export function enqueuePhoto(photo: OutgoingPhoto): Promise<boolean> {
+  return insertOnce(photo.key, {
+    chatId: photo.chatId,
+    method: "sendPhoto",
+    payload: { photo: photo.png.toString("base64"), ...(photo.caption ? { caption: photo.caption } : {}) },
+    purpose: photo.purpose,
+    member: photo.member ?? null,
+    about: { agency: null, period: null, milestones: [] },
+    notBefore: photo.notBefore,
+  });
+}
+
+/** Inserts the outbox entry unless its key is there already; true when it is new. */
+async function insertOnce(key: string, fields: Record<string, unknown>): Promise<boolean> {
+  const result = await OutboxMessageModel.updateOne({ key }, { $setOnInsert: { key, ...fields, state: "pending", attempts: 0 } }, { upsert: true });
   return result.upsertedCount === 1;
 }
 
 /** Stores a message for the sender; true when it is new, false when that key was queued before. */
-export async function enqueueMessage(message: OutgoingMessage): Promise<boolean> {
-  const result = await OutboxMessageModel.updateOne(
-    { key: message.key },
-    {
-      $setOnInsert: {
-        key: message.key,
-        chatId: message.chatId,
-        method: "sendMessage",
-        payload: {
-          text: message.text,
-          parse_mode: "HTML",
-          link_preview_options: { is_disabled: true },
-          ...(message.replyMarkup ? { reply_markup: message.replyMarkup } : {}),
-        },
-        purpose: message.purpose,
-        member: message.member ?? null,
-        about: {
-          agency: message.about?.agency ?? null,
-          period: message.about?.period ?? null,
-          milestones: message.about?.milestones ?? [],
-        },
-        state: "pending",
-        attempts: 0,
-        notBefore: message.notBefore,
-      },
+export function enqueueMessage(message: OutgoingMessage): Promise<boolean> {
+  return insertOnce(message.key, {
+    chatId: message.chatId,
+    method: "sendMessage",
+    payload: {
+      text: message.text,
+      parse_mode: "HTML",
+      link_preview_options: { is_disabled: true },
+      ...(message.replyMarkup ? { reply_markup: message.replyMarkup } : {}),
     },
-    { upsert: true },
-  );
-  return result.upsertedCount === 1;
+    purpose: message.purpose,
+    member: message.member ?? null,
+    about: { agency: message.about?.agency ?? null, period: message.about?.period ?? null, milestones: message.about?.milestones ?? [] },
+    notBefore: message.notBefore,
+  });
 }

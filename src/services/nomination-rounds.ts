@@ -6,6 +6,7 @@ import { NominationRoundModel } from "../../models/nomination-round.ts";
 import { maySubmit } from "../nominations/round-window.ts";
 import { roundTotals, type CountLine, type RoundTotals } from "../nominations/round-totals.ts";
 import { recordAudit, type Actor } from "./audit.ts";
+import { saveNewVersion } from "./versioned-save.ts";
 
 /** Nomination rounds: opening, extending, closing, reopening for one agency, and submissions. */
 export class RoundError extends Error {
@@ -130,33 +131,15 @@ export async function submitNomination(submission: NominationSubmission, now: Da
     submittedAt: now,
   };
   const key = { round: round._id, agency: new Types.ObjectId(submission.agencyId) };
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const current = await NominationReportModel.findOne(key).lean();
-    const version = (current?.version ?? 0) + 1;
-    try {
-      let saved;
-      if (!current) saved = await NominationReportModel.create({ ...key, counts, submittedAt: now, version, versions: [{ version, ...entry }] });
-      else {
-        saved = await NominationReportModel.findOneAndUpdate(
-          { ...key, version: current.version },
-          { $set: { counts, submittedAt: now, version }, $push: { versions: { version, ...entry } } },
-          { returnDocument: "after" },
-        );
-        if (!saved) continue;
-      }
-      await recordAudit(
-        { via: "chat", telegramId: submission.reporter.telegramId, name: submission.reporter.name },
-        "nomination.submitted",
-        { kind: "nomination-report", id: String(saved._id) },
-        { round: round.seq, agency: submission.agencyId, version, counts },
-        now,
-      );
-      return { version, reportId: String(saved._id) };
-    } catch (error) {
-      if ((error as { code?: number }).code !== 11000) throw error;
-    }
-  }
-  throw new Error("the nomination kept changing while saving; please try again");
+  const saved = await saveNewVersion(NominationReportModel, key, () => ({ latest: { counts, submittedAt: now }, entry }));
+  await recordAudit(
+    { via: "chat", telegramId: submission.reporter.telegramId, name: submission.reporter.name },
+    "nomination.submitted",
+    { kind: "nomination-report", id: saved.id },
+    { round: round.seq, agency: submission.agencyId, version: saved.version, counts },
+    now,
+  );
+  return { version: saved.version, reportId: saved.id };
 }
 
 export async function totalsOf(round: RoundRecord): Promise<RoundTotals> {

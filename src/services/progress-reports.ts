@@ -3,6 +3,7 @@ import { AgencyModel } from "../../models/agency.ts";
 import { MilestoneModel } from "../../models/milestone.ts";
 import { ProgressReportModel, type ProgressStatus } from "../../models/progress-report.ts";
 import { recordAudit } from "./audit.ts";
+import { saveNewVersion } from "./versioned-save.ts";
 
 /** A focal officer's answer, as the progress conversation collected it. */
 export interface ProgressSubmission {
@@ -24,10 +25,7 @@ export interface SavedReport {
   milestoneRow: string | null;
 }
 
-/**
- * Saves a new version of the agency's report on a milestone for a month. Earlier versions stay
- * in `versions` with who and when; a concurrent submission is retried, never overwritten.
- */
+/** Saves a new version of the agency's report on a milestone for a month; earlier ones stay with who and when. */
 export async function submitProgressReport(submission: ProgressSubmission, now: Date): Promise<SavedReport> {
   const milestone = await MilestoneModel.findById(submission.milestoneId).lean();
   const agency = await AgencyModel.findById(submission.agencyId).lean();
@@ -43,34 +41,17 @@ export async function submitProgressReport(submission: ProgressSubmission, now: 
     reportedAt: now,
   };
   const key = { milestone: milestone._id, agency: agency._id, period: submission.period };
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const current = await ProgressReportModel.findOne(key).lean();
-    const version = (current?.version ?? 0) + 1;
-    const latest = { status: entry.status, percent, note: entry.note, attachments: entry.attachments, reportedAt: now, version };
-    try {
-      let saved;
-      if (!current) {
-        saved = await ProgressReportModel.create({ ...key, plan: milestone.plan, ...latest, versions: [{ version, ...entry }] });
-      } else {
-        saved = await ProgressReportModel.findOneAndUpdate(
-          { ...key, version: current.version },
-          { $set: latest, $push: { versions: { version, ...entry } } },
-          { returnDocument: "after" },
-        );
-        if (!saved) continue;
-      }
-      await recordAudit(
-        { via: "chat", telegramId: submission.reporter.telegramId, name: submission.reporter.name },
-        "report.submitted",
-        { kind: "progress-report", id: String(saved._id) },
-        { milestone: submission.milestoneId, agency: agency.code, period: submission.period, version, status: entry.status, percent },
-        now,
-      );
-      return { reportId: String(saved._id), version, agencyName: agency.name, milestoneText: milestone.text, milestoneRow: milestone.row ?? null };
-    } catch (error) {
-      // Two first versions at once: the unique index refused one; go round and add to it.
-      if ((error as { code?: number }).code !== 11000) throw error;
-    }
-  }
-  throw new Error("the report kept changing while saving; please try again");
+  const saved = await saveNewVersion(ProgressReportModel, key, () => ({
+    latest: { status: entry.status, percent, note: entry.note, attachments: entry.attachments, reportedAt: now },
+    entry,
+    onCreate: { plan: milestone.plan },
+  }));
+  await recordAudit(
+    { via: "chat", telegramId: submission.reporter.telegramId, name: submission.reporter.name },
+    "report.submitted",
+    { kind: "progress-report", id: saved.id },
+    { milestone: submission.milestoneId, agency: agency.code, period: submission.period, version: saved.version, status: entry.status, percent },
+    now,
+  );
+  return { reportId: saved.id, version: saved.version, agencyName: agency.name, milestoneText: milestone.text, milestoneRow: milestone.row ?? null };
 }
