@@ -3,7 +3,14 @@ import { cpus, totalmem } from "node:os";
 import { performance } from "node:perf_hooks";
 import { MongoClient } from "mongodb";
 import { MongoEmulator } from "../src/db/emulator/server.ts";
+import mongoose from "mongoose";
+import { runMonthlyPush } from "../jobs/monthly-push.ts";
+import * as models from "../models/index.ts";
+import { readAgencyCsv } from "../src/agencies/agency-csv.ts";
+import { translatorFor } from "../src/i18n.ts";
 import { parsePlan } from "../src/plan/parse-plan.ts";
+import { importAgencies } from "../src/services/import-agencies.ts";
+import { importPlan } from "../src/services/import-plan.ts";
 
 /**
  * `npm run bench`: speed and memory figures, written to BENCHMARKS.md with the machine and
@@ -53,6 +60,34 @@ async function emulatorFigures(): Promise<Figure[]> {
   ];
 }
 
+/** The monthly push for the whole Lai Châu directory: every agency with two focal officers. */
+async function pushFigures(): Promise<Figure[]> {
+  const emulator = new MongoEmulator();
+  await mongoose.connect(`${await emulator.start()}bench_push`);
+  await Promise.all(Object.values(models).map((model) => model.init()));
+  const read = readAgencyCsv(readFileSync(new URL("../data/agencies/lai-chau.csv", import.meta.url), "utf8"));
+  if (!("rows" in read)) throw new Error("agency CSV does not read");
+  await importAgencies(read.rows, { via: "cli" });
+  const text = readFileSync(new URL("../data/samples/lai-chau-2018.txt", import.meta.url), "utf8");
+  await importPlan(parsePlan(text), { text, warnings: [] }, { via: "cli" });
+  const agencies = await models.AgencyModel.find().lean();
+  let telegramId = 1;
+  for (const agency of agencies) {
+    for (let i = 0; i < 2; i++) {
+      await models.MemberModel.create({ telegramId: telegramId++, displayName: `Officer ${telegramId}`, roles: [{ role: "focal", agency: agency._id, grantedAt: new Date() }] });
+    }
+  }
+  const context = { asOf: new Date("2018-03-01T01:00:00Z"), timeZone: "Asia/Ho_Chi_Minh", defaultLocale: "vi" as const, configuredSecretariatChatId: undefined, translate: translatorFor };
+  const start = performance.now();
+  const result = await runMonthlyPush(context);
+  const pushMs = performance.now() - start;
+  await mongoose.disconnect();
+  await emulator.stop();
+  return [
+    { name: `monthly push, ${agencies.length} agencies × 2 officers (${result.enqueued} messages queued, emulator)`, value: `${pushMs.toFixed(0)} ms`, target: "< 10,000 ms", met: pushMs < 10_000 },
+  ];
+}
+
 async function main(): Promise<void> {
   const laiChau = readFileSync(new URL("../data/samples/lai-chau-2018.txt", import.meta.url), "utf8");
   const laiChauMs = time(200, () => parsePlan(laiChau));
@@ -62,6 +97,7 @@ async function main(): Promise<void> {
     { name: "parse the Lai Châu 2018 plan (32 tasks)", value: `${laiChauMs.toFixed(2)} ms`, target: "< 20 ms", met: laiChauMs < 20 },
     { name: "parse a 2,000-row plan (6,000 tasks)", value: `${bigMs.toFixed(0)} ms`, target: "< 2,000 ms", met: bigMs < 2000 },
     ...(await emulatorFigures()),
+    ...(await pushFigures()),
   ];
   const rssMb = process.memoryUsage().rss / 1024 / 1024;
   figures.push({ name: "resident memory after the runs", value: `${rssMb.toFixed(0)} MB`, target: "< 300 MB", met: rssMb < 300 });
