@@ -31,9 +31,21 @@ export async function importPlan(
   actor: Actor,
 ): Promise<PlanImportResult> {
   if (plan.year === null) throw new PlanImportError("plan-import-error-no-year");
+  const year = plan.year;
   if (plan.milestones.length === 0) throw new PlanImportError("plan-import-error-no-tasks");
 
   const identity = planIdentity(plan);
+  const existing = await PlanModel.findOne({ identity });
+  const keys = milestoneKeys(plan.milestones);
+  const before = new Map(existing ? (await MilestoneModel.find({ plan: existing._id }).lean()).map((m) => [m.key, m]) : []);
+  // Months a person gave a task the document left without time are kept when the same document comes again.
+  plan = {
+    ...plan,
+    milestones: plan.milestones.map((milestone, index) => {
+      const stored = before.get(keys[index]!);
+      return milestone.months.length === 0 && stored && stored.months.length > 0 ? { ...milestone, months: stored.months, recurring: stored.recurring } : milestone;
+    }),
+  };
   const contentHash = planContentHash(plan);
   const directory = await loadAgencyDirectory();
   const unresolved = new Set<string>();
@@ -47,7 +59,6 @@ export async function importPlan(
     return { milestone, units, leadAgencies: ids("lead"), coordinatingAgencies: ids("coordinating") };
   });
 
-  const existing = await PlanModel.findOne({ identity });
   if (existing && existing.contentHash === contentHash) {
     const total = await MilestoneModel.countDocuments({ plan: existing._id, retiredAt: null });
     return { planId: String(existing._id), outcome: "unchanged", milestones: { added: 0, updated: 0, retired: 0, total }, unresolvedUnits: [...unresolved] };
@@ -55,7 +66,7 @@ export async function importPlan(
 
   const fields = {
     identity,
-    year: plan.year,
+    year,
     title: plan.title,
     number: plan.number,
     issuer: plan.issuer,
@@ -68,8 +79,6 @@ export async function importPlan(
   const stored = existing ? await existing.set(fields).save() : await PlanModel.create(fields);
   const planId = stored._id as Types.ObjectId;
 
-  const keys = milestoneKeys(plan.milestones);
-  const before = new Map((await MilestoneModel.find({ plan: planId }).lean()).map((m) => [m.key, m]));
   const counts = { added: 0, updated: 0, retired: 0, total: keys.length };
   const now = new Date();
   const operations = resolved.map(({ milestone, units, leadAgencies, coordinatingAgencies }, position) => {
