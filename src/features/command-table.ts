@@ -28,6 +28,7 @@ export const COMMANDS: CommandSpec[] = [
   { key: "digest", vi: "tonghop", en: "digest", for: ["secretariat", "leader"], inGroup: true },
   { key: "nominations", vi: "khenthuong", en: "nominations", for: ["secretariat", "leader"], inGroup: true },
   { key: "new-round", vi: "modot", en: "newround", for: ["secretariat"] },
+  { key: "round", vi: "dot", en: "round", for: ["secretariat"] },
   { key: "invite", vi: "moi", en: "invite", for: ["secretariat", "admin"] },
   { key: "agencies", vi: "coquan", en: "agencies", for: ["secretariat", "admin"] },
   { key: "members", vi: "thanhvien", en: "members", for: ["secretariat", "admin"] },

@@ -6,9 +6,9 @@ import type { BotDeps } from "../bot-deps.ts";
 import type { BotContext } from "../context.ts";
 import { maySubmit } from "../nominations/round-window.ts";
 import { hasRole } from "../services/members.ts";
-import { findRound, roundWindowOf } from "../services/nomination-rounds.ts";
+import { closeRound, extendRound, findRound, reopenForAgency, RoundError, roundWindowOf } from "../services/nomination-rounds.ts";
 import { roundTotalsHtml } from "../services/round-notices.ts";
-import { formatLocalDateTime } from "../time/calendar.ts";
+import { formatLocalDateTime, readLocalDeadline } from "../time/calendar.ts";
 import { commandGroup, defineCommand } from "./define-command.ts";
 import { replyLong } from "./reply-long.ts";
 import { actsForSecretariat, focalAgency, maySeeSecretariatViews } from "./roles.ts";
@@ -50,6 +50,24 @@ export function nominationsFeature(deps: BotDeps) {
     if (!actsForSecretariat(ctx) || ctx.chat?.type !== "private") return void (await ctx.reply(ctx.t(ctx.chat?.type === "private" ? "secretariat-only" : "invite-in-private")));
     const args: OpenRoundArgs = { actor: { telegramId: ctx.from!.id, name: ctx.member!.displayName } };
     await ctx.conversation.enter(OPEN_ROUND, args);
+  });
+  defineCommand(commands, "round", async (ctx: BotContext) => {
+    if (!actsForSecretariat(ctx)) return void (await ctx.reply(ctx.t("secretariat-only")));
+    const [action = "", reference = "", ...rest] = (typeof ctx.match === "string" ? ctx.match.trim() : "").split(/\s+/);
+    const now = deps.clock.now();
+    const actor = { via: "chat" as const, telegramId: ctx.from!.id, name: ctx.member!.displayName };
+    const date = (text: string | undefined) => (text ? readLocalDeadline(text, deps.config.timeZone) : null);
+    try {
+      let round;
+      if (/^(giahan|extend)$/i.test(action) && date(rest[0])) round = await extendRound(reference, date(rest[0])!, actor, now);
+      else if (/^(ketthuc|close)$/i.test(action) && reference) round = await closeRound(reference, actor, now);
+      else if (/^(molai|reopen)$/i.test(action) && rest[0] && date(rest[1])) round = await reopenForAgency(reference, rest[0], date(rest[1])!, actor, now);
+      else return void (await ctx.reply(ctx.t("round-usage")));
+      await ctx.reply(ctx.t("round-changed", { seq: round.seq, status: ctx.t(round.status === "open" ? "round-status-open" : "round-status-closed"), deadline: formatLocalDateTime(round.deadline, deps.config.timeZone) }));
+    } catch (error) {
+      if (error instanceof RoundError) return void (await ctx.reply(ctx.t(error.key, error.params)));
+      throw error;
+    }
   });
   feature.use(commands);
 

@@ -7,7 +7,6 @@ import { NominationRoundModel } from "../../models/nomination-round.ts";
 import { OutboxMessageModel } from "../../models/outbox-message.ts";
 import { ensureAwardCatalogue } from "../../src/services/ensure-award-catalogue.ts";
 import { flushGroupNotices } from "../../src/services/group-notices.ts";
-import { reopenForAgency } from "../../src/services/nomination-rounds.ts";
 import { callbackAnswers, startHarness, TestUser, textsOf, type Harness, SECRETARIAT_GROUP } from "../support/bot-harness.ts";
 import { addMember, loadLaiChau } from "../support/lai-chau-fixture.ts";
 import { useTestDatabase } from "../support/test-database.ts";
@@ -116,8 +115,10 @@ describe("a nomination round's whole life", () => {
     harness.clock.set(new Date("2018-12-01T02:00:00Z"));
     expect(callbackAnswers(await stc.press(button))[0]).toContain("đã hết hạn");
 
-    // Reopened for Sở Tài chính only.
-    await reopenForAgency("1", "STC", new Date("2018-12-03T10:00:00Z"), { via: "cli" }, harness.clock.now());
+    // Reopened for Sở Tài chính only, from chat; a wrong command changes nothing.
+    expect(textsOf(await secretary.say("/dot molai 1 STC")).join()).toContain("Cách dùng");
+    expect(textsOf(await stc.say("/dot molai 1 STC 03/12/2018")).join()).toContain("dành cho Ban Thi đua");
+    expect(textsOf(await secretary.say("/dot molai 1 STC 03/12/2018")).join()).toContain("Đợt 1: đã kết thúc");
     expect(textsOf(await stc.press(button)).join()).toContain("Chiến sĩ thi đua cơ sở");
     for (const step of ["c:num:1", "c:num:0", "c:num:0", "c:num:1", "c:ok"]) await stc.press(step);
     expect(await NominationReportModel.countDocuments()).toBe(2);
@@ -130,5 +131,12 @@ describe("a nomination round's whole life", () => {
     expect(totals).toContain("Tổng: 5 tập thể, 14 cá nhân");
     expect(totals).toContain("Chưa báo cáo (5)");
     expect(await AuditEntryModel.countDocuments({ action: { $in: ["round.opened", "round.reopened", "nomination.submitted"] } })).toBe(5);
+
+    // Extended, then closed early, from chat.
+    expect(textsOf(await secretary.say("/dot giahan 1 10/12/2018")).join()).toContain("Đợt 1: đang mở, hạn 10/12/2018 17:00");
+    expect(callbackAnswers(await snv.press(button))).toEqual([""]);
+    await snv.say("/huy");
+    expect(textsOf(await secretary.say("/round close 1")).join()).toContain("Đợt 1: đã kết thúc");
+    expect(callbackAnswers(await snv.press(button))[0]).toContain("đã hết hạn");
   });
 });
