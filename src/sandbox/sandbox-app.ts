@@ -17,7 +17,7 @@ import { notifyUnreachable } from "../services/unreachable-notice.ts";
 import { nextOccurrence } from "../time/cron-occurrences.ts";
 import { parseInstant } from "../time/calendar.ts";
 import { LocalBotApi } from "./bot-api/local-bot-api.ts";
-import { seedDemo, SECRETARIAT_GROUP_ID } from "./demo-data.ts";
+import { PERSONAS, seedDemo, SECRETARIAT_GROUP_ID } from "./demo-data.ts";
 import { sandboxRoutes } from "./sandbox-routes.ts";
 
 /**
@@ -58,9 +58,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const seeded = await seedDemo(clock.now());
   log(`plan: ${seeded.tasks} tasks from ${seeded.planSource}`);
 
-  const api = new LocalBotApi({ token: TOKEN, enforceGroupRate: true });
+  const api = new LocalBotApi({ token: TOKEN, enforceGroupRate: true, botUser: { id: 1000000001, first_name: "Dondoc", username: "dondoc_sandbox_bot" } });
   await api.start(options.port ?? 0);
   api.addGroup(SECRETARIAT_GROUP_ID, "Ban Thi đua – Khen thưởng");
+  for (const persona of PERSONAS.filter((p) => p.role !== "group")) api.addPrivateChat({ id: persona.userId, first_name: persona.name.split(" — ")[0]! });
   config.telegramApiRoot = api.url;
 
   const deps: BotDeps = { config, clock, wakeOutbox: () => outbox.wake() };

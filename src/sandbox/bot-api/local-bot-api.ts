@@ -135,6 +135,11 @@ export class LocalBotApi {
     this.chatRecord({ id: chatId, type: "supergroup", title });
   }
 
+  /** A person's private chat with the bot, known before they write in it. */
+  addPrivateChat(user: SandboxUser): void {
+    this.chatRecord({ id: user.id, type: "private", first_name: user.first_name });
+  }
+
   messagesOf(chatId: number): StoredMessage[] {
     return this.chats.get(chatId)?.messages ?? [];
   }
