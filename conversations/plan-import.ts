@@ -6,7 +6,7 @@ import { toPlanJson } from "../src/plan/plan-json.ts";
 import type { ParsedPlan } from "../src/plan/plan-types.ts";
 import { readPlanDocument } from "../src/plan/read-plan-document.ts";
 import { formatPlanPreview, rowsWithoutMonths } from "../src/messages/plan-preview-message.ts";
-import { importPlan, PlanImportError } from "../src/services/import-plan.ts";
+import { importPlan, PlanImportError, withStoredMonths } from "../src/services/import-plan.ts";
 import { unresolvedUnits } from "../src/services/plan-resolution.ts";
 import { downloadTelegramFile, FileTooLargeError } from "../src/services/telegram-files.ts";
 import { escapeHtml } from "../src/messages/html.ts";
@@ -38,7 +38,7 @@ export function createPlanImport(deps: BotDeps) {
         const bytes = await downloadTelegramFile(api, args.fileId, MAX_BYTES, deps.config.telegramApiRoot);
         const document = await readPlanDocument(args.fileName, bytes);
         if (!document.ok) return document;
-        return { ...document, unresolved: await unresolvedUnits(document.plan) };
+        return { ...document, plan: await withStoredMonths(document.plan), unresolved: await unresolvedUnits(document.plan) };
       } catch (error) {
         return { ok: false as const, problem: error instanceof FileTooLargeError ? "plan-doc-too-large" : "plan-doc-download", detail: undefined };
       }

@@ -25,6 +25,28 @@ export class PlanImportError extends Error {
  * corrected plan updates tasks in place and retires (never deletes) tasks it no longer has,
  * so progress reports keep what they point to.
  */
+async function storedMilestones(identity: string) {
+  const existing = await PlanModel.findOne({ identity }).select({ _id: 1 }).lean();
+  return new Map(existing ? (await MilestoneModel.find({ plan: existing._id }).lean()).map((m) => [m.key, m]) : []);
+}
+
+/** Months a person gave a task the document left without time are kept when the same document comes again. */
+function keepGivenMonths(plan: ParsedPlan, stored: Map<string, { months: number[]; recurring: boolean }>): ParsedPlan {
+  const keys = milestoneKeys(plan.milestones);
+  return {
+    ...plan,
+    milestones: plan.milestones.map((milestone, index) => {
+      const known = stored.get(keys[index]!);
+      return milestone.months.length === 0 && known && known.months.length > 0 ? { ...milestone, months: known.months, recurring: known.recurring } : milestone;
+    }),
+  };
+}
+
+/** The plan as an import would store it: what the preview shows before the person confirms. */
+export async function withStoredMonths(plan: ParsedPlan): Promise<ParsedPlan> {
+  return keepGivenMonths(plan, await storedMilestones(planIdentity(plan)));
+}
+
 export async function importPlan(
   plan: ParsedPlan,
   source: { text: string; warnings: { row: string | null; message: string }[] },
@@ -37,15 +59,8 @@ export async function importPlan(
   const identity = planIdentity(plan);
   const existing = await PlanModel.findOne({ identity });
   const keys = milestoneKeys(plan.milestones);
-  const before = new Map(existing ? (await MilestoneModel.find({ plan: existing._id }).lean()).map((m) => [m.key, m]) : []);
-  // Months a person gave a task the document left without time are kept when the same document comes again.
-  plan = {
-    ...plan,
-    milestones: plan.milestones.map((milestone, index) => {
-      const stored = before.get(keys[index]!);
-      return milestone.months.length === 0 && stored && stored.months.length > 0 ? { ...milestone, months: stored.months, recurring: stored.recurring } : milestone;
-    }),
-  };
+  const before = await storedMilestones(identity);
+  plan = keepGivenMonths(plan, before);
   const contentHash = planContentHash(plan);
   const directory = await loadAgencyDirectory();
   const unresolved = new Set<string>();

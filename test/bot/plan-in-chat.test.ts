@@ -55,8 +55,9 @@ describe("the plan, sent as it arrives", () => {
       [2, 3],
     ]);
 
-    // The same document again changes nothing: the months given in chat are kept.
-    await secretary.uploadDocument("ke-hoach-69.txt", Buffer.from(readLaiChauPlan()), "text/plain");
+    // The same document again changes nothing: the months given in chat are kept, and the preview says so.
+    const second = textsOf(await secretary.uploadDocument("ke-hoach-69.txt", Buffer.from(readLaiChauPlan()), "text/plain")).join("\n");
+    expect(second).toContain("1 dòng chưa có thời gian: dòng không số");
     expect(textsOf(await secretary.press("c:import")).join()).toContain("không thay đổi gì");
     expect((await MilestoneModel.findOne({ row: "2" }).lean())?.months).toEqual([1]);
     expect(await PlanModel.countDocuments()).toBe(1);
