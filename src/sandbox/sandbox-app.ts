@@ -58,7 +58,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const seeded = await seedDemo(clock.now());
   log(`plan: ${seeded.tasks} tasks from ${seeded.planSource}`);
 
-  const api = new LocalBotApi({ token: TOKEN, enforceGroupRate: true, botUser: { id: 1000000001, first_name: "Dondoc", username: "dondoc_sandbox_bot" } });
+  const api = new LocalBotApi({ token: TOKEN, enforceGroupRate: true, botUser: { id: 1000000001, first_name: "Dondoc", username: "dondoc_sandbox_bot" }, now: () => clock.now() });
   await api.start(options.port ?? 0);
   api.addGroup(SECRETARIAT_GROUP_ID, "Ban Thi đua – Khen thưởng");
   for (const persona of PERSONAS.filter((p) => p.role !== "group")) api.addPrivateChat({ id: persona.userId, first_name: persona.name.split(" — ")[0]! });

@@ -72,6 +72,8 @@ export interface LocalBotApiOptions {
   botUser?: { id: number; first_name: string; username: string };
   /** Enforce Telegram's 20 messages a minute per group with 429s (real time). */
   enforceGroupRate?: boolean;
+  /** The time messages are stamped with (the sandbox's own clock); real time by default. */
+  now?: () => Date;
 }
 
 export class LocalBotApi {
@@ -297,7 +299,7 @@ export class LocalBotApi {
   private userMessage(from: SandboxUser, chatId: number, content: Partial<StoredMessage>): StoredMessage {
     const message: StoredMessage = {
       message_id: this.nextMessageId++,
-      date: Math.floor(Date.now() / 1000),
+      date: this.stamp(),
       chat: this.chatFor(chatId, from),
       from: { is_bot: false, ...from },
       ...content,
@@ -305,6 +307,10 @@ export class LocalBotApi {
     this.chatRecord(message.chat).messages.push(message);
     this.pushUpdate({ message });
     return message;
+  }
+
+  private stamp(): number {
+    return Math.floor((this.options.now?.() ?? new Date()).getTime() / 1000);
   }
 
   private rateLimited(chatId: number): Result | null {
@@ -320,7 +326,7 @@ export class LocalBotApi {
   }
 
   private botMessage(chatId: number, content: Partial<StoredMessage>): StoredMessage {
-    const message: StoredMessage = { message_id: this.nextMessageId++, date: Math.floor(Date.now() / 1000), chat: this.chatFor(chatId), from: this.bot, ...content };
+    const message: StoredMessage = { message_id: this.nextMessageId++, date: this.stamp(), chat: this.chatFor(chatId), from: this.bot, ...content };
     this.chatRecord(message.chat).messages.push(message);
     return message;
   }

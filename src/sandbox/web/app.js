@@ -141,7 +141,7 @@ function renderMessage(message) {
   const meta = document.createElement("div");
   meta.className = "meta";
   const time = document.createElement("span");
-  time.textContent = new Date(message.date * 1000).toLocaleTimeString(state.lang, { hour: "2-digit", minute: "2-digit" });
+  time.textContent = new Date(message.date * 1000).toLocaleString(state.lang === "vi" ? "vi-VN" : "en-GB", { timeZone: "Asia/Ho_Chi_Minh", day: "2-digit", month: "2-digit", hour: "2-digit", minute: "2-digit" });
   meta.append(time);
   if (message.from.is_bot) {
     const reply = document.createElement("button");
