@@ -4,7 +4,7 @@ import type { BotDeps } from "../src/bot-deps.ts";
 import type { BotContext, ConversationContext } from "../src/context.ts";
 import { escapeHtml } from "../src/messages/html.ts";
 import { createInvite, inviteLink } from "../src/services/invites.ts";
-import { findAgencies } from "../src/services/status-reports.ts";
+import { findAgencies } from "../src/services/find-agencies.ts";
 import { formatLocalDateTime } from "../src/time/calendar.ts";
 import { button, nextInput } from "./conversation-input.ts";
 

@@ -6,7 +6,7 @@ import { escapeHtml } from "../src/messages/html.ts";
 import { isUnusuallyLarge, readCount } from "../src/nominations/count-input.ts";
 import { loadNominationForm } from "../src/services/nomination-form.ts";
 import { RoundError, submitNomination } from "../src/services/nomination-rounds.ts";
-import { sendNominationNotice } from "../src/services/group-notices.ts";
+import { announceNomination } from "../src/services/group-notices.ts";
 import { formatLocalDateTime } from "../src/time/calendar.ts";
 import { button, nextInput } from "./conversation-input.ts";
 
@@ -111,7 +111,7 @@ export function createNomination(deps: BotDeps) {
         try {
           const lines = [...counts].map(([award, count]) => ({ award, ...count }));
           const result = await submitNomination({ roundId: args.roundId, agencyId: args.agencyId, counts: lines, reporter: args.reporter }, new Date(now));
-          await sendNominationNotice({ roundId: args.roundId, agencyId: args.agencyId, version: result.version, lines }, new Date(now), deps);
+          await announceNomination({ roundId: args.roundId, agencyId: args.agencyId, version: result.version, lines }, new Date(now), deps);
           return { ok: true as const, version: result.version };
         } catch (error) {
           if (error instanceof RoundError) return { ok: false as const, key: error.key };

@@ -1,10 +1,11 @@
 import type { Conversation } from "@grammyjs/conversations";
 import type { BotDeps } from "../src/bot-deps.ts";
 import type { BotContext, ConversationContext } from "../src/context.ts";
+import { PROGRESS_STATUSES, type ProgressStatus } from "../src/followup/milestone-view.ts";
 import { NOTE_LIMIT, readPercent } from "../src/followup/report-input.ts";
 import { escapeHtml, shorten } from "../src/messages/html.ts";
 import { describeMonths } from "../src/plan/describe-months.ts";
-import { sendReportNotice } from "../src/services/group-notices.ts";
+import { announceReport } from "../src/services/group-notices.ts";
 import { submitProgressReport } from "../src/services/progress-reports.ts";
 import { loadReportChoices, type ReportChoice } from "../src/services/report-choices.ts";
 import { button, nextInput } from "./conversation-input.ts";
@@ -28,13 +29,11 @@ export interface ProgressReportArgs {
   statusHint?: "done" | null;
 }
 
-type Status = "not-started" | "in-progress" | "done" | "blocked";
-const STATUSES: Status[] = ["not-started", "in-progress", "done", "blocked"];
 const PAGE = 8;
 
 interface Draft {
   milestone: ReportChoice;
-  status: Status | null;
+  status: ProgressStatus | null;
   percent: number;
   note: string;
   evidence: { kind: "photo" | "document"; fileId: string; fileUniqueId: string; fileName: string | null; mimeType: string | null } | null;
@@ -94,11 +93,11 @@ export function createProgressReport(deps: BotDeps) {
     for (;;) {
       // Step 2: status.
       while (draft.status === null) {
-        const keyboard = STATUSES.map((status) => [button(t(`status-${status}`), `st:${status}`)]);
+        const keyboard = PROGRESS_STATUSES.map((status) => [button(t(`status-${status}`), `st:${status}`)]);
         await ctx.reply(`${header()}\n\n${t("report-ask-status")}`, { parse_mode: "HTML", reply_markup: { inline_keyboard: [...keyboard, [button(t("button-cancel"), "cancel")]] } });
         const input = await nextInput(conversation);
         if (input.kind === "cancel") return cancelled(input);
-        const chosen = input.kind === "button" ? STATUSES.find((s) => input.data === `c:st:${s}`) : undefined;
+        const chosen = input.kind === "button" ? PROGRESS_STATUSES.find((s) => input.data === `c:st:${s}`) : undefined;
         if (chosen) draft.status = chosen;
         else await input.ctx.reply(t("report-use-buttons"));
       }
@@ -201,7 +200,7 @@ export function createProgressReport(deps: BotDeps) {
           },
           new Date(now),
         );
-        await sendReportNotice(result, { status: draft.status!, percent: draft.percent }, deps, new Date(now));
+        await announceReport(result, { status: draft.status!, percent: draft.percent }, deps, new Date(now));
         return result;
       });
       await ctx.reply(t("report-saved", { version: saved.version }));

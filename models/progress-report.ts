@@ -1,8 +1,9 @@
 import { Schema, model, type InferSchemaType } from "mongoose";
 
 /** An agency's answer on one milestone for one month; every submission kept as a version. */
-export const PROGRESS_STATUSES = ["not-started", "in-progress", "done", "blocked"] as const;
-export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
+import { PROGRESS_STATUSES, type ProgressStatus } from "../src/followup/milestone-view.ts";
+
+export { PROGRESS_STATUSES, type ProgressStatus };
 
 const attachmentSchema = new Schema(
   {

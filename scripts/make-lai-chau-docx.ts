@@ -1,6 +1,5 @@
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType, WidthType } from "docx";
-import { readFileSync } from "node:fs";
 import { parsePlan } from "../src/plan/parse-plan.ts";
 
 /**

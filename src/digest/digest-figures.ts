@@ -1,8 +1,6 @@
-import { AgencyReports } from "../followup/due-milestones.ts";
+import { AgencyReports, isInWindow } from "../followup/due-milestones.ts";
 import type { AgencyView, MilestoneView, ReportView } from "../followup/milestone-view.ts";
-import { answerOf, overdueMilestones, responsibleAgencies, silentAgencies, type Answer } from "../followup/month-status.ts";
-import { groupReportsByAgency } from "../followup/month-status.ts";
-import { isInWindow } from "../followup/due-milestones.ts";
+import { answerOf, groupReportsByAgency, overdueMilestones, responsibleAgencies, silentAgencies, type Answer } from "../followup/month-status.ts";
 import { periodKey, type YearMonth } from "../time/calendar.ts";
 
 /**

@@ -21,7 +21,9 @@ export interface MilestoneView {
   allAgenciesRole: "lead" | "coordinating" | null;
 }
 
-export type ProgressStatus = "not-started" | "in-progress" | "done" | "blocked";
+/** The answers a focal officer gives on a milestone, in the order they are offered. */
+export const PROGRESS_STATUSES = ["not-started", "in-progress", "done", "blocked"] as const;
+export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
 
 export interface ReportView {
   milestoneId: string;

@@ -3,11 +3,9 @@ import { AwardTypeModel } from "../../models/award-type.ts";
 import { EmulationBlocModel } from "../../models/emulation-bloc.ts";
 import { NominationReportModel } from "../../models/nomination-report.ts";
 import { NominationRoundModel } from "../../models/nomination-round.ts";
-import { AgencyReports } from "../followup/due-milestones.ts";
+import { AgencyReports, isInWindow, roleOf } from "../followup/due-milestones.ts";
 import { answerOf, groupReportsByAgency, responsibleAgencies, silentAgencies, type Answer } from "../followup/month-status.ts";
-import { roleOf } from "../followup/due-milestones.ts";
 import { periodKey, type YearMonth } from "../time/calendar.ts";
-import { isInWindow } from "../followup/due-milestones.ts";
 import { loadMonthData } from "./follow-up-data.ts";
 import { focalOfficersByAgency } from "./members.ts";
 

@@ -19,7 +19,7 @@ export async function addGroupNotice(html: string, now: Date): Promise<void> {
   await GroupNoticeModel.create({ html, at: now });
 }
 
-export async function sendReportNotice(saved: SavedReport, answer: { status: string; percent: number }, deps: BotDeps, now: Date): Promise<void> {
+export async function announceReport(saved: SavedReport, answer: { status: string; percent: number }, deps: BotDeps, now: Date): Promise<void> {
   const t = translatorFor(deps.config.defaultLocale);
   const row = saved.milestoneRow ? `[${escapeHtml(saved.milestoneRow)}] ` : "";
   await addGroupNotice(
@@ -34,7 +34,7 @@ export async function sendReportNotice(saved: SavedReport, answer: { status: str
   );
 }
 
-export async function sendNominationNotice(
+export async function announceNomination(
   submitted: { roundId: string; agencyId: string; version: number; lines: CountLine[] },
   now: Date,
   deps: BotDeps,

@@ -25,9 +25,8 @@ export class PlanImportError extends Error {
  * corrected plan updates tasks in place and retires (never deletes) tasks it no longer has,
  * so progress reports keep what they point to.
  */
-async function storedMilestones(identity: string) {
-  const existing = await PlanModel.findOne({ identity }).select({ _id: 1 }).lean();
-  return new Map(existing ? (await MilestoneModel.find({ plan: existing._id }).lean()).map((m) => [m.key, m]) : []);
+async function storedMilestones(planId: unknown) {
+  return new Map(planId ? (await MilestoneModel.find({ plan: planId }).lean()).map((m) => [m.key, m]) : []);
 }
 
 /** Months a person gave a task the document left without time are kept when the same document comes again. */
@@ -44,7 +43,8 @@ function keepGivenMonths(plan: ParsedPlan, stored: Map<string, { months: number[
 
 /** The plan as an import would store it: what the preview shows before the person confirms. */
 export async function withStoredMonths(plan: ParsedPlan): Promise<ParsedPlan> {
-  return keepGivenMonths(plan, await storedMilestones(planIdentity(plan)));
+  const existing = await PlanModel.findOne({ identity: planIdentity(plan) }).select({ _id: 1 }).lean();
+  return keepGivenMonths(plan, await storedMilestones(existing?._id));
 }
 
 export async function importPlan(
@@ -59,7 +59,7 @@ export async function importPlan(
   const identity = planIdentity(plan);
   const existing = await PlanModel.findOne({ identity });
   const keys = milestoneKeys(plan.milestones);
-  const before = await storedMilestones(identity);
+  const before = await storedMilestones(existing?._id);
   plan = keepGivenMonths(plan, before);
   const contentHash = planContentHash(plan);
   const directory = await loadAgencyDirectory();

@@ -1,18 +1,13 @@
 import { Types } from "mongoose";
 import { AgencyModel } from "../../models/agency.ts";
 import { MilestoneModel } from "../../models/milestone.ts";
-import { ProgressReportModel, type ProgressStatus } from "../../models/progress-report.ts";
+import { ProgressReportModel } from "../../models/progress-report.ts";
+import type { ReportView } from "../followup/milestone-view.ts";
 import { recordAudit } from "./audit.ts";
 import { saveNewVersion } from "./versioned-save.ts";
 
 /** A focal officer's answer, as the progress conversation collected it. */
-export interface ProgressSubmission {
-  milestoneId: string;
-  agencyId: string;
-  period: string;
-  status: ProgressStatus;
-  percent: number;
-  note: string;
+export interface ProgressSubmission extends Omit<ReportView, "reportedAt"> {
   attachments: { kind: "photo" | "document"; fileId: string; fileUniqueId?: string | null; fileName?: string | null; mimeType?: string | null }[];
   reporter: { memberId: string | null; telegramId: number; name: string };
 }

@@ -1,13 +1,11 @@
-import { AgencyModel } from "../../models/agency.ts";
-import { nameKey } from "../agencies/name-key.ts";
 import type { Translate } from "../i18n.ts";
 import { AgencyReports, dueForAgency } from "../followup/due-milestones.ts";
-import type { AgencyView } from "../followup/milestone-view.ts";
 import { answerOf, groupReportsByAgency, overdueMilestones, silentAgencies, tallyMonth } from "../followup/month-status.ts";
 import { formatAgencyStatus, formatMonthStatus, formatOverdue, formatSilentAgencies } from "../messages/status-messages.ts";
 import { escapeHtml } from "../messages/html.ts";
 import { localDate, periodKey, yearMonthAt } from "../time/calendar.ts";
 import { loadMonthData } from "./follow-up-data.ts";
+import { findAgencies } from "./find-agencies.ts";
 import { focalOfficersByAgency } from "./members.ts";
 
 /** The secretariat's status views, each as HTML for a chat (the caller splits it to fit). */
@@ -21,16 +19,6 @@ export async function monthStatusHtml({ now, timeZone, t }: StatusQuery): Promis
   const month = yearMonthAt(now, timeZone);
   const data = await loadMonthData(month);
   return formatMonthStatus(tallyMonth(data.milestones, data.agencies, month, groupReportsByAgency(data.reports)), month, t);
-}
-
-/** Agencies whose code is the query, or whose name or alias contains it. */
-export async function findAgencies(query: string): Promise<AgencyView[]> {
-  const key = nameKey(query);
-  if (!key) return [];
-  const agencies = await AgencyModel.find({ active: true }).lean();
-  const exact = agencies.filter((agency) => agency.code === query.trim().toUpperCase() || agency.nameKeys.includes(key));
-  const found = exact.length > 0 ? exact : agencies.filter((agency) => agency.nameKeys.some((name) => name.includes(key)));
-  return found.map((agency) => ({ id: String(agency._id), code: agency.code, name: agency.name, bloc: agency.bloc ?? null }));
 }
 
 export async function agencyStatusHtml(query: StatusQuery & { agency: string }): Promise<string> {
