@@ -77,7 +77,7 @@ async function pushFigures(): Promise<Figure[]> {
       await models.MemberModel.create({ telegramId: telegramId++, displayName: `Officer ${telegramId}`, roles: [{ role: "focal", agency: agency._id, grantedAt: new Date() }] });
     }
   }
-  const context = { asOf: new Date("2018-03-01T01:00:00Z"), timeZone: "Asia/Ho_Chi_Minh", defaultLocale: "vi" as const, configuredSecretariatChatId: undefined, translate: translatorFor };
+  const context = { asOf: new Date("2018-03-01T01:00:00Z"), timeZone: "Asia/Ho_Chi_Minh", defaultLocale: "vi" as const, configuredSecretariatChatId: undefined, translate: translatorFor, quietHours: null, escalationWorkingDays: 3 };
   const start = performance.now();
   const result = await runMonthlyPush(context);
   const pushMs = performance.now() - start;

@@ -11,13 +11,14 @@ import { localDate, parseInstant, yearMonthAt } from "../src/time/calendar.ts";
 import type { JobContext, JobResult } from "./job-context.ts";
 
 /**
- * 17:00 on days with activity: the secretariat group gets what came in today, what is now
- * overdue, and which agencies are still silent this month. A quiet day sends nothing.
+ * 17:00 on working days with activity: the secretariat group gets what came in since the last
+ * summary (a weekend's reports come with Monday's), what is now overdue, and which agencies are
+ * still silent this month. A quiet day sends nothing.
  */
-export async function runDailySummary(job: JobContext): Promise<JobResult> {
+export async function runDailySummary(job: JobContext, previousSummary: Date | null = null): Promise<JobResult> {
   const result: JobResult = { enqueued: 0, alreadyQueued: 0 };
   const day = localDate(job.asOf, job.timeZone);
-  const start = parseInstant(`${day}T00:00:00`, job.timeZone)!;
+  const start = previousSummary ? new Date(previousSummary.getTime() + 1) : parseInstant(`${day}T00:00:00`, job.timeZone)!;
   const window = { $gte: start, $lte: job.asOf };
   const [progress, nominations] = await Promise.all([
     ProgressReportModel.find({ "versions.reportedAt": window }).lean(),

@@ -1,4 +1,5 @@
 import type { Locale, Translate } from "../src/i18n.ts";
+import type { QuietHours } from "../src/time/quiet-hours.ts";
 
 /** What every job gets: the instant it runs as of, and how to reach and address people. */
 export interface JobContext {
@@ -8,6 +9,9 @@ export interface JobContext {
   /** SECRETARIAT_CHAT_ID when configured; otherwise the bound group is looked up. */
   configuredSecretariatChatId: number | undefined;
   translate: (locale: Locale) => Translate;
+  quietHours: QuietHours | null;
+  /** Working days after the month's last reminder before the silent are escalated. */
+  escalationWorkingDays: number;
 }
 
 export interface JobResult {

@@ -1,6 +1,8 @@
 import { JobRunModel } from "../models/job-run.ts";
-import { localDate, periodKey, yearMonthAt } from "../src/time/calendar.ts";
-import { nextOccurrence } from "../src/time/cron-occurrences.ts";
+import { localDate, parseInstant, periodKey, yearMonthAt } from "../src/time/calendar.ts";
+import { loadWorkingCalendar } from "../src/services/working-calendar.ts";
+import type { SendRules } from "../src/time/quiet-hours.ts";
+import { jobOccurrences, nextOccurrenceOf } from "./job-schedule.ts";
 import type { JobContext, JobResult } from "./job-context.ts";
 import { runMonthlyPush } from "./monthly-push.ts";
 import { runDailySummary } from "./daily-summary.ts";
@@ -9,37 +11,12 @@ import { runReminders } from "./reminders.ts";
 import { runWeeklyDigest } from "./weekly-digest.ts";
 
 /**
- * The scheduled jobs by name. Each run is recorded under its occurrence ("monthly-push:2018-03",
- * "reminders:2018-03-10"), which is what catch-up at start-up looks for.
+ * Runs a job for one occurrence, recorded under its key ("monthly-push:2018-03",
+ * "reminders:2018-03-12"): what makes re-runs and catch-up safe.
  */
-export const JOB_NAMES = ["monthly-push", "reminders", "nomination-deadlines", "daily-summary", "weekly-digest"] as const;
-export type JobName = (typeof JOB_NAMES)[number];
+import { JOB_NAMES, type JobName, type Schedules } from "./job-names.ts";
 
-export function isJobName(value: string): value is JobName {
-  return (JOB_NAMES as readonly string[]).includes(value);
-}
-
-export interface Schedules {
-  monthlyPush: string;
-  reminders: string;
-  nominationDeadlines: string;
-  dailySummary: string;
-  weeklyDigest: string;
-}
-
-export function scheduleOf(name: JobName, schedules: Schedules): string {
-  const byName: Record<JobName, string> = {
-    "monthly-push": schedules.monthlyPush,
-    reminders: schedules.reminders,
-    "nomination-deadlines": schedules.nominationDeadlines,
-    "daily-summary": schedules.dailySummary,
-    "weekly-digest": schedules.weeklyDigest,
-  };
-  return byName[name];
-}
-
-/** Jobs that, missed while the process was down, run at start-up (the hourly deadline check needs no catching up). */
-const CATCH_UP: JobName[] = ["monthly-push", "reminders"];
+export { isJobName, JOB_NAMES, scheduleOf, type JobName, type Schedules } from "./job-names.ts";
 
 export function occurrenceKey(name: JobName, asOf: Date, timeZone: string): string {
   if (name === "monthly-push") return `${name}:${periodKey(yearMonthAt(asOf, timeZone))}`;
@@ -47,20 +24,21 @@ export function occurrenceKey(name: JobName, asOf: Date, timeZone: string): stri
   return `${name}:${localDate(asOf, timeZone)}`;
 }
 
-/** Whether the reminder at `asOf` is the month's last: the next one falls in another month. */
-export function isLastReminderOfMonth(asOf: Date, schedules: Schedules, timeZone: string): boolean {
-  const next = nextOccurrence(schedules.reminders, asOf, timeZone);
-  return periodKey(yearMonthAt(next, timeZone)) !== periodKey(yearMonthAt(asOf, timeZone));
+/** Whether the reminder at `asOf` is the month's last: the next one, as really scheduled, falls in another month. */
+export function isLastReminderOfMonth(asOf: Date, schedules: Schedules, rules: SendRules): boolean {
+  const next = nextOccurrenceOf("reminders", asOf, schedules, rules);
+  return next === null || periodKey(yearMonthAt(next.at, rules.timeZone)) !== periodKey(yearMonthAt(asOf, rules.timeZone));
 }
 
 export async function runJob(name: JobName, job: JobContext, schedules: Schedules): Promise<JobResult & { key: string }> {
   const key = occurrenceKey(name, job.asOf, job.timeZone);
   await JobRunModel.updateOne({ key }, { $setOnInsert: { key, job: name, asOf: job.asOf, startedAt: new Date() } }, { upsert: true });
+  const rules: SendRules = { calendar: await loadWorkingCalendar(), quiet: job.quietHours, timeZone: job.timeZone };
   const runners: Record<JobName, () => Promise<JobResult>> = {
     "monthly-push": () => runMonthlyPush(job),
-    reminders: () => runReminders({ ...job, lastOfMonth: isLastReminderOfMonth(job.asOf, schedules, job.timeZone) }),
+    reminders: () => runReminders({ ...job, lastOfMonth: isLastReminderOfMonth(job.asOf, schedules, rules) }),
     "nomination-deadlines": () => runNominationDeadlines(job),
-    "daily-summary": () => runDailySummary(job),
+    "daily-summary": () => runDailySummary(job, previousRun("daily-summary", job.asOf, schedules, rules)),
     "weekly-digest": () => runWeeklyDigest(job),
   };
   const result = await runners[name]();
@@ -68,15 +46,32 @@ export async function runJob(name: JobName, job: JobContext, schedules: Schedule
   return { key, ...result };
 }
 
-/** The occurrences missed while the process was down this month: run them now. */
-export async function missedOccurrences(now: Date, schedules: Schedules, timeZone: string, previous: (cron: string) => Date): Promise<{ name: JobName; asOf: Date }[]> {
-  const missed: { name: JobName; asOf: Date }[] = [];
-  const thisMonth = periodKey(yearMonthAt(now, timeZone));
-  for (const name of CATCH_UP) {
-    const last = previous(scheduleOf(name, schedules));
-    if (periodKey(yearMonthAt(last, timeZone)) !== thisMonth) continue;
-    const done = await JobRunModel.findOne({ key: occurrenceKey(name, last, timeZone), finishedAt: { $ne: null } }).lean();
-    if (!done) missed.push({ name, asOf: last });
-  }
-  return missed;
+/** The job's last occurrence on a day before `asOf`'s (within six weeks), or null. */
+function previousRun(name: JobName, asOf: Date, schedules: Schedules, rules: SendRules): Date | null {
+  const from = new Date(asOf.getTime() - 42 * 86_400_000);
+  const dayStart = parseInstant(`${localDate(asOf, rules.timeZone)}T00:00:00`, rules.timeZone)!;
+  return jobOccurrences(name, from, new Date(dayStart.getTime() - 1), schedules, rules).at(-1)?.at ?? null;
 }
+
+export interface DueOccurrence {
+  name: JobName;
+  asOf: Date;
+}
+
+/**
+ * The occurrences after `from` up to `to` that have not finished: what a tick of the scheduler
+ * runs. At start-up `from` reaches back to the month's start for the push and the reminders.
+ */
+export async function unfinishedOccurrences(from: Date, to: Date, schedules: Schedules, rules: SendRules, jobs: readonly JobName[] = JOB_NAMES): Promise<DueOccurrence[]> {
+  const due: DueOccurrence[] = [];
+  for (const name of jobs) {
+    for (const { at } of jobOccurrences(name, from, to, schedules, rules)) {
+      const done = await JobRunModel.exists({ key: occurrenceKey(name, at, rules.timeZone), finishedAt: { $ne: null } });
+      if (!done) due.push({ name, asOf: at });
+    }
+  }
+  return due.sort((a, b) => a.asOf.getTime() - b.asOf.getTime());
+}
+
+/** Jobs that, missed while the process was down, run at start-up as far back as the month's start. */
+export const CATCH_UP: readonly JobName[] = ["monthly-push", "reminders"];

@@ -1,27 +1,43 @@
 import cron, { type ScheduledTask } from "node-cron";
 import type { Config } from "../src/config.ts";
 import type { Clock } from "../src/outbox/clock.ts";
-import { previousOccurrence } from "../src/time/cron-occurrences.ts";
-import { jobContext } from "./context-from-config.ts";
 import { flushGroupNotices } from "../src/services/group-notices.ts";
-import { JOB_NAMES, missedOccurrences, runJob, scheduleOf, type JobName } from "./registry.ts";
+import { loadSendRules } from "../src/services/working-calendar.ts";
+import { startOfLocalMonth } from "../src/time/calendar.ts";
+import { jobContext } from "./context-from-config.ts";
+import { CATCH_UP, JOB_NAMES, occurrenceKey, runJob, unfinishedOccurrences, type JobName } from "./registry.ts";
 
 /**
- * Runs the jobs on their cron schedules in the province's time zone, and on start-up runs any
- * occurrence of this month that was missed while the process was down.
+ * Runs every job at its occurrences as `jobs schedule` prints them: cron moved by the working
+ * calendar. node-cron ticks each minute; a tick runs what fell due since the last one and has
+ * not finished, so a busy event loop or a short pause loses nothing. At start-up the push and
+ * the reminders missed this month run at once; other jobs look back an hour.
  */
+type SchedulerConfig = Pick<Config, "timeZone" | "defaultLocale" | "secretariatChatId" | "schedules"> & Partial<Pick<Config, "quietHours" | "escalationWorkingDays">>;
+
+const RECENT_LOOKBACK_MS = 60 * 60_000;
+
 export class JobScheduler {
   private tasks: ScheduledTask[] = [];
   private running = new Set<Promise<unknown>>();
+  private inFlight = new Set<string>();
+  private lastTick: Date | null = null;
 
   constructor(
-    private readonly config: Pick<Config, "timeZone" | "defaultLocale" | "secretariatChatId" | "schedules">,
+    private readonly config: SchedulerConfig,
     private readonly clock: Clock,
     private readonly afterRun: () => void,
     private readonly log: (line: string) => void,
   ) {}
 
+  private rulesConfig() {
+    return { timeZone: this.config.timeZone, quietHours: this.config.quietHours ?? null };
+  }
+
   private async run(name: JobName, asOf: Date): Promise<void> {
+    const key = occurrenceKey(name, asOf, this.config.timeZone);
+    if (this.inFlight.has(key)) return;
+    this.inFlight.add(key);
     const work = runJob(name, jobContext(this.config, asOf), this.config.schedules)
       .then((result) => {
         this.log(`job ${result.key}: ${result.enqueued} queued, ${result.alreadyQueued} already queued`);
@@ -31,14 +47,30 @@ export class JobScheduler {
     this.running.add(work);
     await work;
     this.running.delete(work);
+    this.inFlight.delete(key);
   }
 
+  /** At start-up: this month's missed push and reminders, and whatever else fell due in the last hour. */
   async catchUp(): Promise<void> {
     const now = this.clock.now();
-    const missed = await missedOccurrences(now, this.config.schedules, this.config.timeZone, (expression) =>
-      previousOccurrence(expression, now, this.config.timeZone),
-    );
-    for (const { name, asOf } of missed) await this.run(name, asOf);
+    const rules = await loadSendRules(this.rulesConfig());
+    const monthStart = startOfLocalMonth(now, this.config.timeZone);
+    const others = JOB_NAMES.filter((name) => !CATCH_UP.includes(name));
+    const due = [
+      ...(await unfinishedOccurrences(new Date(monthStart.getTime() - 1), now, this.config.schedules, rules, CATCH_UP)),
+      ...(await unfinishedOccurrences(new Date(now.getTime() - RECENT_LOOKBACK_MS), now, this.config.schedules, rules, others)),
+    ].sort((a, b) => a.asOf.getTime() - b.asOf.getTime());
+    for (const { name, asOf } of due) await this.run(name, asOf);
+    this.lastTick = now;
+  }
+
+  /** Runs the occurrences that fell due since the last tick. */
+  async tick(): Promise<void> {
+    const now = this.clock.now();
+    const from = this.lastTick ?? new Date(now.getTime() - 60_000);
+    this.lastTick = now;
+    const rules = await loadSendRules(this.rulesConfig());
+    for (const { name, asOf } of await unfinishedOccurrences(from, now, this.config.schedules, rules)) await this.run(name, asOf);
   }
 
   /** Posts the gathered report and nomination lines to the secretariat group. */
@@ -48,18 +80,9 @@ export class JobScheduler {
   }
 
   start(): void {
-    const flush = cron.schedule(this.config.schedules.groupNotices, () => void this.flushNotices().catch((error: unknown) => this.log(`group notices: ${(error as Error).message}`)), {
-      timezone: this.config.timeZone,
-      name: "group-notices",
-    });
-    this.tasks.push(flush);
-    for (const name of JOB_NAMES) {
-      const task = cron.schedule(scheduleOf(name, this.config.schedules), () => void this.run(name, this.clock.now()), {
-        timezone: this.config.timeZone,
-        name,
-      });
-      this.tasks.push(task);
-    }
+    const guard = (what: string, work: () => Promise<void>) => () => void work().catch((error: unknown) => this.log(`${what}: ${(error as Error).message}`));
+    this.tasks.push(cron.schedule(this.config.schedules.groupNotices, guard("group notices", () => this.flushNotices()), { timezone: this.config.timeZone, name: "group-notices" }));
+    this.tasks.push(cron.schedule("* * * * *", guard("scheduler", () => this.tick()), { timezone: this.config.timeZone, name: "jobs", noOverlap: true }));
   }
 
   async stop(): Promise<void> {

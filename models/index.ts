@@ -15,3 +15,4 @@ export { OutboxMessageModel } from "./outbox-message.ts";
 export { SettingModel } from "./setting.ts";
 export { GroupNoticeModel } from "./group-notice.ts";
 export { DigestSnapshotModel } from "./digest-snapshot.ts";
+export { CalendarDayModel } from "./calendar-day.ts";

@@ -1,5 +1,6 @@
 import cron from "node-cron";
 import { z } from "zod";
+import { readQuietHours, type QuietHours } from "./time/quiet-hours.ts";
 
 /**
  * The environment, read once into a typed object. Every problem is reported at once, by
@@ -71,6 +72,13 @@ const environmentSchema = z
       .refine((value) => value === "" || value.split(/[\s,;]+/).every((id) => /^\d{1,15}$/.test(id)), { message: "Telegram user ids (numbers), separated by commas" }),
     INVITE_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 60).default(72),
     CONVERSATION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+    QUIET_HOURS: z
+      .string()
+      .trim()
+      .default("18:00-07:00")
+      .refine((value) => value === "off" || readQuietHours(value) !== null, { message: 'quiet hours as "18:00-07:00" (start-end, local time), or "off"' }),
+    REPORTABLE_MONTHS: z.coerce.number().int().min(1).max(12).default(2),
+    ESCALATION_WORKING_DAYS: z.coerce.number().int().min(1).max(30).default(3),
   });
 
 export type BotMode = { kind: "polling" } | { kind: "webhook"; url: string; secret: string; port: number };
@@ -89,6 +97,12 @@ export interface Config {
   adminTelegramIds: number[];
   inviteTtlHours: number;
   conversationIdleMinutes: number;
+  /** When the bot writes to nobody unasked (local time); null: any time of a working day. */
+  quietHours: QuietHours | null;
+  /** How many months, the current one included, may still be reported on. */
+  reportableMonths: number;
+  /** Working days after the month's last reminder before silent agencies are escalated. */
+  escalationWorkingDays: number;
 }
 
 export class ConfigError extends Error {
@@ -137,5 +151,8 @@ export function parseConfig(env: Record<string, string | undefined>, needs: Conf
     adminTelegramIds: data.ADMIN_TELEGRAM_IDS ? data.ADMIN_TELEGRAM_IDS.split(/[\s,;]+/).map(Number) : [],
     inviteTtlHours: data.INVITE_TTL_HOURS,
     conversationIdleMinutes: data.CONVERSATION_IDLE_MINUTES,
+    quietHours: data.QUIET_HOURS === "off" ? null : readQuietHours(data.QUIET_HOURS),
+    reportableMonths: data.REPORTABLE_MONTHS,
+    escalationWorkingDays: data.ESCALATION_WORKING_DAYS,
   };
 }

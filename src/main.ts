@@ -14,7 +14,9 @@ import { OutboxSender } from "./outbox/outbox-sender.ts";
 import { prepareAdminAccess } from "./services/bootstrap.ts";
 import { ensureAwardCatalogue } from "./services/ensure-award-catalogue.ts";
 import { inviteLink } from "./services/invites.ts";
+import { officeHoursWindow } from "./services/office-hours-window.ts";
 import { notifyUnreachable } from "./services/unreachable-notice.ts";
+import { formatLocalDateTime } from "./time/calendar.ts";
 
 /**
  * Starts dondoc: configuration, database, outbox, schedules, then updates by long polling
@@ -45,14 +47,20 @@ async function main(): Promise<void> {
   // The outbox keeps Telegram's limits itself, so it talks through an Api without auto-retry.
   const outboxApi = new Api(config.botToken!, { apiRoot: config.telegramApiRoot });
   const deps: BotDeps = { config, clock: systemClock, wakeOutbox: () => outbox.wake() };
-  const outbox = new OutboxSender({ api: outboxApi, clock: systemClock, log, onUnreachable: (member) => notifyUnreachable(member, deps) });
+  const outbox = new OutboxSender({
+    api: outboxApi,
+    clock: systemClock,
+    log,
+    onUnreachable: (member) => notifyUnreachable(member, deps),
+    sendWindow: officeHoursWindow(config),
+  });
   const bot = createBot(deps, { conversationStorage: await mongoConversationStorage() });
   await bot.init();
   await setDefaultMenus(bot.api).catch((error: unknown) => log(`command menus not set: ${(error as Error).message}`));
   const access = await prepareAdminAccess({ adminIds: config.adminTelegramIds, ttlHours: config.inviteTtlHours, now: systemClock.now() });
   if (access.kind === "bootstrap-invite") {
     const link = inviteLink(bot.botInfo.username, access.code);
-    console.log(["", "=".repeat(72), "No administrator yet. Open this one-time link in Telegram to become the first:", `  ${link}`, `(valid until ${access.expiresAt.toISOString()}; or set ADMIN_TELEGRAM_IDS)`, "=".repeat(72), ""].join("\n"));
+    console.log(["", "=".repeat(72), "No administrator yet. Open this one-time link in Telegram to become the first:", `  ${link}`, `(valid until ${formatLocalDateTime(access.expiresAt, config.timeZone)} ${config.timeZone}; or set ADMIN_TELEGRAM_IDS)`, "=".repeat(72), ""].join("\n"));
   }
 
   outbox.start();

@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,13 +8,14 @@ import { afterAll, describe, expect, inject, it } from "vitest";
 import { laiChauPlanPath, repoPath } from "./support/sample-files.ts";
 
 const run = promisify(execFile);
+const DATABASE = `dondoc_cli_test_${randomBytes(4).toString("hex")}`;
 const scratch = mkdtempSync(join(tmpdir(), "dondoc-cli-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** Runs the CLI as a person would, against this suite's database server. */
 async function cli(args: string[], env: Record<string, string> = {}) {
   const uri = new URL(inject("mongoUri"));
-  uri.pathname = "/dondoc_cli_test";
+  uri.pathname = `/${DATABASE}`;
   try {
     const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
       cwd: repoPath(""),
@@ -92,5 +94,33 @@ describe("the command line", () => {
     expect(push.stdout).toContain("monthly-push:2018-03");
     const bad = await cli(["jobs", "run", "monthly-push", "--at", "tomorrow"]);
     expect(bad.stderr).toContain("tomorrow");
+  });
+
+  it("shows the year before it happens: days off, announced changes, every job run", async () => {
+    const calendar = await cli(["calendar", "2026"]);
+    expect(calendar.code).toBe(0);
+    expect(calendar.stdout).toMatch(/17\/02\/2026 Thứ Ba\s+nghỉ — Tết Nguyên Đán/);
+    expect(calendar.stdout).toMatch(/26\/04\/2026 Chủ nhật\s+nghỉ — Giỗ tổ Hùng Vương/);
+
+    // The government moves the first working day of March: the push moves with it.
+    const off = await cli(["calendar", "off", "02/03/2026", "--name", "Nghỉ theo Thông báo 123/TB-BNV"]);
+    expect(off.stdout).toMatch(/02\/03\/2026 Thứ Hai\s+nghỉ — Nghỉ theo Thông báo 123\/TB-BNV \(theo thông báo\)/);
+    const json = await cli(["jobs", "schedule", "--year", "2026", "--json"]);
+    const runs = JSON.parse(json.stdout) as { job: string; at: string }[];
+    const pushes = runs.filter((r) => r.job === "monthly-push").map((r) => r.at);
+    expect(pushes.slice(0, 3)).toEqual(["2026-01-02T08:00:00+07:00", "2026-02-02T08:00:00+07:00", "2026-03-03T08:00:00+07:00"]);
+    expect(runs.every((r) => Object.keys(r).join() === "job,at" && /^2026-\d\d-\d\dT\d\d:\d\d:00\+07:00$/.test(r.at))).toBe(true);
+    expect(runs.some((r) => r.at.startsWith("2026-02-1") && r.at >= "2026-02-14" && r.at < "2026-02-23")).toBe(false);
+    const cleared = await cli(["calendar", "clear", "2026-03-02"]);
+    expect(cleared.stdout).toMatch(/02\/03\/2026 Thứ Hai\s+làm việc/);
+
+    const help = await cli(["jobs", "schedule", "--help"]);
+    expect(help).toMatchObject({ code: 0, stdout: expect.stringContaining("jobs schedule --year 2026 [--json]") });
+    expect((await cli(["--help"])).stdout).toContain("calendar 2026");
+    for (const bad of [["jobs", "run", "monthly-push", "--at", "2026-02-30T08:00:00+07:00"], ["jobs", "run", "monthly-push", "--at", "2026-13-01"], ["jobs", "run", "monthly-push", "--at", ""]]) {
+      const refused = await cli(bad);
+      expect(refused.code).not.toBe(0);
+      expect(refused.stderr.trim().split("\n").at(-1)).toContain("Không đọc được thời điểm");
+    }
   });
 });

@@ -29,14 +29,30 @@ function findCommand(args: string[]): { command: CliCommand; args: string[] } | 
   return { command, args: command.takesAction ? args.slice(1) : args.slice(2) };
 }
 
+const HELP = new Set(["help", "--help", "-h"]);
+
+function usage(t: ReturnType<typeof translatorFor>): string {
+  const lines = [...new Set(Object.values(cliCommands).map((command) => command.usageKey))].map((key) => `  ${t(key)}`);
+  return `${t("cli-usage-header")}\n${lines.join("\n")}\n`;
+}
+
 async function main(argv: string[]): Promise<number> {
   const { locale, rest } = takeLocale(argv);
   const t = translatorFor(locale);
+  // "help", "--help", "-h" alone print every command; after a command, or as "help plan parse", that one.
+  if (rest.length === 0 || HELP.has(rest[0]!)) {
+    const asked = rest.length > 1 ? findCommand(rest.slice(1)) : undefined;
+    process.stdout.write(asked ? `${t("cli-usage-header")}\n  ${t(asked.command.usageKey)}\n` : usage(t));
+    return 0;
+  }
   const found = findCommand(rest);
   if (!found) {
-    const usage = [...new Set(Object.values(cliCommands).map((command) => command.usageKey))].map((key) => `  ${t(key)}`);
-    process.stderr.write(`${t("cli-usage-header")}\n${usage.join("\n")}\n`);
+    process.stderr.write(`${t("cli-error-command-unknown", { command: rest.slice(0, 2).join(" ") })}\n${usage(t)}`);
     return 2;
+  }
+  if (found.args.some((arg) => arg === "--help" || arg === "-h")) {
+    process.stdout.write(`${t("cli-usage-header")}\n  ${t(found.command.usageKey)}\n`);
+    return 0;
   }
   try {
     await found.command.run({ args: found.args, locale, t, out: (line) => process.stdout.write(`${line}\n`) });

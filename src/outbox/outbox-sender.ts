@@ -10,7 +10,8 @@ import { SendPacer } from "./send-pacer.ts";
  * back for `retry_after`; network and server errors retry with backoff; a 403 (the person
  * blocked the bot) marks the member unreachable; other 400s are kept with their error for a
  * person to see. A message is marked "sending" before the call and "sent" after it, so a crash
- * can repeat at most the one message in flight.
+ * can repeat at most the one message in flight. Everything here is sent unasked, so nothing
+ * goes outside the send window (quiet hours, days off).
  */
 const MAX_ATTEMPTS = 8;
 const MAX_BACKOFF_MS = 10 * 60_000;
@@ -25,6 +26,13 @@ export interface OutboxSenderOptions {
   /** Called once when a member is found unreachable (403), to tell the secretariat. */
   onUnreachable?: (memberId: Types.ObjectId) => Promise<void>;
   log?: (line: string) => void;
+  /** When messages may go (working days, outside quiet hours); absent: any time. */
+  sendWindow?: SendWindow;
+}
+
+/** Says whether the bot may write unasked at an instant. */
+export interface SendWindow {
+  isOpen(now: Date): Promise<boolean>;
 }
 
 type Outcome = "sent" | "retry" | "failed";
@@ -53,6 +61,8 @@ export class OutboxSender {
     for (;;) {
       if (this.stopping) return sent;
       const now = this.options.clock.now();
+      // Outside office time everything waits: the loop looks again on its next turn.
+      if (this.options.sendWindow && !(await this.options.sendWindow.isOpen(now))) return sent;
       const candidates = await OutboxMessageModel.find({ state: "pending", notBefore: { $lte: now } })
         .sort({ notBefore: 1, _id: 1 })
         .limit(CANDIDATES)

@@ -2,7 +2,8 @@ import { run, type RunnerHandle } from "@grammyjs/runner";
 import { Api } from "grammy";
 import mongoose from "mongoose";
 import { jobContext } from "../../jobs/context-from-config.ts";
-import { isJobName, runJob, scheduleOf } from "../../jobs/registry.ts";
+import { nextOccurrenceOf } from "../../jobs/job-schedule.ts";
+import { isJobName, runJob } from "../../jobs/registry.ts";
 import * as models from "../../models/index.ts";
 import { createBot } from "../bot.ts";
 import type { BotDeps } from "../bot-deps.ts";
@@ -13,8 +14,9 @@ import { startDatabase, type RunningDatabase } from "../db/start-database.ts";
 import { ManualClock, systemClock } from "../outbox/clock.ts";
 import { OutboxSender } from "../outbox/outbox-sender.ts";
 import { flushGroupNotices } from "../services/group-notices.ts";
+import { officeHoursWindow } from "../services/office-hours-window.ts";
 import { notifyUnreachable } from "../services/unreachable-notice.ts";
-import { nextOccurrence } from "../time/cron-occurrences.ts";
+import { loadSendRules } from "../services/working-calendar.ts";
 import { parseInstant } from "../time/calendar.ts";
 import { LocalBotApi } from "./bot-api/local-bot-api.ts";
 import { PERSONAS, seedDemo, SECRETARIAT_GROUP_ID } from "./demo-data.ts";
@@ -65,7 +67,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   config.telegramApiRoot = api.url;
 
   const deps: BotDeps = { config, clock, wakeOutbox: () => outbox.wake() };
-  const outbox = new OutboxSender({ api: new Api(TOKEN, { apiRoot: api.url }), clock: systemClock, log, onUnreachable: (member) => notifyUnreachable(member, deps) });
+  // Pacing runs on real time; office hours follow the sandbox's clock, so 23:00 there holds messages.
+  const window = officeHoursWindow(config);
+  const outbox = new OutboxSender({
+    api: new Api(TOKEN, { apiRoot: api.url }),
+    clock: systemClock,
+    log,
+    onUnreachable: (member) => notifyUnreachable(member, deps),
+    sendWindow: { isOpen: () => window.isOpen(clock.now()) },
+  });
   const bot = createBot(deps, { conversationStorage: await mongoConversationStorage() });
   await bot.init();
   const runner: RunnerHandle = run(bot);
@@ -85,8 +95,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         return "clock set";
       }
       if (!isJobName(action)) throw new Error(`unknown action ${action}`);
-      // Without a date, the job's next occurrence after the sandbox's present.
-      const asOf = at ?? nextOccurrence(scheduleOf(action, config.schedules), clock.now(), config.timeZone);
+      // Without a date, the job's next occurrence after the sandbox's present, as really scheduled.
+      const next = at ? null : nextOccurrenceOf(action, clock.now(), config.schedules, await loadSendRules(config));
+      const asOf = at ?? next?.at;
+      if (!asOf) throw new Error(`no occurrence of ${action} within a year`);
       clock.set(asOf);
       const result = await runJob(action, jobContext(config, asOf), config.schedules);
       await flushGroupNotices(config, asOf);

@@ -50,10 +50,20 @@ export function formatCalendarDate(date: string): string {
   return date.split("-").reverse().join("/");
 }
 
-/** Reads an instant given with an offset ("2018-03-01T08:00:00+07:00"), or a local time in `timeZone`. */
+/**
+ * Reads an instant given with an offset ("2018-03-01T08:00:00+07:00"), or a local time in
+ * `timeZone` ("2018-03-01T08:00", "2018-03-01"). Null for anything else, and for dates that do
+ * not exist: 30 February is refused, not rolled into March.
+ */
 export function parseInstant(text: string, timeZone: string): Date | null {
-  const withOffset = /[zZ]|[+-]\d{2}:?\d{2}$/.test(text);
-  const parsed = withOffset ? dayjs(text) : dayjs.tz(text, timeZone);
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?(Z|[+-]\d{2}:?\d{2})?$/i.exec(text.trim());
+  if (!match) return null;
+  const [, year, month, day, hour = "00", minute = "00", second = "00", offset] = match;
+  const date = dayjs.utc(`${year}-${month}-${day}`);
+  if (!date.isValid() || date.format("YYYY-MM-DD") !== `${year}-${month}-${day}`) return null;
+  if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) return null;
+  const local = `${year}-${month}-${day}T${hour}:${minute}:${second}`;
+  const parsed = offset ? dayjs(`${local}${offset.toUpperCase() === "Z" ? "Z" : offset}`) : dayjs.tz(local, timeZone);
   return parsed.isValid() ? parsed.toDate() : null;
 }
 
@@ -78,4 +88,14 @@ export function readLocalDeadline(text: string, timeZone: string): Date | null {
 export function wallClock(instant: Date, timeZone: string): Date {
   const local = dayjs(instant).tz(timeZone);
   return new Date(Date.UTC(local.year(), local.month(), local.date(), local.hour(), local.minute(), local.second()));
+}
+
+/** Local midnight at the start of the month `instant` falls in. */
+export function startOfLocalMonth(instant: Date, timeZone: string): Date {
+  return dayjs(instant).tz(timeZone).startOf("month").toDate();
+}
+
+/** "2026-02-02T08:00:00+07:00": an instant with the province's offset, for people and JSON alike. */
+export function formatOffsetDateTime(instant: Date, timeZone: string): string {
+  return dayjs(instant).tz(timeZone).format("YYYY-MM-DDTHH:mm:ssZ");
 }

@@ -5,7 +5,9 @@ import { agenciesListCommand, awardsListCommand, planListCommand } from "./listi
 import { inviteCreateCommand } from "./invite-create.ts";
 import { auditCommand } from "./audit.ts";
 import { exportCommand } from "./export.ts";
+import { calendarCommand } from "./calendar.ts";
 import { jobsRunCommand } from "./jobs-run.ts";
+import { jobsScheduleCommand } from "./jobs-schedule.ts";
 import { roundsChangeCommand, roundsListCommand, roundsOpenCommand } from "./rounds.ts";
 import { planImportCommand } from "./plan-import.ts";
 import { planParseCommand } from "./plan-parse.ts";
@@ -20,6 +22,7 @@ export const cliCommands: Record<string, CliCommand> = {
   "awards import": awardsImportCommand,
   "awards list": awardsListCommand,
   "jobs run": jobsRunCommand,
+  "jobs schedule": jobsScheduleCommand,
   "invite create": inviteCreateCommand,
   "rounds open": roundsOpenCommand,
   "rounds list": roundsListCommand,
@@ -27,5 +30,6 @@ export const cliCommands: Record<string, CliCommand> = {
   "rounds close": roundsChangeCommand,
   "rounds reopen": roundsChangeCommand,
   audit: auditCommand,
+  calendar: calendarCommand,
   export: exportCommand,
 };
