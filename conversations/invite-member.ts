@@ -6,7 +6,7 @@ import { escapeHtml } from "../src/messages/html.ts";
 import { createInvite, inviteLink } from "../src/services/invites.ts";
 import { findAgencies } from "../src/services/find-agencies.ts";
 import { formatLocalDateTime } from "../src/time/calendar.ts";
-import { button, nextInput } from "./conversation-input.ts";
+import { Dialogue } from "./conversation-input.ts";
 
 /** /moi: the secretariat makes a single-use invite — for whom, and for focal officers which agency. */
 export const INVITE_MEMBER = "invite-member";
@@ -22,26 +22,29 @@ const AGENCY_CHOICES = 8;
 export function createInviteMember(deps: BotDeps) {
   return async function inviteMember(conversation: Conversation<BotContext, ConversationContext>, ctx: ConversationContext, args: InviteMemberArgs): Promise<void> {
     const t = (key: string, params?: Record<string, string | number>) => ctx.t(key, params);
+    const dialogue = await Dialogue.open(conversation);
     const roles: Role[] = ["focal", "secretariat", "leader", ...(args.mayInviteAdmin ? (["admin"] as Role[]) : [])];
+    dialogue.ask();
     await ctx.reply(t("invite-ask-role"), {
-      reply_markup: { inline_keyboard: [...roles.map((role) => [button(t(`role-name-${role}`), `role:${role}`)]), [button(t("button-cancel"), "cancel")]] },
+      reply_markup: { inline_keyboard: [...roles.map((role) => [dialogue.button(t(`role-name-${role}`), `role:${role}`)]), [dialogue.button(t("button-cancel"), "cancel")]] },
     });
     let role: Role | undefined;
     while (!role) {
-      const input = await nextInput(conversation);
+      const input = await dialogue.input();
       if (input.kind === "cancel") return void (await input.ctx.reply(t("invite-cancelled")));
-      role = input.kind === "button" ? roles.find((r) => input.data === `c:role:${r}`) : undefined;
+      role = input.kind === "button" ? roles.find((r) => input.data === `role:${r}`) : undefined;
       if (!role) await input.ctx.reply(t("report-use-buttons"));
     }
 
     let agencyCode: string | null = null;
     if (role === "focal") {
+      dialogue.ask();
       await ctx.reply(t("invite-ask-agency"));
       while (!agencyCode) {
-        const input = await nextInput(conversation);
+        const input = await dialogue.input();
         if (input.kind === "cancel") return void (await input.ctx.reply(t("invite-cancelled")));
-        if (input.kind === "button" && input.data.startsWith("c:agency:")) {
-          agencyCode = input.data.slice("c:agency:".length);
+        if (input.kind === "button" && input.data.startsWith("agency:")) {
+          agencyCode = input.data.slice("agency:".length);
           break;
         }
         if (input.kind !== "text") {
@@ -53,8 +56,9 @@ export function createInviteMember(deps: BotDeps) {
         else if (found.length === 0) await input.ctx.reply(t("invite-agency-none", { query: input.text.slice(0, 100) }));
         else {
           const shown = found.slice(0, AGENCY_CHOICES);
+          dialogue.ask();
           await input.ctx.reply(found.length > AGENCY_CHOICES ? t("invite-agency-many", { count: found.length }) : t("invite-agency-pick"), {
-            reply_markup: { inline_keyboard: shown.map((agency) => [button(`${agency.code} · ${agency.name}`.slice(0, 60), `agency:${agency.code}`)]) },
+            reply_markup: { inline_keyboard: shown.map((agency) => [dialogue.button(`${agency.code} · ${agency.name}`.slice(0, 60), `agency:${agency.code}`)]) },
           });
         }
       }

@@ -8,7 +8,7 @@ import { loadNominationForm } from "../src/services/nomination-form.ts";
 import { RoundError, submitNomination } from "../src/services/nomination-rounds.ts";
 import { announceNomination } from "../src/services/group-notices.ts";
 import { formatLocalDateTime } from "../src/time/calendar.ts";
-import { button, nextInput } from "./conversation-input.ts";
+import { Dialogue } from "./conversation-input.ts";
 
 /**
  * The nomination counts, award type by award type: for collectives, for individuals, or both, as
@@ -29,6 +29,7 @@ const QUICK = [0, 1, 2, 3, 5];
 export function createNomination(deps: BotDeps) {
   return async function nomination(conversation: Conversation<BotContext, ConversationContext>, ctx: ConversationContext, args: NominationArgs): Promise<void> {
     const t = (key: string, params?: Record<string, string | number>) => ctx.t(key, params);
+    const dialogue = await Dialogue.open(conversation);
     const started = await conversation.external(() => deps.clock.now().getTime());
     const form = await conversation.external(() => loadNominationForm(args.roundId, args.agencyId, new Date(started)));
     if (!form) return void (await ctx.reply(t("button-stale")));
@@ -52,15 +53,19 @@ export function createNomination(deps: BotDeps) {
         for (const scope of scopes) {
           const current = counts.get(award.code)![scope];
           const question = t("nomination-ask", { index: index + 1, total: form.awards.length, award: escapeHtml(award.name), scope: t(`count-${scope}`), current });
-          const keyboard = [QUICK.map((n) => button(String(n), `num:${n}`)), [button(t("button-skip"), "skip"), button(t("button-cancel"), "cancel")]];
-          await ctx.reply(question, { parse_mode: "HTML", reply_markup: { inline_keyboard: keyboard } });
+          // Each time the question is asked its buttons are new: a "5" under an earlier award answers nothing now.
+          const keyboard = () => {
+            dialogue.ask();
+            return [QUICK.map((n) => dialogue.button(String(n), `num:${n}`)), [dialogue.button(t("button-skip"), "skip"), dialogue.button(t("button-cancel"), "cancel")]];
+          };
+          await ctx.reply(question, { parse_mode: "HTML", reply_markup: { inline_keyboard: keyboard() } });
           let value: number | null = null;
           while (value === null) {
-            const input = await nextInput(conversation);
+            const input = await dialogue.input();
             if (input.kind === "cancel") return void (await input.ctx.reply(t("nomination-cancelled")));
             let candidate: number | null = null;
-            if (input.kind === "button" && input.data.startsWith("c:num:")) candidate = Number(input.data.slice("c:num:".length));
-            else if (input.kind === "button" && input.data === "c:skip") candidate = current;
+            if (input.kind === "button" && input.data.startsWith("num:")) candidate = Number(input.data.slice("num:".length));
+            else if (input.kind === "button" && input.data === "skip") candidate = current;
             else if (input.kind === "text") {
               const reading = readCount(input.text);
               if (reading.ok) candidate = reading.value;
@@ -68,14 +73,15 @@ export function createNomination(deps: BotDeps) {
             } else await input.ctx.reply(t("nomination-bad-not-a-number"));
             if (candidate === null) continue;
             if (isUnusuallyLarge(candidate, award.level) && candidate !== current) {
+              dialogue.ask();
               await input.ctx.reply(t("nomination-confirm-large", { value: candidate, award: escapeHtml(award.name) }), {
                 parse_mode: "HTML",
-                reply_markup: { inline_keyboard: [[button(t("button-yes-correct"), "large:yes"), button(t("button-retype"), "large:no")]] },
+                reply_markup: { inline_keyboard: [[dialogue.button(t("button-yes-correct"), "large:yes"), dialogue.button(t("button-retype"), "large:no")]] },
               });
-              const answer = await nextInput(conversation);
+              const answer = await dialogue.input();
               if (answer.kind === "cancel") return void (await answer.ctx.reply(t("nomination-cancelled")));
-              if (!(answer.kind === "button" && answer.data === "c:large:yes")) {
-                await answer.ctx.reply(question, { parse_mode: "HTML", reply_markup: { inline_keyboard: keyboard } });
+              if (!(answer.kind === "button" && answer.data === "large:yes")) {
+                await answer.ctx.reply(question, { parse_mode: "HTML", reply_markup: { inline_keyboard: keyboard() } });
                 continue;
               }
             }
@@ -93,15 +99,16 @@ export function createNomination(deps: BotDeps) {
         })),
         t,
       );
+      dialogue.ask();
       await ctx.reply(`${t("nomination-review", { seq: form.seq })}\n${table}`, {
         parse_mode: "HTML",
-        reply_markup: { inline_keyboard: [[button(t("button-confirm"), "ok"), button(t("button-edit"), "edit"), button(t("button-cancel"), "cancel")]] },
+        reply_markup: { inline_keyboard: [[dialogue.button(t("button-confirm"), "ok"), dialogue.button(t("button-edit"), "edit"), dialogue.button(t("button-cancel"), "cancel")]] },
       });
       let decision: "ok" | "edit" | null = null;
       while (decision === null) {
-        const input = await nextInput(conversation);
+        const input = await dialogue.input();
         if (input.kind === "cancel") return void (await input.ctx.reply(t("nomination-cancelled")));
-        if (input.kind === "button" && (input.data === "c:ok" || input.data === "c:edit")) decision = input.data === "c:ok" ? "ok" : "edit";
+        if (input.kind === "button" && (input.data === "ok" || input.data === "edit")) decision = input.data;
         else await input.ctx.reply(t("report-use-buttons"));
       }
       if (decision === "edit") continue;

@@ -4,11 +4,11 @@ import { EmulationBlocModel } from "../models/emulation-bloc.ts";
 import type { BotDeps } from "../src/bot-deps.ts";
 import type { BotContext, ConversationContext } from "../src/context.ts";
 import { escapeHtml } from "../src/messages/html.ts";
-import { openRound, RoundError, type OpenRoundInput } from "../src/services/nomination-rounds.ts";
+import { openRound, RoundError, unknownAgencyCodes, type OpenRoundInput } from "../src/services/nomination-rounds.ts";
 import { sendRoundMessages } from "../src/services/round-notices.ts";
 import { translatorFor } from "../src/i18n.ts";
 import { formatLocalDateTime, readLocalDeadline } from "../src/time/calendar.ts";
-import { button, nextInput } from "./conversation-input.ts";
+import { Dialogue } from "./conversation-input.ts";
 
 /** /modot: the secretariat opens a nomination round — title, kind, award types, deadline, who is asked. */
 export const OPEN_ROUND = "open-round";
@@ -20,18 +20,19 @@ export interface OpenRoundArgs {
 type Convo = Conversation<BotContext, ConversationContext>;
 
 /** A toggle list: press to select or unselect, then "Xong". */
-async function chooseMany(conversation: Convo, ctx: ConversationContext, prompt: string, options: { code: string; label: string }[], t: (key: string) => string): Promise<string[] | "cancel"> {
+async function chooseMany(dialogue: Dialogue, ctx: ConversationContext, prompt: string, options: { code: string; label: string }[], t: (key: string) => string): Promise<string[] | "cancel"> {
   const chosen = new Set<string>();
   for (;;) {
-    const keyboard = options.map((option) => [button(`${chosen.has(option.code) ? "✅ " : ""}${option.label}`.slice(0, 60), `pick:${option.code}`)]);
-    await ctx.reply(prompt, { reply_markup: { inline_keyboard: [...keyboard, [button(t("button-done"), "done"), button(t("button-cancel"), "cancel")]] } });
-    const input = await nextInput(conversation);
+    dialogue.ask();
+    const keyboard = options.map((option) => [dialogue.button(`${chosen.has(option.code) ? "✅ " : ""}${option.label}`.slice(0, 60), `pick:${option.code}`)]);
+    await ctx.reply(prompt, { reply_markup: { inline_keyboard: [...keyboard, [dialogue.button(t("button-done"), "done"), dialogue.button(t("button-cancel"), "cancel")]] } });
+    const input = await dialogue.input();
     if (input.kind === "cancel") return "cancel";
-    if (input.kind === "button" && input.data.startsWith("c:pick:")) {
-      const code = input.data.slice("c:pick:".length);
+    if (input.kind === "button" && input.data.startsWith("pick:")) {
+      const code = input.data.slice("pick:".length);
       if (chosen.has(code)) chosen.delete(code);
       else chosen.add(code);
-    } else if (input.kind === "button" && input.data === "c:done") {
+    } else if (input.kind === "button" && input.data === "done") {
       if (chosen.size > 0) return [...chosen];
       await input.ctx.reply(t("round-choose-at-least-one"));
     } else await input.ctx.reply(t("report-use-buttons"));
@@ -42,35 +43,39 @@ export function createOpenRound(deps: BotDeps) {
   return async function openRoundConversation(conversation: Convo, ctx: ConversationContext, args: OpenRoundArgs): Promise<void> {
     const t = (key: string, params?: Record<string, string | number>) => ctx.t(key, params);
     const cancelled = () => ctx.reply(t("round-open-cancelled"));
+    const dialogue = await Dialogue.open(conversation);
 
-    await ctx.reply(t("round-ask-title"), { reply_markup: { inline_keyboard: [[button(t("button-cancel"), "cancel")]] } });
+    dialogue.ask();
+    await ctx.reply(t("round-ask-title"), { reply_markup: { inline_keyboard: [[dialogue.button(t("button-cancel"), "cancel")]] } });
     let title = "";
     while (!title) {
-      const input = await nextInput(conversation);
+      const input = await dialogue.input();
       if (input.kind === "cancel") return void (await cancelled());
       if (input.kind === "text" && input.text.trim().length > 0 && input.text.trim().length <= 200) title = input.text.trim();
       else await input.ctx.reply(t("round-error-title"));
     }
 
+    dialogue.ask();
     await ctx.reply(t("round-ask-kind"), {
-      reply_markup: { inline_keyboard: [[button(t("round-kind-registration"), "kind:registration")], [button(t("round-kind-nomination"), "kind:nomination")], [button(t("button-cancel"), "cancel")]] },
+      reply_markup: { inline_keyboard: [[dialogue.button(t("round-kind-registration"), "kind:registration")], [dialogue.button(t("round-kind-nomination"), "kind:nomination")], [dialogue.button(t("button-cancel"), "cancel")]] },
     });
     let kind: OpenRoundInput["kind"] | null = null;
     while (!kind) {
-      const input = await nextInput(conversation);
+      const input = await dialogue.input();
       if (input.kind === "cancel") return void (await cancelled());
-      if (input.kind === "button" && (input.data === "c:kind:registration" || input.data === "c:kind:nomination")) kind = input.data.slice(7) as OpenRoundInput["kind"];
+      if (input.kind === "button" && (input.data === "kind:registration" || input.data === "kind:nomination")) kind = input.data.slice("kind:".length) as OpenRoundInput["kind"];
       else await input.ctx.reply(t("report-use-buttons"));
     }
 
     const awards = await conversation.external(async () => (await AwardTypeModel.find({ active: true }).sort({ order: 1 }).lean()).map((a) => ({ code: a.code, label: a.name })));
-    const awardCodes = await chooseMany(conversation, ctx, t("round-ask-awards"), awards, t);
+    const awardCodes = await chooseMany(dialogue, ctx, t("round-ask-awards"), awards, t);
     if (awardCodes === "cancel") return void (await cancelled());
 
+    dialogue.ask();
     await ctx.reply(t("round-ask-deadline"));
     let deadline: Date | null = null;
     while (!deadline) {
-      const input = await nextInput(conversation);
+      const input = await dialogue.input();
       if (input.kind === "cancel") return void (await cancelled());
       const now = new Date(await conversation.external(() => deps.clock.now().getTime()));
       const parsed = input.kind === "text" ? readLocalDeadline(input.text, deps.config.timeZone) : null;
@@ -79,36 +84,49 @@ export function createOpenRound(deps: BotDeps) {
       else deadline = parsed;
     }
 
+    dialogue.ask();
     await ctx.reply(t("round-ask-audience"), {
-      reply_markup: { inline_keyboard: [[button(t("round-audience-all"), "aud:all")], [button(t("round-audience-blocs"), "aud:blocs")], [button(t("round-audience-list"), "aud:list")], [button(t("button-cancel"), "cancel")]] },
+      reply_markup: { inline_keyboard: [[dialogue.button(t("round-audience-all"), "aud:all")], [dialogue.button(t("round-audience-blocs"), "aud:blocs")], [dialogue.button(t("round-audience-list"), "aud:list")], [dialogue.button(t("button-cancel"), "cancel")]] },
     });
     let audience: OpenRoundInput["audience"] | null = null;
     while (!audience) {
-      const input = await nextInput(conversation);
+      const input = await dialogue.input();
       if (input.kind === "cancel") return void (await cancelled());
-      if (input.kind === "button" && input.data === "c:aud:all") audience = { all: true, blocs: [], agencyCodes: [] };
-      else if (input.kind === "button" && input.data === "c:aud:blocs") {
+      if (input.kind === "button" && input.data === "aud:all") audience = { all: true, blocs: [], agencyCodes: [] };
+      else if (input.kind === "button" && input.data === "aud:blocs") {
         const blocs = await conversation.external(async () => (await EmulationBlocModel.find().sort({ order: 1 }).lean()).map((b) => ({ code: b.code, label: b.name })));
-        const chosen = await chooseMany(conversation, ctx, t("round-ask-blocs"), blocs, t);
+        const chosen = await chooseMany(dialogue, ctx, t("round-ask-blocs"), blocs, t);
         if (chosen === "cancel") return void (await cancelled());
         audience = { all: false, blocs: chosen, agencyCodes: [] };
-      } else if (input.kind === "button" && input.data === "c:aud:list") {
-        await ctx.reply(t("round-ask-codes"));
-        const codes = await nextInput(conversation);
-        if (codes.kind === "cancel") return void (await cancelled());
-        if (codes.kind === "text") audience = { all: false, blocs: [], agencyCodes: codes.text.split(/[\s,;]+/).filter(Boolean) };
-        else await codes.ctx.reply(t("round-ask-codes"));
+      } else if (input.kind === "button" && input.data === "aud:list") {
+        // Codes are checked as they are typed: a typo is asked again, nothing entered so far is lost.
+        dialogue.ask();
+        await ctx.reply(t("round-ask-codes"), { reply_markup: { inline_keyboard: [[dialogue.button(t("button-cancel"), "cancel")]] } });
+        while (!audience) {
+          const codes = await dialogue.input();
+          if (codes.kind === "cancel") return void (await cancelled());
+          if (codes.kind !== "text") {
+            await codes.ctx.reply(t("round-ask-codes"));
+            continue;
+          }
+          const typed = codes.text.split(/[\s,;]+/).map((code) => code.trim().toUpperCase()).filter(Boolean);
+          const unknown = await conversation.external(() => unknownAgencyCodes(typed));
+          if (typed.length === 0) await codes.ctx.reply(t("round-ask-codes"));
+          else if (unknown.length > 0) await codes.ctx.reply(t("round-error-agency-unknown-retype", { codes: unknown.join(", ") }));
+          else audience = { all: false, blocs: [], agencyCodes: typed };
+        }
       } else await input.ctx.reply(t("report-use-buttons"));
     }
 
+    dialogue.ask();
     await ctx.reply(
       t("round-summary", { title: escapeHtml(title), kind: t(`round-kind-${kind}`), awards: awardCodes.length, deadline: formatLocalDateTime(deadline, deps.config.timeZone) }),
-      { parse_mode: "HTML", reply_markup: { inline_keyboard: [[button(t("button-confirm"), "ok"), button(t("button-cancel"), "cancel")]] } },
+      { parse_mode: "HTML", reply_markup: { inline_keyboard: [[dialogue.button(t("button-confirm"), "ok"), dialogue.button(t("button-cancel"), "cancel")]] } },
     );
     for (;;) {
-      const input = await nextInput(conversation);
+      const input = await dialogue.input();
       if (input.kind === "cancel") return void (await cancelled());
-      if (input.kind === "button" && input.data === "c:ok") break;
+      if (input.kind === "button" && input.data === "ok") break;
       await input.ctx.reply(t("report-use-buttons"));
     }
 

@@ -10,7 +10,7 @@ import { importPlan, PlanImportError, withStoredMonths } from "../src/services/i
 import { unresolvedUnits } from "../src/services/plan-resolution.ts";
 import { downloadTelegramFile, FileTooLargeError } from "../src/services/telegram-files.ts";
 import { escapeHtml } from "../src/messages/html.ts";
-import { button, nextInput } from "./conversation-input.ts";
+import { Dialogue } from "./conversation-input.ts";
 
 /**
  * A plan sent to the bot as a file (text, .docx or corrected JSON): a preview — year, number,
@@ -31,6 +31,7 @@ type Convo = Conversation<BotContext, ConversationContext>;
 export function createPlanImport(deps: BotDeps) {
   return async function planImport(conversation: Convo, ctx: ConversationContext, args: PlanImportArgs): Promise<void> {
     const t = (key: string, params?: Record<string, string | number>) => ctx.t(key, params);
+    const dialogue = await Dialogue.open(conversation);
     const read = await conversation.external(async () => {
       try {
         // The conversation's own Api replays its calls; a download inside external needs a plain one.
@@ -49,12 +50,13 @@ export function createPlanImport(deps: BotDeps) {
 
     for (;;) {
       const missing = rowsWithoutMonths(plan);
-      const keyboard = [[button(t("button-import"), "import")], ...(missing.length > 0 ? [[button(t("button-fix-months", { count: missing.length }), "fix")]] : []), [button(t("button-cancel"), "cancel")]];
+      dialogue.ask();
+      const keyboard = [[dialogue.button(t("button-import"), "import")], ...(missing.length > 0 ? [[dialogue.button(t("button-fix-months", { count: missing.length }), "fix")]] : []), [dialogue.button(t("button-cancel"), "cancel")]];
       await ctx.reply(formatPlanPreview(plan, read.unresolved, t), { parse_mode: "HTML", reply_markup: { inline_keyboard: keyboard } });
-      const input = await nextInput(conversation);
+      const input = await dialogue.input();
       if (input.kind === "cancel") return void (await input.ctx.reply(t("plan-chat-cancelled")));
-      if (input.kind === "button" && input.data === "c:import") break;
-      if (!(input.kind === "button" && input.data === "c:fix")) {
+      if (input.kind === "button" && input.data === "import") break;
+      if (!(input.kind === "button" && input.data === "fix")) {
         await input.ctx.reply(t("report-use-buttons"));
         continue;
       }
@@ -62,24 +64,25 @@ export function createPlanImport(deps: BotDeps) {
         const tasks = plan.milestones.filter((m) => m.row === row && m.months.length === 0);
         const chosen = new Set<number>();
         for (;;) {
-          const months = Array.from({ length: 12 }, (_, i) => button(`${chosen.has(i + 1) ? "✅" : ""}${i + 1}`, `m:${i + 1}`));
+          dialogue.ask();
+          const months = Array.from({ length: 12 }, (_, i) => dialogue.button(`${chosen.has(i + 1) ? "✅" : ""}${i + 1}`, `m:${i + 1}`));
           await ctx.reply(
             t("plan-ask-months", { row: row ?? t("preview-unnumbered"), count: tasks.length, first: escapeHtml(tasks[0]!.text.slice(0, 120)) }),
-            { parse_mode: "HTML", reply_markup: { inline_keyboard: [months.slice(0, 6), months.slice(6), [button(t("button-all-year"), "all"), button(t("button-done"), "done"), button(t("button-skip"), "skip")]] } },
+            { parse_mode: "HTML", reply_markup: { inline_keyboard: [months.slice(0, 6), months.slice(6), [dialogue.button(t("button-all-year"), "all"), dialogue.button(t("button-done"), "done"), dialogue.button(t("button-skip"), "skip")]] } },
           );
-          const answer = await nextInput(conversation);
+          const answer = await dialogue.input();
           if (answer.kind === "cancel") return void (await answer.ctx.reply(t("plan-chat-cancelled")));
-          if (answer.kind === "button" && answer.data.startsWith("c:m:")) {
-            const month = Number(answer.data.slice(4));
+          if (answer.kind === "button" && answer.data.startsWith("m:")) {
+            const month = Number(answer.data.slice("m:".length));
             if (chosen.has(month)) chosen.delete(month);
             else chosen.add(month);
             continue;
           }
-          if (answer.kind === "button" && answer.data === "c:all") {
+          if (answer.kind === "button" && answer.data === "all") {
             for (const task of tasks) Object.assign(task, { months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], recurring: true });
             break;
           }
-          if (answer.kind === "button" && answer.data === "c:done") {
+          if (answer.kind === "button" && answer.data === "done") {
             if (chosen.size === 0) {
               await answer.ctx.reply(t("round-choose-at-least-one"));
               continue;
@@ -87,7 +90,7 @@ export function createPlanImport(deps: BotDeps) {
             for (const task of tasks) task.months = [...chosen].sort((a, b) => a - b);
             break;
           }
-          if (answer.kind === "button" && answer.data === "c:skip") break;
+          if (answer.kind === "button" && answer.data === "skip") break;
           await answer.ctx.reply(t("report-use-buttons"));
         }
       }

@@ -2,18 +2,21 @@ import type { Conversation } from "@grammyjs/conversations";
 import type { BotDeps } from "../src/bot-deps.ts";
 import type { BotContext, ConversationContext } from "../src/context.ts";
 import { PROGRESS_STATUSES, type ProgressStatus } from "../src/followup/milestone-view.ts";
+import { isReportable } from "../src/followup/reportable-periods.ts";
 import { NOTE_LIMIT, readPercent } from "../src/followup/report-input.ts";
 import { escapeHtml, shorten } from "../src/messages/html.ts";
 import { describeMonths } from "../src/plan/describe-months.ts";
 import { announceReport } from "../src/services/group-notices.ts";
 import { submitProgressReport } from "../src/services/progress-reports.ts";
 import { loadReportChoices, type ReportChoice } from "../src/services/report-choices.ts";
-import { button, nextInput } from "./conversation-input.ts";
+import { Dialogue } from "./conversation-input.ts";
 
 /**
  * The progress report, as a dialogue: milestone → status → percent (not for "done") → note →
  * evidence → summary with Confirm / Edit / Cancel. Bad answers get a short explanation and the
- * same question again. Nothing is saved until the officer confirms.
+ * same question again. "Sửa" goes through the steps again keeping every answer ("Bỏ qua"
+ * leaves an answer as it is, everywhere). Nothing is saved until the officer confirms, and
+ * only while the month is still open for reports.
  */
 export const PROGRESS_REPORT = "progress-report";
 
@@ -30,13 +33,23 @@ export interface ProgressReportArgs {
 }
 
 const PAGE = 8;
+/** Telegram splits a long paste into messages sent within a second or two; later parts are not a new answer. */
+const PASTE_GAP_SECONDS = 2;
+
+interface Evidence {
+  kind: "photo" | "document";
+  fileId: string;
+  fileUniqueId: string;
+  fileName: string | null;
+  mimeType: string | null;
+}
 
 interface Draft {
   milestone: ReportChoice;
   status: ProgressStatus | null;
   percent: number;
   note: string;
-  evidence: { kind: "photo" | "document"; fileId: string; fileUniqueId: string; fileName: string | null; mimeType: string | null } | null;
+  evidence: Evidence | null;
 }
 
 type Convo = Conversation<BotContext, ConversationContext>;
@@ -45,6 +58,7 @@ export function createProgressReport(deps: BotDeps) {
   return async function progressReport(conversation: Convo, ctx: ConversationContext, args: ProgressReportArgs): Promise<void> {
     const t = (key: string, params?: Record<string, string | number>) => ctx.t(key, params);
     const [year, month] = args.period.split("-");
+    const dialogue = await Dialogue.open(conversation);
     const all = await conversation.external(() => loadReportChoices(args.agencyId, args.period));
     const choices = args.onlyMilestoneIds?.length ? all.filter((c) => args.onlyMilestoneIds!.includes(c.id)) : all;
     if (choices.length === 0) {
@@ -61,24 +75,25 @@ export function createProgressReport(deps: BotDeps) {
     let showAll = false;
     let page = 0;
     while (!milestone) {
+      dialogue.ask();
       const pool = showAll ? choices : choices.filter((c) => c.dueThisMonth);
       const list = pool.length > 0 ? pool : choices;
       const shown = list.slice(page * PAGE, page * PAGE + PAGE);
       const lines = [t("report-choose", { month: String(Number(month)), year: year! }), ""];
       shown.forEach((choice, i) => lines.push(`${page * PAGE + i + 1}. ${escapeHtml(shorten(choice.text, 140))}${choice.current ? " ✔️" : ""}`));
-      const rows = shown.map((choice, i) => [button(`${page * PAGE + i + 1}. ${shorten(choice.text, 40)}`, `pick:${choice.id}`)]);
+      const rows = shown.map((choice, i) => [dialogue.button(`${page * PAGE + i + 1}. ${shorten(choice.text, 40)}`, `pick:${choice.id}`)]);
       const more = [];
-      if (page * PAGE + PAGE < list.length) more.push(button(t("button-more"), "page"));
-      if (!showAll && choices.some((c) => !c.dueThisMonth)) more.push(button(t("button-other-milestones"), "all"));
-      more.push(button(t("button-cancel"), "cancel"));
+      if (page * PAGE + PAGE < list.length) more.push(dialogue.button(t("button-more"), "page"));
+      if (!showAll && choices.some((c) => !c.dueThisMonth)) more.push(dialogue.button(t("button-other-milestones"), "all"));
+      more.push(dialogue.button(t("button-cancel"), "cancel"));
       await ctx.reply(lines.join("\n"), { parse_mode: "HTML", reply_markup: { inline_keyboard: [...rows, more] } });
-      const input = await nextInput(conversation);
+      const input = await dialogue.input();
       if (input.kind === "cancel") return cancelled(input);
-      if (input.kind === "button" && input.data.startsWith("c:pick:")) {
-        milestone = choices.find((c) => c.id === input.data.slice("c:pick:".length)) ?? null;
-      } else if (input.kind === "button" && input.data === "c:page") {
+      if (input.kind === "button" && input.data.startsWith("pick:")) {
+        milestone = choices.find((c) => c.id === input.data.slice("pick:".length)) ?? null;
+      } else if (input.kind === "button" && input.data === "page") {
         page++;
-      } else if (input.kind === "button" && input.data === "c:all") {
+      } else if (input.kind === "button" && input.data === "all") {
         showAll = true;
         page = 0;
       } else {
@@ -89,30 +104,40 @@ export function createProgressReport(deps: BotDeps) {
     const draft: Draft = { milestone, status: args.statusHint ?? null, percent: 0, note: "", evidence: null };
     const header = () =>
       `<b>${t("report-milestone")}</b> ${escapeHtml(shorten(draft.milestone.text, 300))} <i>(${escapeHtml(describeMonths(draft.milestone, t))})</i>`;
+    let editing = false;
 
     for (;;) {
-      // Step 2: status.
-      while (draft.status === null) {
-        const keyboard = PROGRESS_STATUSES.map((status) => [button(t(`status-${status}`), `st:${status}`)]);
-        await ctx.reply(`${header()}\n\n${t("report-ask-status")}`, { parse_mode: "HTML", reply_markup: { inline_keyboard: [...keyboard, [button(t("button-cancel"), "cancel")]] } });
-        const input = await nextInput(conversation);
+      // Step 2: status (on "Sửa", the current one is marked and kept by "Bỏ qua").
+      while (draft.status === null || editing) {
+        dialogue.ask();
+        const keyboard = PROGRESS_STATUSES.map((status) => [dialogue.button(`${editing && draft.status === status ? "✅ " : ""}${t(`status-${status}`)}`, `st:${status}`)]);
+        const last = editing ? [dialogue.button(t("button-skip"), "skip"), dialogue.button(t("button-cancel"), "cancel")] : [dialogue.button(t("button-cancel"), "cancel")];
+        await ctx.reply(`${header()}\n\n${t("report-ask-status")}`, { parse_mode: "HTML", reply_markup: { inline_keyboard: [...keyboard, last] } });
+        const input = await dialogue.input();
         if (input.kind === "cancel") return cancelled(input);
-        const chosen = input.kind === "button" ? PROGRESS_STATUSES.find((s) => input.data === `c:st:${s}`) : undefined;
+        const chosen = input.kind === "button" ? PROGRESS_STATUSES.find((s) => input.data === `st:${s}`) : undefined;
         if (chosen) draft.status = chosen;
-        else await input.ctx.reply(t("report-use-buttons"));
+        else if (!(editing && input.kind === "button" && input.data === "skip")) {
+          await input.ctx.reply(t("report-use-buttons"));
+          continue;
+        }
+        break;
       }
 
       // Step 3: percent, unless done.
       if (draft.status === "done") draft.percent = 100;
       else {
-        let percent: number | null = null;
+        dialogue.ask();
+        const keep = editing ? [dialogue.button(t("button-keep-percent", { percent: draft.percent }), "skip")] : [];
         await ctx.reply(t("report-ask-percent"), {
-          reply_markup: { inline_keyboard: [[0, 25, 50, 75].map((p) => button(`${p}%`, `pct:${p}`)), [button(t("button-cancel"), "cancel")]] },
+          reply_markup: { inline_keyboard: [[0, 25, 50, 75].map((p) => dialogue.button(`${p}%`, `pct:${p}`)), [...keep, dialogue.button(t("button-cancel"), "cancel")]] },
         });
+        let percent: number | null = null;
         while (percent === null) {
-          const input = await nextInput(conversation);
+          const input = await dialogue.input();
           if (input.kind === "cancel") return cancelled(input);
-          if (input.kind === "button" && input.data.startsWith("c:pct:")) percent = Number(input.data.slice("c:pct:".length));
+          if (input.kind === "button" && input.data.startsWith("pct:")) percent = Number(input.data.slice("pct:".length));
+          else if (editing && input.kind === "button" && input.data === "skip") percent = draft.percent;
           else if (input.kind === "text") {
             const reading = readPercent(input.text);
             if (reading.ok) percent = reading.value;
@@ -122,31 +147,55 @@ export function createProgressReport(deps: BotDeps) {
         draft.percent = percent;
       }
 
-      // Step 4: note (optional).
-      await ctx.reply(t("report-ask-note", { limit: NOTE_LIMIT }), { reply_markup: { inline_keyboard: [[button(t("button-skip"), "skip"), button(t("button-cancel"), "cancel")]] } });
+      // Step 4: note (optional). A paste too long for one message is refused as a whole.
+      dialogue.ask();
+      const noteButtons = [dialogue.button(t("button-skip"), "skip")];
+      if (draft.note) noteButtons.push(dialogue.button(t("button-remove"), "remove"));
+      noteButtons.push(dialogue.button(t("button-cancel"), "cancel"));
+      const noteQuestion = draft.note ? t("report-ask-note-again", { limit: NOTE_LIMIT, note: escapeHtml(shorten(draft.note, 200)) }) : t("report-ask-note", { limit: NOTE_LIMIT });
+      await ctx.reply(noteQuestion, { parse_mode: "HTML", reply_markup: { inline_keyboard: [noteButtons] } });
+      let refusedPasteAt: number | null = null;
       for (;;) {
-        const input = await nextInput(conversation);
+        const input = await dialogue.input();
         if (input.kind === "cancel") return cancelled(input);
-        if (input.kind === "button" && input.data === "c:skip") {
+        if (input.kind === "button" && input.data === "skip") break;
+        if (input.kind === "button" && input.data === "remove") {
           draft.note = "";
           break;
         }
         if (input.kind === "text") {
+          if (refusedPasteAt !== null && input.date - refusedPasteAt <= PASTE_GAP_SECONDS) {
+            refusedPasteAt = input.date;
+            continue;
+          }
           const note = input.text.trim();
-          if (note.length > NOTE_LIMIT) await input.ctx.reply(t("report-bad-note-too-long", { length: note.length, limit: NOTE_LIMIT }));
-          else {
+          if (note.length > NOTE_LIMIT) {
+            refusedPasteAt = input.date;
+            await input.ctx.reply(t("report-bad-note-too-long", { length: note.length, limit: NOTE_LIMIT }));
+          } else {
             draft.note = note;
             break;
           }
-        } else await input.ctx.reply(t("report-bad-note-not-text"));
+        } else {
+          refusedPasteAt = null;
+          await input.ctx.reply(t("report-bad-note-not-text"));
+        }
       }
 
-      // Step 5: evidence (optional).
-      await ctx.reply(t("report-ask-evidence"), { reply_markup: { inline_keyboard: [[button(t("button-skip"), "skip"), button(t("button-cancel"), "cancel")]] } });
+      // Step 5: evidence (optional): keep, replace by sending another, or remove.
+      dialogue.ask();
+      const evidenceButtons = [dialogue.button(t(draft.evidence ? "button-keep-evidence" : "button-skip"), "skip")];
+      if (draft.evidence) evidenceButtons.push(dialogue.button(t("button-remove"), "remove"));
+      evidenceButtons.push(dialogue.button(t("button-cancel"), "cancel"));
+      const evidenceQuestion = draft.evidence
+        ? t("report-ask-evidence-again", { name: escapeHtml(draft.evidence.fileName ?? t("report-photo")) })
+        : t("report-ask-evidence");
+      await ctx.reply(evidenceQuestion, { parse_mode: "HTML", reply_markup: { inline_keyboard: [evidenceButtons] } });
       for (;;) {
-        const input = await nextInput(conversation);
+        const input = await dialogue.input();
         if (input.kind === "cancel") return cancelled(input);
-        if (input.kind === "button" && input.data === "c:skip") {
+        if (input.kind === "button" && input.data === "skip") break;
+        if (input.kind === "button" && input.data === "remove") {
           draft.evidence = null;
           break;
         }
@@ -162,6 +211,7 @@ export function createProgressReport(deps: BotDeps) {
       }
 
       // Step 6: summary, then confirm, edit or cancel.
+      dialogue.ask();
       const summary = [
         header(),
         `<b>${t("report-status")}</b> ${t(`status-${draft.status}`)}${draft.status === "done" ? "" : ` — ${draft.percent}%`}`,
@@ -170,22 +220,25 @@ export function createProgressReport(deps: BotDeps) {
       ].join("\n");
       await ctx.reply(`${summary}\n\n${t("report-confirm-question")}`, {
         parse_mode: "HTML",
-        reply_markup: { inline_keyboard: [[button(t("button-confirm"), "ok"), button(t("button-edit"), "edit"), button(t("button-cancel"), "cancel")]] },
+        reply_markup: { inline_keyboard: [[dialogue.button(t("button-confirm"), "ok"), dialogue.button(t("button-edit"), "edit"), dialogue.button(t("button-cancel"), "cancel")]] },
       });
       let decision: "ok" | "edit" | null = null;
       while (decision === null) {
-        const input = await nextInput(conversation);
+        const input = await dialogue.input();
         if (input.kind === "cancel") return cancelled(input);
-        if (input.kind === "button" && input.data === "c:ok") decision = "ok";
-        else if (input.kind === "button" && input.data === "c:edit") decision = "edit";
+        if (input.kind === "button" && (input.data === "ok" || input.data === "edit")) decision = input.data;
         else await input.ctx.reply(t("report-use-buttons"));
       }
       if (decision === "edit") {
-        draft.status = null;
+        editing = true;
         continue;
       }
 
       const now = await conversation.external(() => deps.clock.now().getTime());
+      if (!isReportable(args.period, new Date(now), deps.config.timeZone, deps.config.reportableMonths)) {
+        await ctx.reply(t("report-period-closed-now", { month: `${Number(month)}/${year}` }));
+        return;
+      }
       const saved = await conversation.external(async () => {
         const result = await submitProgressReport(
           {

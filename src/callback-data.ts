@@ -20,3 +20,17 @@ export function readReportButton(data: string): { milestoneId: string; period: s
 }
 
 export const REPORT_BUTTON_PATTERN = /^r:[0-9a-f]{24}:\d{6}$/;
+
+/** "Báo cáo tháng …" when /baocao asks which month: rp:<yyyymm>. */
+export function reportPeriodButtonData(period: string): string {
+  return `rp:${period.replace("-", "")}`;
+}
+
+export function readReportPeriodButton(data: string): string | null {
+  const match = /^rp:(\d{4})(\d{2})$/.exec(data);
+  if (!match) return null;
+  const month = Number(match[2]);
+  return month >= 1 && month <= 12 ? `${match[1]}-${match[2]}` : null;
+}
+
+export const REPORT_PERIOD_BUTTON_PATTERN = /^rp:\d{6}$/;

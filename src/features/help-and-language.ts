@@ -28,9 +28,10 @@ export function helpAndLanguageFeature() {
     const locale = ctx.match[1] as "vi" | "en";
     await MemberModel.updateOne({ _id: ctx.member._id }, { $set: { locale } });
     memberLocales.set(ctx.from.id, locale);
-    await ctx.i18n.setLocale(locale);
-    await ctx.answerCallbackQuery();
-    await ctx.editMessageText(ctx.t("language-set"));
+    // The locale lives on the member, not in a session: switch this update's translator directly.
+    ctx.i18n.useLocale(locale);
+    await ctx.answerCallbackQuery({ text: ctx.t("language-set") });
+    await ctx.editMessageText(ctx.t("language-set")).catch(() => ctx.reply(ctx.t("language-set")));
   });
   return feature;
 }

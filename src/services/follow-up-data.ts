@@ -21,10 +21,16 @@ export async function loadMilestoneViews(year: number): Promise<MilestoneView[]>
   if (plans.length === 0) return [];
   const milestones = await MilestoneModel.find({ plan: { $in: plans.map((plan) => plan._id) }, retiredAt: null }).lean();
   const yearOf = new Map(plans.map((plan) => [String(plan._id), plan.year]));
-  return milestones.map((m) => ({
+  return milestones.map((m) => toMilestoneView(m, yearOf.get(String(m.plan)) ?? year));
+}
+
+type MilestoneDocument = Awaited<ReturnType<typeof MilestoneModel.findOne>> & object;
+
+function toMilestoneView(m: Pick<MilestoneDocument, "_id" | "plan" | "row" | "position" | "text" | "months" | "recurring" | "due" | "leadAgencies" | "coordinatingAgencies" | "allAgencies" | "allAgenciesRole">, year: number): MilestoneView {
+  return {
     id: String(m._id),
     planId: String(m.plan),
-    year: yearOf.get(String(m.plan)) ?? year,
+    year,
     row: m.row ?? null,
     position: m.position,
     text: m.text,
@@ -35,7 +41,7 @@ export async function loadMilestoneViews(year: number): Promise<MilestoneView[]>
     coordinatingAgencyIds: ids(m.coordinatingAgencies),
     allAgencies: m.allAgencies,
     allAgenciesRole: (m.allAgenciesRole as "lead" | "coordinating" | null | undefined) ?? null,
-  }));
+  };
 }
 
 export async function loadAgencyViews(): Promise<AgencyView[]> {
@@ -61,4 +67,13 @@ export async function loadReportViews(year: number, upTo: YearMonth, agencyId?: 
 export async function loadMonthData(month: YearMonth): Promise<MonthData> {
   const [milestones, agencies, reports] = await Promise.all([loadMilestoneViews(month.year), loadAgencyViews(), loadReportViews(month.year, month)]);
   return { milestones, agencies, reports };
+}
+
+/** One milestone of an active plan, still in force; null otherwise. */
+export async function loadMilestoneView(id: string): Promise<MilestoneView | null> {
+  if (!/^[0-9a-f]{24}$/.test(id)) return null;
+  const milestone = await MilestoneModel.findOne({ _id: id, retiredAt: null }).lean();
+  if (!milestone) return null;
+  const plan = await PlanModel.findOne({ _id: milestone.plan, status: "active" }).select({ year: 1 }).lean();
+  return plan ? toMilestoneView(milestone, plan.year) : null;
 }

@@ -34,6 +34,13 @@ export async function findRound(reference: string | number) {
   return Types.ObjectId.isValid(text) ? NominationRoundModel.findById(text).lean() : null;
 }
 
+/** The codes among `codes` that name no agency in force. */
+export async function unknownAgencyCodes(codes: string[]): Promise<string[]> {
+  const wanted = codes.map((code) => code.trim().toUpperCase()).filter(Boolean);
+  const found = new Set((await AgencyModel.find({ active: true, code: { $in: wanted } }).select({ code: 1 }).lean()).map((agency) => agency.code));
+  return wanted.filter((code) => !found.has(code));
+}
+
 async function resolveAudience(audience: OpenRoundInput["audience"]): Promise<Types.ObjectId[]> {
   if (audience.all) return (await AgencyModel.find({ active: true }).select({ _id: 1 }).lean()).map((a) => a._id);
   const codes = audience.agencyCodes.map((code) => code.trim().toUpperCase()).filter(Boolean);

@@ -1,4 +1,4 @@
-import { AgencyReports, dueForAgency, roleOf } from "../followup/due-milestones.ts";
+import { AgencyReports, dueForAgency, roleOf, unansweredForAgency } from "../followup/due-milestones.ts";
 import type { MilestoneView } from "../followup/milestone-view.ts";
 import { parsePeriod } from "../time/calendar.ts";
 import { loadMilestoneViews, loadReportViews } from "./follow-up-data.ts";
@@ -47,4 +47,18 @@ export async function loadReportChoices(agencyId: string, period: string): Promi
     .sort((a, b) => a.m.position - b.m.position)
     .map(({ m, role }) => toChoice(m, role, false, reports, period));
   return [...first, ...others];
+}
+
+/** How many of the agency's milestones due in each period have no answer yet. */
+export async function unansweredCounts(agencyId: string, periods: string[]): Promise<{ period: string; unanswered: number }[]> {
+  const counts: { period: string; unanswered: number }[] = [];
+  for (const period of periods) {
+    const month = parsePeriod(period);
+    if (!month) continue;
+    const milestones = await loadMilestoneViews(month.year);
+    const reports = new AgencyReports(await loadReportViews(month.year, month, agencyId));
+    const open = unansweredForAgency(milestones, agencyId, month, reports);
+    counts.push({ period, unanswered: open.lead.length + open.coordinating.length });
+  }
+  return counts;
 }

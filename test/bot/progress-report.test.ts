@@ -102,7 +102,9 @@ describe("a focal officer reporting progress", () => {
   });
 
   it("can be cancelled at any step, saving nothing", async () => {
-    await officer.say("/baocao");
+    // February is still open and has unanswered tasks: /baocao asks which month first.
+    expect(textsOf(await officer.say("/baocao"))).toEqual(["Tháng trước vẫn còn nhiệm vụ chưa báo cáo. Bạn báo cáo cho tháng nào?"]);
+    expect(textsOf(await officer.press("rp:201803")).join()).toContain("Chọn nhiệm vụ cần báo cáo (tháng 3/2018");
     const choose = textsOf(await officer.say("/huy"));
     expect(choose).toEqual(["Đã hủy. Không có gì thay đổi."]);
     const { buttons } = await deliverMarchPush();
@@ -131,7 +133,7 @@ describe("a focal officer reporting progress", () => {
     const calls = await officer.say("Đã xong", { replyTo: messageId });
     // The push listed seven tasks: choose one, and the status is taken from the reply.
     expect(textsOf(calls).join()).toContain("Chọn nhiệm vụ cần báo cáo");
-    const pick = buttonsOf(calls).find((b) => b.data.startsWith("c:pick:"))!;
+    const pick = buttonsOf(calls).find((b) => /^c:[A-Za-z0-9_-]{4}\d+:pick:/.test(b.data))!;
     expect(textsOf(await officer.press(pick.data)).join()).toContain("Ghi chú thêm");
     await officer.press("c:skip");
     await officer.press("c:skip");
@@ -141,13 +143,13 @@ describe("a focal officer reporting progress", () => {
 
   it("expires an idle conversation with a message, and the next command works", async () => {
     await deliverMarchPush();
-    await officer.say("/baocao");
+    await officer.say("/baocao 3/2018");
     await harness.clock.sleep(31 * 60_000);
     const later = Date.now;
     // The plugin measures waits with the real clock: move it forward for this one answer.
     Date.now = () => later() + 31 * 60_000;
     try {
-      const calls = await officer.say("/baocao");
+      const calls = await officer.say("/baocao 03/2018");
       const texts = textsOf(calls);
       expect(texts[0]).toContain("hết hạn");
       expect(texts.join()).toContain("Chọn nhiệm vụ cần báo cáo");

@@ -108,12 +108,12 @@ describe("someone without the role", () => {
 describe("inviting in chat", () => {
   it("/moi guides the secretariat to a focal officer's invite link", async () => {
     const roles = buttonsOf(await secretary.say("/moi"));
-    expect(roles.map((b) => b.data)).toEqual(["c:role:focal", "c:role:secretariat", "c:role:leader", "c:cancel"]);
+    expect(roles.map((b) => b.data.replace(/^c:[A-Za-z0-9_-]{4}\d+:/, "c:"))).toEqual(["c:role:focal", "c:role:secretariat", "c:role:leader", "c:cancel"]);
     expect(textsOf(await secretary.press("c:role:focal")).join()).toContain("Nhập mã hoặc tên cơ quan");
     expect(textsOf(await secretary.say("Sở Ngoại vụ")).join()).toContain("Không tìm thấy");
     const choices = buttonsOf(await secretary.say("huyện"));
     expect(choices.length).toBeGreaterThan(1);
-    const created = textsOf(await secretary.press(choices.find((b) => b.data === "c:agency:TAMDUONG")!.data)).join();
+    const created = textsOf(await secretary.press(choices.find((b) => b.data.endsWith(":agency:TAMDUONG"))!.data)).join();
     expect(created).toMatch(/https:\/\/t\.me\/dondoc_test_bot\?start=[\w-]+/);
     expect(created).toContain("UBND huyện Tam Đường");
     const code = /start=([\w-]+)/.exec(created)![1]!;

@@ -110,7 +110,29 @@ export class TestUser {
     });
   }
 
+  /**
+   * Presses a button. "c:st:done" means the dialogue's button "st:done" on the latest keyboard
+   * sent to this chat that has it (dialogue buttons carry a tag for their question), as a
+   * person would press it; other data is pressed as given.
+   */
   press(data: string, options: { messageId?: number; chatId?: number } = {}) {
+    return this.pressData(this.resolveDialogueButton(data, options.chatId ?? this.id), options);
+  }
+
+  private resolveDialogueButton(data: string, chatId: number): string {
+    if (!data.startsWith("c:") || /^c:[A-Za-z0-9_-]{4}\d+:/.test(data)) return data;
+    const suffix = data.slice(2);
+    const calls = this.harness.telegram.calls;
+    for (let index = calls.length - 1; index >= 0; index--) {
+      const call = calls[index]!;
+      if (Number(call.params.chat_id) !== chatId) continue;
+      const found = buttonsOf([call]).find((button) => button.data.replace(/^c:[A-Za-z0-9_-]{4}\d+:/, "") === suffix && button.data !== data);
+      if (found) return found.data;
+    }
+    return data;
+  }
+
+  private pressData(data: string, options: { messageId?: number; chatId?: number } = {}) {
     return this.deliver({
       callback_query: {
         id: String(nextUpdateId),
