@@ -122,5 +122,5 @@ describe("the command line", () => {
       expect(refused.code).not.toBe(0);
       expect(refused.stderr.trim().split("\n").at(-1)).toContain("Không đọc được thời điểm");
     }
-  });
+  }, 90_000);
 });
