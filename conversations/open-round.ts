@@ -44,9 +44,10 @@ export function createOpenRound(deps: BotDeps) {
     const t = (key: string, params?: Record<string, string | number>) => ctx.t(key, params);
     const cancelled = () => ctx.reply(t("round-open-cancelled"));
     const dialogue = await Dialogue.open(conversation);
+    const year = String(new Date(await conversation.external(() => deps.clock.now().getTime())).getUTCFullYear());
 
     dialogue.ask();
-    await ctx.reply(t("round-ask-title"), { reply_markup: { inline_keyboard: [[dialogue.button(t("button-cancel"), "cancel")]] } });
+    await ctx.reply(t("round-ask-title", { year }), { reply_markup: { inline_keyboard: [[dialogue.button(t("button-cancel"), "cancel")]] } });
     let title = "";
     while (!title) {
       const input = await dialogue.input();
@@ -72,14 +73,14 @@ export function createOpenRound(deps: BotDeps) {
     if (awardCodes === "cancel") return void (await cancelled());
 
     dialogue.ask();
-    await ctx.reply(t("round-ask-deadline"));
+    await ctx.reply(t("round-ask-deadline", { year }));
     let deadline: Date | null = null;
     while (!deadline) {
       const input = await dialogue.input();
       if (input.kind === "cancel") return void (await cancelled());
       const now = new Date(await conversation.external(() => deps.clock.now().getTime()));
       const parsed = input.kind === "text" ? readLocalDeadline(input.text, deps.config.timeZone) : null;
-      if (!parsed) await input.ctx.reply(t("round-bad-deadline"));
+      if (!parsed) await input.ctx.reply(t("round-bad-deadline", { year }));
       else if (parsed <= now) await input.ctx.reply(t("round-error-deadline-past"));
       else deadline = parsed;
     }

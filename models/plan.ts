@@ -17,6 +17,8 @@ const planSchema = new Schema(
     status: { type: String, enum: ["active", "archived"], default: "active" },
     warnings: { type: [{ row: { type: String, default: null }, message: String, _id: false }], default: [] },
     importedBy: { type: String, default: null },
+    /** Set when the secretariat closes the plan's year: its unfinished work stops being followed up. */
+    closedAt: { type: Date, default: null },
   },
   { timestamps: true },
 );

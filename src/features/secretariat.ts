@@ -7,7 +7,8 @@ import type { BotDeps } from "../bot-deps.ts";
 import type { BotContext } from "../context.ts";
 import { bindSecretariatChat } from "../services/secretariat-chat.ts";
 import { agencyStatusHtml, monthStatusHtml, overdueHtml, silentAgenciesHtml } from "../services/status-reports.ts";
-import { localDate, parsePeriod, periodKey, yearMonthAt } from "../time/calendar.ts";
+import { readMonth } from "../followup/reportable-periods.ts";
+import { localDate, periodKey, yearMonthAt, type YearMonth } from "../time/calendar.ts";
 import { setGroupMenu } from "./command-menu.ts";
 import { commandGroup, defineCommand } from "./define-command.ts";
 import { replyLong } from "./reply-long.ts";
@@ -20,7 +21,19 @@ import { actsForSecretariat, maySeeSecretariatViews } from "./roles.ts";
 export function secretariatFeature(deps: BotDeps) {
   const feature = new Composer<BotContext>();
   const commands = commandGroup();
-  const query = (ctx: BotContext) => ({ now: deps.clock.now(), timeZone: deps.config.timeZone, t: (key: string, params?: Record<string, string | number>) => ctx.t(key, params) });
+  const query = (ctx: BotContext, month?: YearMonth) => ({ now: deps.clock.now(), timeZone: deps.config.timeZone, t: (key: string, params?: Record<string, string | number>) => ctx.t(key, params), month });
+  /** "/tinhhinh SNV 12/2026": the last word may name a month; the rest is the command's own argument. */
+  const withMonth = async (ctx: BotContext, view: (month: YearMonth | undefined, rest: string) => Promise<void>) => {
+    const words = (typeof ctx.match === "string" ? ctx.match.trim() : "").split(/\s+/).filter(Boolean);
+    const last = words.at(-1);
+    const month = last ? readMonth(last) : null;
+    if (last && !month && /^\d/.test(last) && /[/-]/.test(last)) return void (await ctx.reply(ctx.t("bad-month-argument", { value: last, example: exampleMonth() })));
+    await view(month ?? undefined, (month ? words.slice(0, -1) : words).join(" "));
+  };
+  const exampleMonth = () => {
+    const now = yearMonthAt(deps.clock.now(), deps.config.timeZone);
+    return `${now.month}/${now.year}`;
+  };
   const guarded = (view: (ctx: BotContext) => Promise<void>) => async (ctx: BotContext) => {
     if (!(await maySeeSecretariatViews(ctx, deps.config.secretariatChatId))) {
       await ctx.reply(ctx.t("secretariat-only"));
@@ -32,20 +45,21 @@ export function secretariatFeature(deps: BotDeps) {
   defineCommand(
     commands,
     "status",
-    guarded(async (ctx) => {
-      const agency = typeof ctx.match === "string" ? ctx.match.trim() : "";
-      await replyLong(ctx, agency ? await agencyStatusHtml({ ...query(ctx), agency }) : await monthStatusHtml(query(ctx)));
-    }),
+    guarded((ctx) =>
+      withMonth(ctx, async (month, agency) => {
+        await replyLong(ctx, agency ? await agencyStatusHtml({ ...query(ctx, month), agency }) : await monthStatusHtml(query(ctx, month)));
+      }),
+    ),
   );
-  defineCommand(commands, "missing", guarded(async (ctx) => replyLong(ctx, await silentAgenciesHtml(query(ctx)))));
-  defineCommand(commands, "overdue", guarded(async (ctx) => replyLong(ctx, await overdueHtml(query(ctx)))));
+  defineCommand(commands, "missing", guarded((ctx) => withMonth(ctx, async (month) => replyLong(ctx, await silentAgenciesHtml(query(ctx, month))))));
+  defineCommand(commands, "overdue", guarded((ctx) => withMonth(ctx, async (month) => replyLong(ctx, await overdueHtml(query(ctx, month))))));
   defineCommand(
     commands,
     "export",
     guarded(async (ctx) => {
       const requested = typeof ctx.match === "string" ? ctx.match.trim() : "";
-      const month = requested ? parsePeriod(requested) : yearMonthAt(deps.clock.now(), deps.config.timeZone);
-      if (!month) return void (await ctx.reply(ctx.t("cli-error-month", { value: requested })));
+      const month = requested ? readMonth(requested) : yearMonthAt(deps.clock.now(), deps.config.timeZone);
+      if (!month) return void (await ctx.reply(ctx.t("bad-month-argument", { value: requested, example: exampleMonth() })));
       const t = (key: string, params?: Record<string, string | number>) => ctx.t(key, params);
       const workbook = await buildExcelReport(await loadExportData(month), t, deps.config.timeZone);
       const name = `bao-cao-thi-dua-${periodKey(month)}.xlsx`;

@@ -65,11 +65,13 @@ export function formatSilentAgencies(silent: SilentAgency[], month: YearMonth, t
 }
 
 /** /quahan: milestones whose window closed without "Hoàn thành", by lead agency. */
-export function formatOverdue(overdue: OverdueMilestone[], t: Translate): string {
+/** Overdue milestones; those of an earlier plan year (not yet closed) say their year. */
+export function formatOverdue(overdue: OverdueMilestone[], t: Translate, currentYear?: number): string {
   const lines = [`<b>${t("overdue-heading", { count: overdue.length })}</b>`];
   if (overdue.length === 0) return [...lines, t("overdue-none")].join("\n");
   overdue.forEach(({ milestone, agencies }, index) => {
-    lines.push("", `${milestoneLine(milestone, index + 1)} <i>(${escapeHtml(describeMonths(milestone, t))})</i>`);
+    const year = currentYear !== undefined && milestone.year !== currentYear ? ` <b>${t("overdue-plan-year", { year: String(milestone.year) })}</b>` : "";
+    lines.push("", `${milestoneLine(milestone, index + 1)}${year} <i>(${escapeHtml(describeMonths(milestone, t))})</i>`);
     for (const { agency, lastStatus } of agencies) {
       const status: ProgressStatus | "silent" = lastStatus ?? "silent";
       lines.push(`   • ${escapeHtml(agency.name)}: ${statusLabel(status, t)}`);

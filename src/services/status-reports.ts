@@ -3,7 +3,8 @@ import { AgencyReports, dueForAgency } from "../followup/due-milestones.ts";
 import { answerOf, groupReportsByAgency, overdueMilestones, silentAgencies, tallyMonth } from "../followup/month-status.ts";
 import { formatAgencyStatus, formatMonthStatus, formatOverdue, formatSilentAgencies } from "../messages/status-messages.ts";
 import { escapeHtml } from "../messages/html.ts";
-import { localDate, periodKey, yearMonthAt } from "../time/calendar.ts";
+import { PlanModel } from "../../models/plan.ts";
+import { localDate, periodKey, yearMonthAt, type YearMonth } from "../time/calendar.ts";
 import { loadMonthData } from "./follow-up-data.ts";
 import { findAgencies } from "./find-agencies.ts";
 import { focalOfficersByAgency } from "./members.ts";
@@ -13,10 +14,12 @@ export interface StatusQuery {
   now: Date;
   timeZone: string;
   t: Translate;
+  /** The month asked about ("/tinhhinh 12/2026"); the current one when absent. */
+  month?: YearMonth;
 }
 
-export async function monthStatusHtml({ now, timeZone, t }: StatusQuery): Promise<string> {
-  const month = yearMonthAt(now, timeZone);
+export async function monthStatusHtml({ now, timeZone, t, month: asked }: StatusQuery): Promise<string> {
+  const month = asked ?? yearMonthAt(now, timeZone);
   const data = await loadMonthData(month);
   return formatMonthStatus(tallyMonth(data.milestones, data.agencies, month, groupReportsByAgency(data.reports)), month, t);
 }
@@ -30,7 +33,7 @@ export async function agencyStatusHtml(query: StatusQuery & { agency: string }):
     return [t("status-agency-ambiguous", { count: found.length }), ...list].join("\n");
   }
   const agency = found[0]!;
-  const month = yearMonthAt(now, timeZone);
+  const month = query.month ?? yearMonthAt(now, timeZone);
   const period = periodKey(month);
   const data = await loadMonthData(month);
   const reports = new AgencyReports(data.reports.filter((r) => r.agencyId === agency.id));
@@ -42,14 +45,30 @@ export async function agencyStatusHtml(query: StatusQuery & { agency: string }):
   return formatAgencyStatus(agency, rows, month, t);
 }
 
-export async function silentAgenciesHtml({ now, timeZone, t }: StatusQuery): Promise<string> {
-  const month = yearMonthAt(now, timeZone);
+export async function silentAgenciesHtml({ now, timeZone, t, month: asked }: StatusQuery): Promise<string> {
+  const month = asked ?? yearMonthAt(now, timeZone);
   const [data, officers] = await Promise.all([loadMonthData(month), focalOfficersByAgency()]);
   return formatSilentAgencies(silentAgencies(data.milestones, data.agencies, month, groupReportsByAgency(data.reports)), month, t, officers);
 }
 
-export async function overdueHtml({ now, timeZone, t }: StatusQuery): Promise<string> {
-  const month = yearMonthAt(now, timeZone);
-  const data = await loadMonthData(month);
-  return formatOverdue(overdueMilestones(data.milestones, data.agencies, month, localDate(now, timeZone), data.reports), t);
+/**
+ * Overdue milestones of the current year and of every earlier year not yet closed by the
+ * secretariat: on 2 January, December's unfinished work is still listed, marked with its year.
+ */
+export async function overdueHtml({ now, timeZone, t, month: asked }: StatusQuery): Promise<string> {
+  const month = asked ?? yearMonthAt(now, timeZone);
+  const today = asked ? `${periodKey(asked)}-31` : localDate(now, timeZone);
+  const years = [...(await openEarlierYears(month.year)), month.year];
+  const overdue = [];
+  for (const year of years) {
+    const data = year === month.year ? await loadMonthData(month) : await loadMonthData({ year, month: 12 });
+    overdue.push(...overdueMilestones(data.milestones, data.agencies, month, today, data.reports));
+  }
+  return formatOverdue(overdue, t, month.year);
+}
+
+/** Years before `year` whose plans are still followed up (not closed). */
+async function openEarlierYears(year: number): Promise<number[]> {
+  const years: number[] = await PlanModel.distinct("year", { status: "active", closedAt: null, year: { $lt: year } });
+  return years.sort((a, b) => a - b);
 }

@@ -18,7 +18,7 @@ const list = (value: string | undefined) => (value ?? "").split(/[\s,;]+/).filte
 
 function deadlineOf(value: string | undefined, timeZone: string): Date {
   const deadline = value ? readLocalDeadline(value, timeZone) : null;
-  if (!deadline) throw new CliError("round-bad-deadline");
+  if (!deadline) throw new CliError("round-bad-deadline", { year: String(new Date().getFullYear()) });
   return deadline;
 }
 
