@@ -11,11 +11,14 @@ import { CATCH_UP, JOB_NAMES, occurrenceKey, runJob, unfinishedOccurrences, type
  * Runs every job at its occurrences as `jobs schedule` prints them: cron moved by the working
  * calendar. node-cron ticks each minute; a tick runs what fell due since the last one and has
  * not finished, so a busy event loop or a short pause loses nothing. At start-up the push and
- * the reminders missed this month run at once; other jobs look back an hour.
+ * the reminders missed this month run at once, and this week's digest; other jobs look back an
+ * hour.
  */
 type SchedulerConfig = Pick<Config, "timeZone" | "defaultLocale" | "secretariatChatId" | "schedules"> & Partial<Pick<Config, "quietHours" | "escalationWorkingDays">>;
 
 const RECENT_LOOKBACK_MS = 60 * 60_000;
+/** This week's digest, missed while down, still goes (after a restart on Monday evening, the next morning). */
+const DIGEST_LOOKBACK_MS = 6 * 86_400_000;
 
 export class JobScheduler {
   private tasks: ScheduledTask[] = [];
@@ -55,9 +58,10 @@ export class JobScheduler {
     const now = this.clock.now();
     const rules = await loadSendRules(this.rulesConfig());
     const monthStart = startOfLocalMonth(now, this.config.timeZone);
-    const others = JOB_NAMES.filter((name) => !CATCH_UP.includes(name));
+    const others = JOB_NAMES.filter((name) => !CATCH_UP.includes(name) && name !== "weekly-digest");
     const due = [
       ...(await unfinishedOccurrences(new Date(monthStart.getTime() - 1), now, this.config.schedules, rules, CATCH_UP)),
+      ...(await unfinishedOccurrences(new Date(now.getTime() - DIGEST_LOOKBACK_MS), now, this.config.schedules, rules, ["weekly-digest"])),
       ...(await unfinishedOccurrences(new Date(now.getTime() - RECENT_LOOKBACK_MS), now, this.config.schedules, rules, others)),
     ].sort((a, b) => a.asOf.getTime() - b.asOf.getTime());
     for (const { name, asOf } of due) await this.run(name, asOf);
