@@ -21,6 +21,7 @@ import { onboardingFeature } from "./features/onboarding.ts";
 import { secretariatFeature } from "./features/secretariat.ts";
 import { secretariatInvitesFeature } from "./features/secretariat-invites.ts";
 import { strangersFeature } from "./features/strangers.ts";
+import { workingCalendarFeature } from "./features/working-calendar.ts";
 import { createI18n } from "./i18n.ts";
 
 /**
@@ -77,6 +78,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   bot.use(nominationsFeature(deps));
   bot.use(digestFeature(deps));
   bot.use(directoryFeature(deps));
+  bot.use(workingCalendarFeature(deps));
   bot.use(documentsFeature(deps));
   bot.use(fallbacksFeature);
 

@@ -32,6 +32,7 @@ export const COMMANDS: CommandSpec[] = [
   { key: "invite", vi: "moi", en: "invite", for: ["secretariat", "admin"] },
   { key: "agencies", vi: "coquan", en: "agencies", for: ["secretariat", "admin"] },
   { key: "members", vi: "thanhvien", en: "members", for: ["secretariat", "admin"] },
+  { key: "calendar", vi: "lich", en: "calendar", for: ["secretariat", "admin"] },
   { key: "bind", vi: "bind", en: "bind", for: ["secretariat"] },
 ];
 

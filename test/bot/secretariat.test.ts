@@ -57,6 +57,21 @@ describe("the secretariat's status commands", () => {
     expect(textsOf(await secretary.say("/missing")).join()).toContain("Đơn vị chưa báo cáo");
   });
 
+  it("takes a month after the command, and says so when it cannot read one", async () => {
+    expect(textsOf(await secretary.say("/chuabaocao 2/2018")).join("\n")).toContain("Đơn vị chưa báo cáo tháng 2/2018");
+    expect(textsOf(await secretary.say("/tinhhinh SNV 2018-02")).join("\n")).toContain("2/2018");
+    expect(textsOf(await secretary.say("/tinhhinh 13/2018"))).toEqual(['Không đọc được tháng "13/2018". Ghi tháng như 3/2018 (hoặc bỏ trống để xem tháng này).']);
+  });
+
+  it("/lich shows the year's days off and records what the government announced", async () => {
+    const year = textsOf(await secretary.say("/lich 2026")).join("\n");
+    expect(year).toMatch(/17\/02\/2026 Thứ Ba\s+nghỉ — Tết Nguyên Đán/);
+    expect(textsOf(await secretary.say("/lich nghi 01/09/2026 Nghỉ lễ Quốc khánh (Thông báo)")).join()).toMatch(/Đã ghi: 01\/09\/2026 Thứ Ba\s+nghỉ — Nghỉ lễ Quốc khánh \(Thông báo\) \(theo thông báo\)/);
+    expect(textsOf(await secretary.say("/lich nghi 31/02/2026"))).toEqual([expect.stringContaining('Không đọc được ngày "31/02/2026"')]);
+    expect(textsOf(await secretary.say("/lich bo 01/09/2026")).join()).toMatch(/Đã ghi: 01\/09\/2026 Thứ Ba\s+làm việc/);
+    expect(textsOf(await new TestUser(harness, 5999, "Người lạ").say("/lich"))).not.toContain(expect.stringContaining("Tết"));
+  });
+
   it("/quahan lists milestones whose window closed without Hoàn thành", async () => {
     expect(textsOf(await secretary.say("/quahan")).join()).toContain("Không có nhiệm vụ nào quá hạn");
     harness.clock.set(new Date("2018-04-02T03:00:00Z"));

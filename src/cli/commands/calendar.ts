@@ -1,10 +1,9 @@
 import { parseArgs } from "node:util";
 import { cliActor } from "../../services/audit.ts";
 import { clearCalendarDay, loadWorkingCalendar, setCalendarDay } from "../../services/working-calendar.ts";
+import { describeDay } from "../../messages/calendar-messages.ts";
 import { formatCalendarDate } from "../../time/calendar.ts";
-import { weekdayOf } from "../../time/local-dates.ts";
-import type { CalendarDay } from "../../time/working-calendar.ts";
-import type { CliCommand, CliContext } from "../cli-context.ts";
+import type { CliCommand } from "../cli-context.ts";
 import { readDateArgument, readYearArgument } from "../read-arguments.ts";
 import { withDatabase } from "../with-database.ts";
 
@@ -13,14 +12,6 @@ import { withDatabase } from "../with-database.ts";
  * worked or part of a holiday); `calendar off|work DATE --name "…"` records what the
  * government announced; `calendar clear DATE` goes back to the statutory rules.
  */
-export function describeDay(day: CalendarDay, t: CliContext["t"], locale: "vi" | "en"): string {
-  const weekday = t(`weekday-${weekdayOf(day.date)}`);
-  const what = day.working ? t("calendar-worked") : t("calendar-off");
-  const name = day.name ? ` — ${day.name[locale]}` : "";
-  const changed = day.override ? ` ${t("calendar-announced")}` : "";
-  return `${formatCalendarDate(day.date)} ${weekday.padEnd(9)} ${what}${name}${changed}`;
-}
-
 export const calendarCommand: CliCommand = {
   usageKey: "cli-usage-calendar",
   async run(context) {
