@@ -3,7 +3,7 @@
 const TEXT = {
   vi: {
     subtitle: "hộp cát — dùng thử không cần Telegram", today: "Hôm nay trong hộp cát:", who: "Bạn là ai?", clockTitle: "Đồng hồ",
-    push: "1/3/2018: gửi nhiệm vụ tháng", remind: "10/3: nhắc nhở", remind20: "20/3: nhắc lần cuối tháng", daily: "17:00: tổng hợp ngày",
+    push: "1/3/2018: gửi nhiệm vụ tháng", remind: "12/3: nhắc nhở (10/3 là thứ Bảy)", remind20: "20/3: nhắc lần cuối tháng", daily: "17:00: tổng hợp ngày",
     weekly: "Thứ Hai: tổng hợp tuần", optPush: "Gửi nhiệm vụ tháng", optRemind: "Nhắc nhở", optDeadlines: "Hạn các đợt khen thưởng",
     optDaily: "Tổng hợp ngày", optWeekly: "Tổng hợp tuần", run: "Chạy vào thời điểm này", send: "Gửi", placeholder: "Nhập tin nhắn…",
     replyingTo: "Trả lời:", reply: "↩ Trả lời", focal: "Cán bộ đầu mối", secretariat: "Ban Thi đua – Khen thưởng", group: "Nhóm (chat nhóm)",
@@ -11,7 +11,7 @@ const TEXT = {
   },
   en: {
     subtitle: "sandbox — try it without Telegram", today: "Today in the sandbox:", who: "Who are you?", clockTitle: "Clock",
-    push: "1/3/2018: send the month's tasks", remind: "10/3: reminders", remind20: "20/3: the month's last reminder", daily: "17:00: daily summary",
+    push: "1/3/2018: send the month's tasks", remind: "12/3: reminders (10/3 is a Saturday)", remind20: "20/3: the month's last reminder", daily: "17:00: daily summary",
     weekly: "Monday: weekly digest", optPush: "Monthly tasks", optRemind: "Reminders", optDeadlines: "Round deadlines",
     optDaily: "Daily summary", optWeekly: "Weekly digest", run: "Run as of this time", send: "Send", placeholder: "Type a message…",
     replyingTo: "Replying to:", reply: "↩ Reply", focal: "Focal officer", secretariat: "Emulation and Commendation Board", group: "Group chat",
