@@ -13,8 +13,9 @@ const planSchema = new Schema(
     issuedOn: { type: String, default: null, match: /^\d{4}-\d{2}-\d{2}$/ },
     sourceText: { type: String, default: "" },
     /** sha256 of what was imported: re-importing the same content changes nothing. */
-    contentHash: { type: String, required: true },
-    status: { type: String, enum: ["active", "archived"], default: "active" },
+    contentHash: { type: String, default: "" },
+    /** importing: milestones are being written; only an active plan is followed up. */
+    status: { type: String, enum: ["importing", "active", "archived"], default: "active" },
     warnings: { type: [{ row: { type: String, default: null }, message: String, _id: false }], default: [] },
     importedBy: { type: String, default: null },
     /** Set when the secretariat closes the plan's year: its unfinished work stops being followed up. */

@@ -87,11 +87,13 @@ export async function importPlan(
     issuer: plan.issuer,
     issuedOn: plan.issuedOn,
     sourceText: source.text,
-    contentHash,
     warnings: source.warnings,
     importedBy: actor.name ?? (actor.telegramId ? String(actor.telegramId) : null),
   };
-  const stored = existing ? await existing.set(fields).save() : await PlanModel.create(fields);
+  // The content hash (what makes a second import "unchanged") is written only after the
+  // milestones: an import that fails half-way is redone in full when run again. A new plan stays
+  // out of sight ("importing") until then.
+  const stored = existing ? await existing.set(fields).save() : await PlanModel.create({ ...fields, contentHash: "", status: "importing" });
   const planId = stored._id as Types.ObjectId;
 
   const counts = { added: 0, updated: 0, retired: 0, total: keys.length };
@@ -130,7 +132,9 @@ export async function importPlan(
     counts.retired = gone.length;
   }
 
-  const outcome = existing ? "updated" : "created";
+  const finishing = !existing || existing.status === "importing";
+  await PlanModel.updateOne({ _id: planId }, { $set: { contentHash, ...(finishing ? { status: "active" } : {}) } });
+  const outcome = finishing ? "created" : "updated";
   await recordAudit(actor, `plan.${outcome}`, { kind: "plan", id: String(planId) }, { identity, ...counts, unresolved: [...unresolved] });
   return { planId: String(planId), outcome, milestones: counts, unresolvedUnits: [...unresolved] };
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { AgencyModel } from "../../models/agency.ts";
 import { AuditEntryModel } from "../../models/audit-entry.ts";
 import { AwardTypeModel } from "../../models/award-type.ts";
@@ -107,6 +107,22 @@ describe("importing a plan", () => {
     expect(await PlanModel.countDocuments()).toBe(1);
     expect(await MilestoneModel.countDocuments()).toBe(32);
     expect(await AuditEntryModel.countDocuments({ action: { $regex: /^plan\./ } })).toBe(1);
+  });
+
+  it("redoes an import that failed half-way instead of calling it unchanged", async () => {
+    await loadDirectory();
+    const text = readLaiChauPlan();
+    const plan = parsePlan(text);
+    const failing = vi.spyOn(MilestoneModel, "bulkWrite").mockRejectedValueOnce(new Error("connection lost"));
+    await expect(importPlan(plan, { text, warnings: [] }, actor)).rejects.toThrow("connection lost");
+    failing.mockRestore();
+    // Not followed up while half there.
+    expect(await PlanModel.countDocuments({ status: "active" })).toBe(0);
+    const again = await importPlan(plan, { text, warnings: [] }, actor);
+    expect(again.outcome).toBe("created");
+    expect(await MilestoneModel.countDocuments({ retiredAt: null })).toBe(32);
+    expect(await PlanModel.findOne().lean()).toMatchObject({ status: "active" });
+    expect((await importPlan(plan, { text, warnings: [] }, actor)).outcome).toBe("unchanged");
   });
 
   it("takes a corrected JSON: fills a missing time, retires a dropped task, keeps reports", async () => {
