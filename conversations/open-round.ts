@@ -5,9 +5,9 @@ import type { BotDeps } from "../src/bot-deps.ts";
 import type { BotContext, ConversationContext } from "../src/context.ts";
 import { escapeHtml } from "../src/messages/html.ts";
 import { openRound, RoundError, unknownAgencyCodes, type OpenRoundInput } from "../src/services/nomination-rounds.ts";
-import { sendRoundMessages } from "../src/services/round-notices.ts";
-import { translatorFor } from "../src/i18n.ts";
-import { formatLocalDateTime, readLocalDeadline } from "../src/time/calendar.ts";
+import { noticeContextFrom, sendRoundMessages } from "../src/services/round-notices.ts";
+import { readDeadlineWithCalendar } from "../src/services/working-calendar.ts";
+import { formatLocalDateTime } from "../src/time/calendar.ts";
 import { Dialogue } from "./conversation-input.ts";
 
 /** /modot: the secretariat opens a nomination round — title, kind, award types, deadline, who is asked. */
@@ -79,7 +79,9 @@ export function createOpenRound(deps: BotDeps) {
       const input = await dialogue.input();
       if (input.kind === "cancel") return void (await cancelled());
       const now = new Date(await conversation.external(() => deps.clock.now().getTime()));
-      const parsed = input.kind === "text" ? readLocalDeadline(input.text, deps.config.timeZone) : null;
+      const typed = input.kind === "text" ? input.text : null;
+      const millis = typed === null ? null : await conversation.external(async () => (await readDeadlineWithCalendar(typed, now, deps.config.timeZone))?.getTime() ?? null);
+      const parsed = millis === null ? null : new Date(millis);
       if (!parsed) await input.ctx.reply(t("round-bad-deadline", { year }));
       else if (parsed <= now) await input.ctx.reply(t("round-error-deadline-past"));
       else deadline = parsed;
@@ -137,7 +139,7 @@ export function createOpenRound(deps: BotDeps) {
         const round = await openRound({ title, kind: kind!, awardCodes, deadline: deadline!, audience: audience! }, { via: "chat", ...args.actor }, new Date(now));
         const sent = await sendRoundMessages(
           round,
-          { now: new Date(now), timeZone: deps.config.timeZone, defaultLocale: deps.config.defaultLocale, configuredSecretariatChatId: deps.config.secretariatChatId, translate: translatorFor },
+          noticeContextFrom(deps.config, new Date(now)),
           "round-opened",
           "open",
         );

@@ -29,7 +29,8 @@ export async function runNominationDeadlines(job: JobContext): Promise<JobResult
     if (!due) continue;
     const submitted = new Set((await NominationReportModel.find({ round: round._id }).select({ agency: 1 }).lean()).map((r) => String(r.agency)));
     const silent = round.agencies.map(String).filter((id) => !submitted.has(id));
-    result.enqueued += await sendRoundMessages(round, context, "round-reminder", due.suffix, silent);
+    // Keyed by the deadline too: extending a round arms its reminders again for the new one.
+    result.enqueued += await sendRoundMessages(round, context, "round-reminder", `${due.suffix}:${round.deadline.getTime()}`, silent);
   }
   return result;
 }

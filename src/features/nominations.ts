@@ -7,8 +7,9 @@ import type { BotContext } from "../context.ts";
 import { maySubmit } from "../nominations/round-window.ts";
 import { hasRole } from "../services/members.ts";
 import { closeRound, extendRound, findRound, reopenForAgency, RoundError, roundWindowOf } from "../services/nomination-rounds.ts";
-import { roundTotalsHtml } from "../services/round-notices.ts";
-import { formatLocalDateTime, readLocalDeadline } from "../time/calendar.ts";
+import { announceReopen, noticeContextFrom, roundTotalsHtml } from "../services/round-notices.ts";
+import { readDeadlineWithCalendar } from "../services/working-calendar.ts";
+import { formatLocalDateTime, yearMonthAt } from "../time/calendar.ts";
 import { commandGroup, defineCommand } from "./define-command.ts";
 import { replyLong } from "./reply-long.ts";
 import { actsForSecretariat, focalAgency, maySeeSecretariatViews } from "./roles.ts";
@@ -56,13 +57,18 @@ export function nominationsFeature(deps: BotDeps) {
     const [action = "", reference = "", ...rest] = (typeof ctx.match === "string" ? ctx.match.trim() : "").split(/\s+/);
     const now = deps.clock.now();
     const actor = { via: "chat" as const, telegramId: ctx.from!.id, name: ctx.member!.displayName };
-    const date = (text: string | undefined) => (text ? readLocalDeadline(text, deps.config.timeZone) : null);
+    const date = (words: string[]) => (words.length > 0 ? readDeadlineWithCalendar(words.join(" "), now, deps.config.timeZone) : Promise.resolve(null));
     try {
       let round;
-      if (/^(giahan|extend)$/i.test(action) && date(rest[0])) round = await extendRound(reference, date(rest[0])!, actor, now);
+      const extendTo = /^(giahan|extend)$/i.test(action) ? await date(rest) : null;
+      const reopenUntil = /^(molai|reopen)$/i.test(action) && rest[0] ? await date(rest.slice(1)) : null;
+      if (extendTo) round = await extendRound(reference, extendTo, actor, now);
       else if (/^(ketthuc|close)$/i.test(action) && reference) round = await closeRound(reference, actor, now);
-      else if (/^(molai|reopen)$/i.test(action) && rest[0] && date(rest[1])) round = await reopenForAgency(reference, rest[0], date(rest[1])!, actor, now);
-      else return void (await ctx.reply(ctx.t("round-usage")));
+      else if (reopenUntil) {
+        round = await reopenForAgency(reference, rest[0]!, reopenUntil, actor, now);
+        await announceReopen(round, rest[0]!, reopenUntil, noticeContextFrom(deps.config, now));
+        deps.wakeOutbox();
+      } else return void (await ctx.reply(ctx.t("round-usage", { year: String(yearMonthAt(now, deps.config.timeZone).year) })));
       await ctx.reply(ctx.t("round-changed", { seq: round.seq, status: ctx.t(round.status === "open" ? "round-status-open" : "round-status-closed"), deadline: formatLocalDateTime(round.deadline, deps.config.timeZone) }));
     } catch (error) {
       if (error instanceof RoundError) return void (await ctx.reply(ctx.t(error.key, error.params)));

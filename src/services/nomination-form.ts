@@ -25,7 +25,8 @@ export async function loadNominationForm(roundId: string, agencyId: string, now:
     roundId: String(round._id),
     seq: round.seq,
     title: round.title,
-    deadline: round.deadline.toISOString(),
+    // Reopened for this agency: its own deadline is the one that counts.
+    deadline: (round.reopenedFor.find((entry) => String(entry.agency) === agencyId)?.until ?? round.deadline).toISOString(),
     open: maySubmit(roundWindowOf(round), agencyId, now),
     awards: round.awardTypes.map((code) => {
       const award = awards.find((a) => a.code === code);

@@ -1,7 +1,9 @@
 import { AgencyModel } from "../../models/agency.ts";
 import { AwardTypeModel } from "../../models/award-type.ts";
 import { NominationRoundModel } from "../../models/nomination-round.ts";
-import type { Locale, Translate } from "../i18n.ts";
+import type { Config } from "../config.ts";
+import { translatorFor, type Locale, type Translate } from "../i18n.ts";
+import { escapeHtml } from "../messages/html.ts";
 import { formatRoundInvitation, formatRoundTotals } from "../messages/nomination-messages.ts";
 import { splitMessage } from "../messages/split-message.ts";
 import { daysLeft } from "../nominations/round-window.ts";
@@ -21,6 +23,43 @@ export interface NoticeContext {
 }
 
 export const nominationButton = (roundId: string) => `n:${roundId}`;
+
+export function noticeContextFrom(config: Pick<Config, "timeZone" | "defaultLocale" | "secretariatChatId">, now: Date): NoticeContext {
+  return { now, timeZone: config.timeZone, defaultLocale: config.defaultLocale, configuredSecretariatChatId: config.secretariatChatId, translate: translatorFor };
+}
+
+/**
+ * A round reopened for one agency: the secretariat group learns for whom and until when, and
+ * the agency's officers get the round again with their own new deadline.
+ */
+export async function announceReopen(round: RoundRecord, agencyCode: string, until: Date, context: NoticeContext): Promise<number> {
+  const agency = await AgencyModel.findOne({ code: agencyCode.trim().toUpperCase() }).lean();
+  if (!agency) return 0;
+  const untilText = formatLocalDateTime(until, context.timeZone);
+  const stamp = until.getTime();
+  let enqueued = 0;
+  const groupId = await secretariatChatId(context.configuredSecretariatChatId);
+  if (groupId !== null) {
+    const t = context.translate(context.defaultLocale);
+    const text = t("round-reopened-group", { seq: round.seq, agency: escapeHtml(agency.name), until: untilText });
+    if (await enqueueMessage({ key: `round-reopen:${String(round._id)}:${String(agency._id)}:${stamp}:group`, chatId: groupId, text, purpose: "round-reopened", notBefore: context.now })) enqueued++;
+  }
+  for (const officer of (await focalOfficersByAgency()).get(String(agency._id)) ?? []) {
+    const t = context.translate((officer.locale as Locale) ?? context.defaultLocale);
+    const created = await enqueueMessage({
+      key: `round-reopen:${String(round._id)}:${stamp}:${officer.telegramId}`,
+      chatId: officer.telegramId,
+      text: t("round-reopened-for-you", { seq: round.seq, title: escapeHtml(round.title), until: untilText }),
+      replyMarkup: { inline_keyboard: [[{ text: t("button-nominate"), callback_data: nominationButton(String(round._id)) }]] },
+      purpose: "round-reopened",
+      member: officer._id,
+      about: { agency: String(agency._id) },
+      notBefore: context.now,
+    });
+    if (created) enqueued++;
+  }
+  return enqueued;
+}
 
 async function awardNames(codes: string[]): Promise<string[]> {
   const awards = await AwardTypeModel.find({ code: { $in: codes } }).lean();

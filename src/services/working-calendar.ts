@@ -2,6 +2,7 @@ import { CalendarDayModel } from "../../models/calendar-day.ts";
 import type { Config } from "../config.ts";
 import type { LocalDate } from "../time/local-dates.ts";
 import type { SendRules } from "../time/quiet-hours.ts";
+import { readRoundDeadline } from "../nominations/deadline-input.ts";
 import { WorkingCalendar, type CalendarOverride } from "../time/working-calendar.ts";
 import { recordAudit, type Actor } from "./audit.ts";
 
@@ -32,4 +33,9 @@ export async function clearCalendarDay(date: LocalDate, actor: Actor, now: Date)
   if (!removed) return false;
   await recordAudit(actor, "calendar.day-cleared", { kind: "calendar-day", id: date }, { kind: removed.kind, name: removed.name }, now);
   return true;
+}
+
+/** A round's deadline typed as a date or as working days from `now`, read against the calendar in force. */
+export async function readDeadlineWithCalendar(text: string, now: Date, timeZone: string): Promise<Date | null> {
+  return readRoundDeadline(text, { now, timeZone, calendar: await loadWorkingCalendar() });
 }

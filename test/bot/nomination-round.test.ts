@@ -119,7 +119,14 @@ describe("a nomination round's whole life", () => {
     expect(textsOf(await secretary.say("/dot molai 1 STC")).join()).toContain("Cách dùng");
     expect(textsOf(await stc.say("/dot molai 1 STC 03/12/2018")).join()).toContain("dành cho Ban Thi đua");
     expect(textsOf(await secretary.say("/dot molai 1 STC 03/12/2018")).join()).toContain("Đợt 1: đã kết thúc");
-    expect(textsOf(await stc.press(button)).join()).toContain("Chiến sĩ thi đua cơ sở");
+    // The group learns for whom and until when; the officer gets the round with the new deadline.
+    const reopenedGroup = await OutboxMessageModel.findOne({ chatId: SECRETARIAT_GROUP, purpose: "round-reopened" }).lean();
+    expect(String((reopenedGroup!.payload as { text: string }).text)).toBe("🔓 Đợt 1 được mở lại cho <b>Sở Tài chính</b> đến 03/12/2018 17:00.");
+    const reopenedOfficer = await OutboxMessageModel.findOne({ chatId: 9003, purpose: "round-reopened" }).lean();
+    expect(String((reopenedOfficer!.payload as { text: string }).text)).toContain("Hạn mới: <b>03/12/2018 17:00</b>");
+    const form = textsOf(await stc.press(button)).join();
+    expect(form).toContain("03/12/2018 17:00");
+    expect(form).toContain("Chiến sĩ thi đua cơ sở");
     for (const step of ["c:num:1", "c:num:0", "c:num:0", "c:num:1", "c:ok"]) await stc.press(step);
     expect(await NominationReportModel.countDocuments()).toBe(2);
     expect(callbackAnswers(await snv.press(button))[0]).toContain("đã hết hạn");
@@ -138,5 +145,30 @@ describe("a nomination round's whole life", () => {
     await snv.say("/huy");
     expect(textsOf(await secretary.say("/round close 1")).join()).toContain("Đợt 1: đã kết thúc");
     expect(callbackAnswers(await snv.press(button))[0]).toContain("đã hết hạn");
+  });
+
+  it("re-arms the reminders when a round is extended, and takes a deadline in working days", async () => {
+    // Friday 23/11/2018: five working days end on Friday 30/11 at 17:00.
+    harness.clock.set(new Date("2018-11-23T02:00:00Z"));
+    await secretary.say("/modot");
+    await secretary.say("Đợt ngắn");
+    await secretary.press("c:kind:nomination");
+    await secretary.press("c:pick:CSTD-CO-SO");
+    await secretary.press("c:done");
+    await secretary.say("trong 5 ngày làm việc");
+    await secretary.press("c:aud:list");
+    expect(textsOf(await secretary.say("STC")).join()).toContain("30/11/2018 17:00");
+    await secretary.press("c:ok");
+    const check = (iso: string) => runJob("nomination-deadlines", jobContext(harness.deps.config, new Date(iso)), harness.deps.config.schedules);
+    await check("2018-11-29T10:05:00Z");
+    expect(await OutboxMessageModel.countDocuments({ chatId: 9003, purpose: "round-reminder" })).toBe(1);
+
+    // Extended by three working days (to Wednesday 5/12): the one-day reminder comes again for the new deadline.
+    harness.clock.set(new Date("2018-11-30T02:00:00Z"));
+    expect(textsOf(await secretary.say("/dot giahan 1 3 ngày làm việc")).join()).toContain("hạn 05/12/2018 17:00");
+    await check("2018-12-04T10:05:00Z");
+    expect(await OutboxMessageModel.countDocuments({ chatId: 9003, purpose: "round-reminder" })).toBe(2);
+    await check("2018-12-04T11:05:00Z");
+    expect(await OutboxMessageModel.countDocuments({ chatId: 9003, purpose: "round-reminder" })).toBe(2);
   });
 });

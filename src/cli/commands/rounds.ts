@@ -1,11 +1,11 @@
 import { parseArgs } from "node:util";
 import { NominationRoundModel } from "../../../models/nomination-round.ts";
 import { parseConfig } from "../../config.ts";
-import { translatorFor } from "../../i18n.ts";
 import { cliActor } from "../../services/audit.ts";
 import { closeRound, extendRound, openRound, reopenForAgency, RoundError } from "../../services/nomination-rounds.ts";
-import { sendRoundMessages } from "../../services/round-notices.ts";
-import { formatLocalDateTime, readLocalDeadline } from "../../time/calendar.ts";
+import { announceReopen, noticeContextFrom, sendRoundMessages } from "../../services/round-notices.ts";
+import { readDeadlineWithCalendar } from "../../services/working-calendar.ts";
+import { formatLocalDateTime } from "../../time/calendar.ts";
 import type { CliCommand, CliContext } from "../cli-context.ts";
 import { CliError } from "../cli-error.ts";
 import { withDatabase } from "../with-database.ts";
@@ -16,9 +16,10 @@ import { withDatabase } from "../with-database.ts";
  */
 const list = (value: string | undefined) => (value ?? "").split(/[\s,;]+/).filter(Boolean);
 
-function deadlineOf(value: string | undefined, timeZone: string): Date {
-  const deadline = value ? readLocalDeadline(value, timeZone) : null;
-  if (!deadline) throw new CliError("round-bad-deadline", { year: String(new Date().getFullYear()) });
+/** A date, or working days from now ("5 ngày làm việc"); read with the database open, for the calendar. */
+async function deadlineOf(value: string | undefined, timeZone: string, now: Date): Promise<Date> {
+  const deadline = value ? await readDeadlineWithCalendar(value, now, timeZone) : null;
+  if (!deadline) throw new CliError("round-bad-deadline", { year: String(now.getFullYear()) });
   return deadline;
 }
 
@@ -34,7 +35,7 @@ async function guarded<T>(context: CliContext, work: () => Promise<T>): Promise<
 }
 
 function describe(context: CliContext, round: { seq: number; title: string; status: string; deadline: Date; agencies: unknown[] }, timeZone: string): string {
-  return `${context.t("round-short", { seq: round.seq })} · ${round.status} · ${formatLocalDateTime(round.deadline, timeZone)} · ${round.agencies.length} · ${round.title}`;
+  return `${context.t("round-short", { seq: round.seq })} · ${context.t(round.status === "open" ? "round-status-open" : "round-status-closed")} · ${formatLocalDateTime(round.deadline, timeZone)} · ${round.agencies.length} · ${round.title}`;
 }
 
 export const roundsOpenCommand: CliCommand = {
@@ -46,9 +47,9 @@ export const roundsOpenCommand: CliCommand = {
     });
     const config = parseConfig(process.env);
     if (values.kind !== "nomination" && values.kind !== "registration") throw new CliError("cli-error-round-kind", { kind: values.kind ?? "" });
-    const deadline = deadlineOf(values.deadline, config.timeZone);
     const now = new Date();
     const result = await guarded(context, async () => {
+      const deadline = await deadlineOf(values.deadline, config.timeZone, now);
       const round = await openRound(
         { title: values.title ?? "", kind: values.kind as "nomination", awardCodes: list(values.awards), deadline, audience: { all: values.all ?? false, blocs: list(values.blocs), agencyCodes: list(values.agencies) } },
         cliActor(),
@@ -56,7 +57,7 @@ export const roundsOpenCommand: CliCommand = {
       );
       const sent = await sendRoundMessages(
         round,
-        { now, timeZone: config.timeZone, defaultLocale: config.defaultLocale, configuredSecretariatChatId: config.secretariatChatId, translate: translatorFor },
+        noticeContextFrom(config, now),
         "round-opened",
         "open",
       );
@@ -85,9 +86,14 @@ export const roundsChangeCommand: CliCommand = {
     const config = parseConfig(process.env);
     const now = new Date();
     const round = await guarded(context, async () => {
-      if (action === "extend") return extendRound(reference ?? "", deadlineOf(values.deadline, config.timeZone), cliActor(), now);
+      if (action === "extend") return extendRound(reference ?? "", await deadlineOf(values.deadline, config.timeZone, now), cliActor(), now);
       if (action === "close") return closeRound(reference ?? "", cliActor(), now);
-      if (action === "reopen") return reopenForAgency(reference ?? "", values.agency ?? "", deadlineOf(values.until, config.timeZone), cliActor(), now);
+      if (action === "reopen") {
+        const until = await deadlineOf(values.until, config.timeZone, now);
+        const round = await reopenForAgency(reference ?? "", values.agency ?? "", until, cliActor(), now);
+        await announceReopen(round, values.agency ?? "", until, noticeContextFrom(config, now));
+        return round;
+      }
       throw new CliError("cli-usage-rounds-change");
     });
     context.out(describe(context, round, config.timeZone));
