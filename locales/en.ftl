@@ -34,7 +34,7 @@ time-months = Month(s) { $months }
 
 # Command line.
 cli-usage-header = Usage: npm run cli -- <command> [options] [--lang vi|en]
-cli-usage-plan-parse = plan parse FILE [--json]      read a plan, print its tasks for review (or JSON)
+cli-usage-plan-parse = plan parse FILE [--json]      read a plan (.txt, .docx or corrected JSON), print its tasks for review (or JSON)
 cli-usage-jobs-run = jobs run NAME [--at INSTANT]        run a scheduled job (monthly-push, reminders) as of a given time
 cli-usage-jobs-schedule = jobs schedule --year 2026 [--json]   every run of every scheduled job in the year, as the scheduler will run it
 jobs-schedule-count = { $year }: { $count } runs.
@@ -80,7 +80,7 @@ export-written = Wrote { $path }: { $progress } progress rows, { $nominations } 
 cli-error-file-missing = A file path is missing.
 cli-error-file-unreadable = Cannot read the file { $path } ({ $reason }).
 cli-error-unexpected = Unexpected error: { $reason }
-cli-usage-plan-import = plan import FILE                 import a plan (text, or corrected JSON) into the database
+cli-usage-plan-import = plan import FILE                 import a plan (.txt, .docx or corrected JSON) into the database
 cli-usage-plan-list = plan list                        list the imported plans
 cli-usage-agencies-import = agencies import FILE.csv       load the directory of agencies and emulation blocs
 cli-usage-agencies-list = agencies list                    list the agencies

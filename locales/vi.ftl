@@ -31,7 +31,7 @@ time-months = Tháng { $months }
 
 # Command line.
 cli-usage-header = Cách dùng: npm run cli -- <lệnh> [tùy chọn] [--lang vi|en]
-cli-usage-plan-parse = plan parse TỆP [--json]      đọc kế hoạch, in bảng nhiệm vụ để rà soát (hoặc JSON)
+cli-usage-plan-parse = plan parse TỆP [--json]      đọc kế hoạch (.txt, .docx hoặc JSON đã sửa), in bảng nhiệm vụ để rà soát (hoặc JSON)
 cli-usage-jobs-run = jobs run TÊN [--at THỜI_ĐIỂM]       chạy một việc định kỳ (monthly-push, reminders) tại thời điểm cho trước
 cli-usage-jobs-schedule = jobs schedule --year 2026 [--json]   mọi lần chạy của các việc định kỳ trong năm, đúng như bộ lập lịch sẽ chạy
 jobs-schedule-count = Năm { $year }: { $count } lần chạy.
@@ -77,7 +77,7 @@ export-written = Đã ghi { $path }: { $progress } dòng tiến độ, { $nomina
 cli-error-file-missing = Thiếu đường dẫn tệp.
 cli-error-file-unreadable = Không đọc được tệp { $path } ({ $reason }).
 cli-error-unexpected = Lỗi không mong đợi: { $reason }
-cli-usage-plan-import = plan import TỆP                nhập kế hoạch (văn bản hoặc JSON đã sửa) vào cơ sở dữ liệu
+cli-usage-plan-import = plan import TỆP                nhập kế hoạch (.txt, .docx hoặc JSON đã sửa) vào cơ sở dữ liệu
 cli-usage-plan-list = plan list                        liệt kê các kế hoạch đã nhập
 cli-usage-agencies-import = agencies import TỆP.csv      nạp danh mục cơ quan, đơn vị và khối thi đua
 cli-usage-agencies-list = agencies list                    liệt kê cơ quan, đơn vị

@@ -28,7 +28,7 @@ async function cli(args: string[], env: Record<string, string> = {}) {
   }
 }
 
-describe("the command line", () => {
+describe("the command line", { timeout: 60_000 }, () => {
   it("keeps the `plan parse --json` contract through npm", async () => {
     const { stdout } = await run("npm", ["run", "--silent", "cli", "--", "plan", "parse", laiChauPlanPath(), "--json"], { cwd: repoPath("") });
     const plan = JSON.parse(stdout);
@@ -66,7 +66,23 @@ describe("the command line", () => {
     const refused = await cli(["plan", "import", badJson]);
     expect(refused.code).not.toBe(0);
     expect(refused.stderr.trim().split("\n")).toEqual([expect.stringContaining("milestones")]);
+    // A binary file that is no plan, and a .docx that is no Word file: one clear line each.
+    const binary = join(scratch, "scan.bin");
+    writeFileSync(binary, Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01, 0x02]));
+    const notPlan = await cli(["plan", "parse", binary]);
+    expect(notPlan.code).not.toBe(0);
+    expect(notPlan.stderr.trim().split("\n")).toEqual(["Chưa đọc được loại tệp này. Hãy gửi kế hoạch dạng .docx, .txt, hoặc tệp JSON đã sửa."]);
+    const fakeWord = join(scratch, "ke-hoach.docx");
+    writeFileSync(fakeWord, "not a zip");
+    expect((await cli(["plan", "parse", fakeWord])).stderr.trim()).toBe("Không đọc được tệp Word này. Hãy lưu lại dạng .docx hoặc gửi bản văn bản (.txt).");
   });
+
+  it("reads a Word plan exactly as the chat does", async () => {
+    const { stdout } = await cli(["plan", "parse", repoPath("test/fixtures/plans/lai-chau-2018.docx"), "--json"]);
+    const plan = JSON.parse(stdout);
+    expect(plan).toMatchObject({ year: 2018, number: "69/KH-UBND" });
+    expect(plan.milestones).toHaveLength(32);
+  }, 30_000);
 
   it("loads the directory and imports a plan once, saying which database it used", async () => {
     const agencies = await cli(["agencies", "import", repoPath("data/agencies/lai-chau.csv")]);

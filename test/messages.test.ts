@@ -1,3 +1,4 @@
+import { formatAuditLine } from "../src/messages/audit-line.ts";
 import { describe, expect, it } from "vitest";
 import { CALLBACK_LIMIT, readReportButton, reportButtonData } from "../src/callback-data.ts";
 import { escapeHtml } from "../src/messages/html.ts";
@@ -31,3 +32,16 @@ describe("messages that fit Telegram", () => {
     }
   });
 });
+
+describe("an audit line", () => {
+  it("shows agency codes instead of ids, and the time in Asia/Ho_Chi_Minh", () => {
+    const codes = new Map([["5a9f1c2b3d4e5f6a7b8c9d0e", "SNV"]]);
+    const line = formatAuditLine(
+      { at: new Date("2026-03-02T01:30:00Z"), actor: { via: "chat", name: "Lan", telegramId: 42 }, action: "nomination.submitted", subject: { kind: "nomination-report", id: "r1" }, details: { agency: "5a9f1c2b3d4e5f6a7b8c9d0e", version: 2 } },
+      codes,
+      "Asia/Ho_Chi_Minh",
+    );
+    expect(line).toBe('02/03/2026 08:30 · chat · Lan (42) · nomination.submitted · nomination-report r1 · {"agency":"SNV","version":2}');
+  });
+});
+

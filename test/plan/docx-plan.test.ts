@@ -35,4 +35,13 @@ describe("a plan sent as a Word document", () => {
       ["2", "Việc ba", "1,2,3"],
     ]);
   });
+
+  it("keeps a table nested in a cell inside that cell, with every later column", () => {
+    const html =
+      "<table><tr><td>TT</td><td>Nội dung</td><td>Đơn vị chủ trì</td><td>Thời gian</td></tr>" +
+      "<tr><td>1</td><td><p>Tổng kết phong trào</p><table><tr><td>Khối</td><td>Số lượng</td></tr><tr><td>Sở</td><td>12</td></tr></table></td><td>Sở Nội vụ</td><td>Tháng 11</td></tr></table>";
+    expect(planTextFromHtml(html)).toContain("1\tTổng kết phong trào\nKhối Số lượng\nSở 12\tSở Nội vụ\tTháng 11");
+    const plan = parsePlan(planTextFromHtml(html));
+    expect(plan.milestones.map((m) => [m.row, m.months.join(","), m.units.map((u) => u.name).join("|")])).toEqual([["1", "11", "Sở Nội vụ"]]);
+  });
 });

@@ -1,7 +1,9 @@
 import { parseArgs } from "node:util";
+import { AgencyModel } from "../../../models/agency.ts";
 import { AuditEntryModel } from "../../../models/audit-entry.ts";
 import { parseConfig } from "../../config.ts";
-import { formatLocalDateTime, readLocalDeadline } from "../../time/calendar.ts";
+import { formatAuditLine } from "../../messages/audit-line.ts";
+import { readLocalDeadline } from "../../time/calendar.ts";
 import type { CliCommand } from "../cli-context.ts";
 import { CliError } from "../cli-error.ts";
 import { withDatabase } from "../with-database.ts";
@@ -21,12 +23,11 @@ export const auditCommand: CliCommand = {
     }
     const filter: Record<string, unknown> = { at: { $gte: since } };
     if (values.action) filter.action = { $regex: `^${values.action.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}` };
-    const entries = await withDatabase(context, () => AuditEntryModel.find(filter).sort({ at: 1, _id: 1 }).lean());
-    for (const entry of entries) {
-      const who = [entry.actor?.name, entry.actor?.telegramId ? `(${entry.actor.telegramId})` : null].filter(Boolean).join(" ") || "-";
-      const subject = `${entry.subject?.kind ?? "-"}${entry.subject?.id ? ` ${entry.subject.id}` : ""}`;
-      context.out(`${formatLocalDateTime(entry.at, config.timeZone)} · ${entry.actor?.via ?? "-"} · ${who} · ${entry.action} · ${subject} · ${JSON.stringify(entry.details ?? {})}`);
-    }
+    const { entries, codes } = await withDatabase(context, async () => ({
+      entries: await AuditEntryModel.find(filter).sort({ at: 1, _id: 1 }).lean(),
+      codes: new Map((await AgencyModel.find().select({ code: 1 }).lean()).map((agency) => [String(agency._id), agency.code])),
+    }));
+    for (const entry of entries) context.out(formatAuditLine(entry, codes, config.timeZone));
     context.out(context.t("audit-count", { count: entries.length }));
   },
 };

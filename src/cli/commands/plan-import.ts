@@ -1,34 +1,21 @@
 import { parseArgs } from "node:util";
-import { parsePlan } from "../../plan/parse-plan.ts";
-import { looksLikePlanJson, readPlanJson, toPlanJson } from "../../plan/plan-json.ts";
+import { toPlanJson } from "../../plan/plan-json.ts";
 import { cliActor } from "../../services/audit.ts";
 import { importPlan, PlanImportError } from "../../services/import-plan.ts";
 import type { CliCommand } from "../cli-context.ts";
 import { CliError } from "../cli-error.ts";
-import { readInputFile } from "../read-input-file.ts";
+import { readPlanFile } from "../read-input-file.ts";
 import { withDatabase } from "../with-database.ts";
 
-/** `plan import FILE`: the converted text of a plan, or the JSON `plan parse --json` printed, corrected. */
+/** `plan import FILE`: the converted text of a plan, its .docx, or the JSON `plan parse --json` printed, corrected. */
 export const planImportCommand: CliCommand = {
   usageKey: "cli-usage-plan-import",
   async run(context) {
     const { positionals } = parseArgs({ args: context.args, allowPositionals: true });
-    const text = await readInputFile(positionals[0]);
+    const { plan, sourceText: text, format } = await readPlanFile(positionals[0]);
     const { t, out } = context;
-
-    let plan;
-    let warnings: { row: string | null; message: string }[] = [];
-    if (looksLikePlanJson(text)) {
-      const read = readPlanJson(text);
-      if ("problems" in read) {
-        const first = read.problems[0]!;
-        throw new CliError("cli-error-plan-json", { path: first.path || "-", message: first.message, count: read.problems.length });
-      }
-      plan = read.plan;
-    } else {
-      plan = parsePlan(text);
-      warnings = toPlanJson(plan, t).warnings;
-    }
+    // A corrected JSON carries no warnings of its own: the person has seen and settled them.
+    const warnings = format === "json" ? [] : toPlanJson(plan, t).warnings;
 
     const result = await withDatabase(context, async () => {
       try {
