@@ -1,5 +1,5 @@
 /** The scheduled jobs by name, as `jobs run` and `jobs schedule` take them, and their cron settings. */
-export const JOB_NAMES = ["monthly-push", "reminders", "nomination-deadlines", "daily-summary", "weekly-digest"] as const;
+export const JOB_NAMES = ["monthly-push", "reminders", "escalation", "nomination-deadlines", "daily-summary", "weekly-digest"] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export function isJobName(value: string): value is JobName {
@@ -12,6 +12,7 @@ export interface Schedules {
   nominationDeadlines: string;
   dailySummary: string;
   weeklyDigest: string;
+  escalation: string;
 }
 
 export function scheduleOf(name: JobName, schedules: Schedules): string {
@@ -21,6 +22,7 @@ export function scheduleOf(name: JobName, schedules: Schedules): string {
     "nomination-deadlines": schedules.nominationDeadlines,
     "daily-summary": schedules.dailySummary,
     "weekly-digest": schedules.weeklyDigest,
+    escalation: schedules.escalation,
   };
   return byName[name];
 }

@@ -18,7 +18,7 @@ dayjs.extend(timezone);
  * - monthly-push, reminders, weekly-digest: a day that is not worked moves to the next working
  *   day, at the same time (the push on the 1st goes on the first working day; a reminder on
  *   Sunday the 10th goes on Monday). Two landing on one day run once.
- * - daily-summary: only on working days (the next one covers the days between).
+ * - daily-summary, escalation: only on working days (the next summary covers the days between).
  * - nomination-deadlines: hourly, when a message may be sent (working days, outside quiet
  *   hours), so a deadline's reminders and closing notice come in office time.
  */
@@ -34,6 +34,7 @@ const POLICY: Record<JobName, Policy> = {
   reminders: "move-to-working-day",
   "weekly-digest": "move-to-working-day",
   "daily-summary": "working-days-only",
+  escalation: "working-days-only",
   "nomination-deadlines": "office-hours-only",
 };
 

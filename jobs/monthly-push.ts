@@ -1,7 +1,7 @@
 import { pushListForAgency } from "../src/followup/due-milestones.ts";
 import { loadMonthData } from "../src/services/follow-up-data.ts";
-import { focalOfficersByAgency } from "../src/services/members.ts";
-import { periodKey, yearMonthAt } from "../src/time/calendar.ts";
+import { reachableOfficers } from "../src/services/members.ts";
+import { localDate, periodKey, yearMonthAt } from "../src/time/calendar.ts";
 import type { JobContext, JobResult } from "./job-context.ts";
 import { sendDueListRound } from "./send-due-lists.ts";
 
@@ -12,11 +12,12 @@ import { sendDueListRound } from "./send-due-lists.ts";
  */
 export async function runMonthlyPush(job: JobContext): Promise<JobResult> {
   const month = yearMonthAt(job.asOf, job.timeZone);
-  const [data, officers] = await Promise.all([loadMonthData(month), focalOfficersByAgency()]);
+  const [data, { officers, allAway }] = await Promise.all([loadMonthData(month), reachableOfficers(localDate(job.asOf, job.timeZone))]);
   return sendDueListRound(job, {
     month,
     data,
     officers,
+    allAway,
     pick: (agencyId, reports) => pushListForAgency(data.milestones, agencyId, month, reports),
     purpose: "monthly-push",
     keyPrefix: `push:${periodKey(month)}`,

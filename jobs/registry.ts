@@ -6,6 +6,7 @@ import { jobOccurrences, nextOccurrenceOf } from "./job-schedule.ts";
 import type { JobContext, JobResult } from "./job-context.ts";
 import { runMonthlyPush } from "./monthly-push.ts";
 import { runDailySummary } from "./daily-summary.ts";
+import { runEscalation } from "./escalation.ts";
 import { runNominationDeadlines } from "./nomination-deadlines.ts";
 import { runReminders } from "./reminders.ts";
 import { runWeeklyDigest } from "./weekly-digest.ts";
@@ -40,6 +41,7 @@ export async function runJob(name: JobName, job: JobContext, schedules: Schedule
     "nomination-deadlines": () => runNominationDeadlines(job),
     "daily-summary": () => runDailySummary(job, previousRun("daily-summary", job.asOf, schedules, rules)),
     "weekly-digest": () => runWeeklyDigest(job),
+    escalation: () => runEscalation(job, schedules, rules),
   };
   const result = await runners[name]();
   await JobRunModel.updateOne({ key }, { $set: { finishedAt: new Date() }, $inc: { enqueued: result.enqueued } });

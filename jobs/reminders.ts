@@ -4,7 +4,7 @@ import { formatSilentAgencies } from "../src/messages/status-messages.ts";
 import { splitMessage } from "../src/messages/split-message.ts";
 import { enqueueMessage } from "../src/outbox/enqueue.ts";
 import { loadMonthData } from "../src/services/follow-up-data.ts";
-import { focalOfficersByAgency } from "../src/services/members.ts";
+import { reachableOfficers } from "../src/services/members.ts";
 import { secretariatChatId } from "../src/services/secretariat-chat.ts";
 import { localDate, yearMonthAt } from "../src/time/calendar.ts";
 import type { JobContext, JobResult } from "./job-context.ts";
@@ -25,11 +25,12 @@ export interface ReminderOptions {
 export async function runReminders(job: JobContext & ReminderOptions): Promise<JobResult> {
   const month = yearMonthAt(job.asOf, job.timeZone);
   const day = localDate(job.asOf, job.timeZone);
-  const [data, officers] = await Promise.all([loadMonthData(month), focalOfficersByAgency()]);
+  const [data, { officers, allAway }] = await Promise.all([loadMonthData(month), reachableOfficers(localDate(job.asOf, job.timeZone))]);
   const result = await sendDueListRound(job, {
     month,
     data,
     officers,
+    allAway,
     pick: (agencyId, reports) => unansweredForAgency(data.milestones, agencyId, month, reports),
     purpose: "reminder",
     keyPrefix: job.keyPrefix ?? `reminder:${day}`,

@@ -8,6 +8,7 @@ import { escapeHtml } from "../src/messages/html.ts";
 import { reportButtons } from "../src/messages/report-buttons.ts";
 import { enqueueMessage } from "../src/outbox/enqueue.ts";
 import type { MonthData } from "../src/services/follow-up-data.ts";
+import { tellEveryoneAway } from "../src/services/absence.ts";
 import type { MemberRecord } from "../src/services/members.ts";
 import { periodKey, type YearMonth } from "../src/time/calendar.ts";
 import type { JobContext, JobResult } from "./job-context.ts";
@@ -21,6 +22,8 @@ export interface DueListRound {
   month: YearMonth;
   data: MonthData;
   officers: Map<string, MemberRecord[]>;
+  /** Agencies whose officers are all away: the secretariat is told instead. */
+  allAway: Map<string, { until: string; officers: MemberRecord[] }>;
   pick: (agencyId: string, reports: AgencyReports) => DueList;
   purpose: string;
   keyPrefix: string;
@@ -33,9 +36,11 @@ export async function sendDueListRound(job: JobContext, round: DueListRound): Pr
   const reports = groupReportsByAgency(round.data.reports);
   for (const agency of round.data.agencies) {
     const officers = round.officers.get(agency.id) ?? [];
-    if (officers.length === 0) continue;
+    const away = round.allAway.get(agency.id);
+    if (officers.length === 0 && !away) continue;
     const list = round.pick(agency.id, reports.get(agency.id) ?? new AgencyReports([]));
     if (isEmpty(list)) continue;
+    if (away && (await tellEveryoneAway(agency.id, away, { now: job.asOf, defaultLocale: job.defaultLocale, configuredSecretariatChatId: job.configuredSecretariatChatId, translate: job.translate }))) result.enqueued++;
     for (const officer of officers) await sendToOfficer(job, round, { officer, agency, list, period }, result);
   }
   return result;

@@ -25,6 +25,8 @@ const memberSchema = new Schema(
     /** unreachable: Telegram refused delivery (blocked the bot); revoked: removed by the secretariat. */
     status: { type: String, enum: ["active", "unreachable", "revoked"], default: "active" },
     statusChangedAt: { type: Date, default: null },
+    /** Away (leave, mission) until this local date, inclusive: the agency's other officers get its messages meanwhile. */
+    awayUntil: { type: String, default: null, match: /^\d{4}-\d{2}-\d{2}$/ },
   },
   { timestamps: true },
 );

@@ -9,6 +9,7 @@ import { createPlanImport, PLAN_IMPORT } from "../conversations/plan-import.ts";
 import { createProgressReport, PROGRESS_REPORT } from "../conversations/progress-report.ts";
 import type { BotDeps } from "./bot-deps.ts";
 import type { BotContext, ConversationContext } from "./context.ts";
+import { absenceFeature } from "./features/absence.ts";
 import { digestFeature } from "./features/digest.ts";
 import { directoryFeature } from "./features/directory.ts";
 import { documentsFeature } from "./features/documents.ts";
@@ -73,6 +74,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   bot.use(onboardingFeature(deps));
   bot.use(helpAndLanguageFeature());
   bot.use(focalReportingFeature(deps));
+  bot.use(absenceFeature(deps));
   bot.use(secretariatFeature(deps));
   bot.use(secretariatInvitesFeature());
   bot.use(nominationsFeature(deps));

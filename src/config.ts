@@ -65,6 +65,7 @@ const environmentSchema = z
     WEEKLY_DIGEST_CRON: cronString("30 7 * * 1"),
     NOMINATION_CHECK_CRON: cronString("5 * * * *"),
     GROUP_NOTICE_CRON: cronString("*/5 * * * *"),
+    ESCALATION_CRON: cronString("0 9 * * *"),
     ADMIN_TELEGRAM_IDS: z
       .string()
       .trim()
@@ -92,7 +93,7 @@ export interface Config {
   defaultLocale: "vi" | "en";
   secretariatChatId: number | undefined;
   mode: BotMode;
-  schedules: { monthlyPush: string; reminders: string; dailySummary: string; weeklyDigest: string; nominationDeadlines: string; groupNotices: string };
+  schedules: { monthlyPush: string; reminders: string; dailySummary: string; weeklyDigest: string; nominationDeadlines: string; groupNotices: string; escalation: string };
   /** Members made admins at start-up, instead of the printed one-time link. */
   adminTelegramIds: number[];
   inviteTtlHours: number;
@@ -147,6 +148,7 @@ export function parseConfig(env: Record<string, string | undefined>, needs: Conf
       weeklyDigest: data.WEEKLY_DIGEST_CRON,
       nominationDeadlines: data.NOMINATION_CHECK_CRON,
       groupNotices: data.GROUP_NOTICE_CRON,
+      escalation: data.ESCALATION_CRON,
     },
     adminTelegramIds: data.ADMIN_TELEGRAM_IDS ? data.ADMIN_TELEGRAM_IDS.split(/[\s,;]+/).map(Number) : [],
     inviteTtlHours: data.INVITE_TTL_HOURS,

@@ -20,6 +20,7 @@ export const COMMANDS: CommandSpec[] = [
   { key: "language", vi: "ngonngu", en: "language", for: ["focal", "secretariat", "leader", "admin"] },
   { key: "report", vi: "baocao", en: "report", for: ["focal"] },
   { key: "cancel", vi: "huy", en: "cancel", for: ["focal", "secretariat"] },
+  { key: "away", vi: "vang", en: "away", for: ["focal", "secretariat"] },
   { key: "status", vi: "tinhhinh", en: "status", for: ["secretariat"], inGroup: true },
   { key: "missing", vi: "chuabaocao", en: "missing", for: ["secretariat"], inGroup: true },
   { key: "overdue", vi: "quahan", en: "overdue", for: ["secretariat"], inGroup: true },

@@ -12,7 +12,7 @@ function signed(value: number): string {
   return value > 0 ? `+${value}` : String(value);
 }
 
-export function formatDigest(figures: DigestFigures, change: DigestChange | null, month: YearMonth, t: Translate): string {
+export function formatDigest(figures: DigestFigures, change: DigestChange | null, month: YearMonth, t: Translate, silentTwoMonths: string[] = []): string {
   const total = figures.total;
   const all = ANSWERS.reduce((sum, answer) => sum + total[answer], 0);
   const lines = [
@@ -31,6 +31,10 @@ export function formatDigest(figures: DigestFigures, change: DigestChange | null
   }
   lines.push("", `<b>${t("digest-silent", { count: figures.silent.length })}</b>`);
   if (figures.silent.length > 0) lines.push(escapeHtml(figures.silent.slice(0, 12).join("; ")) + (figures.silent.length > 12 ? ` … (+${figures.silent.length - 12})` : ""));
+  if (silentTwoMonths.length > 0) {
+    lines.push("", `<b>${t("digest-silent-two-months", { count: silentTwoMonths.length })}</b>`);
+    lines.push(escapeHtml(silentTwoMonths.slice(0, 12).join("; ")) + (silentTwoMonths.length > 12 ? ` … (+${silentTwoMonths.length - 12})` : ""));
+  }
   if (figures.rounds.length > 0) {
     lines.push("", `<b>${t("digest-rounds")}</b>`);
     for (const round of figures.rounds) {

@@ -64,8 +64,17 @@ export function formatSilentAgencies(silent: SilentAgency[], month: YearMonth, t
   return lines.join("\n");
 }
 
-/** /quahan: milestones whose window closed without "Hoàn thành", by lead agency. */
-/** Overdue milestones; those of an earlier plan year (not yet closed) say their year. */
+/** The escalation: agencies still silent after the month's last reminder, with whom to call. */
+export function formatEscalation(silent: SilentAgency[], month: YearMonth, days: number, officers: Map<string, { displayName: string; username?: string | null }[]>, t: Translate): string {
+  const lines = [`<b>${t("escalation-heading", { month: String(month.month), year: String(month.year), count: silent.length, days })}</b>`];
+  for (const { agency, missing } of silent) {
+    const people = (officers.get(agency.id) ?? []).map((officer) => escapeHtml(officer.displayName + (officer.username ? ` (@${officer.username})` : "")));
+    lines.push(`• ${escapeHtml(agency.name)}: ${t("silent-missing", { count: countMissing(missing) })} — ${people.length > 0 ? people.join(", ") : `<i>${t("silent-no-officer")}</i>`}`);
+  }
+  return lines.join("\n");
+}
+
+/** /quahan: milestones whose window closed without "Hoàn thành", by lead agency; those of an earlier plan year (not yet closed) say their year. */
 export function formatOverdue(overdue: OverdueMilestone[], t: Translate, currentYear?: number): string {
   const lines = [`<b>${t("overdue-heading", { count: overdue.length })}</b>`];
   if (overdue.length === 0) return [...lines, t("overdue-none")].join("\n");

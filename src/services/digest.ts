@@ -6,7 +6,9 @@ import type { Translate } from "../i18n.ts";
 import { digestChart, formatDigest } from "../messages/digest-message.ts";
 import { daysLeft } from "../nominations/round-window.ts";
 import { renderStackedBarPng } from "../reports/progress-chart.ts";
-import { localDate, yearMonthAt } from "../time/calendar.ts";
+import { groupReportsByAgency, silentAgencies } from "../followup/month-status.ts";
+import { monthsBefore } from "../followup/reportable-periods.ts";
+import { compareMonths, localDate, periodKey, yearMonthAt, type YearMonth } from "../time/calendar.ts";
 import { loadMonthData } from "./follow-up-data.ts";
 import { totalsOf } from "./nomination-rounds.ts";
 
@@ -37,9 +39,22 @@ async function openRoundFigures(now: Date): Promise<RoundFigures[]> {
   return figures;
 }
 
-export async function buildDigest(now: Date, timeZone: string, t: Translate): Promise<Digest> {
-  const month = yearMonthAt(now, timeZone);
-  const day = localDate(now, timeZone);
+/** Names of agencies silent in both of the two months before `month`: the leaders should know them. */
+async function silentTwoMonthsRunning(month: YearMonth): Promise<string[]> {
+  const silentIn = async (asked: YearMonth) => {
+    const data = await loadMonthData(asked);
+    return silentAgencies(data.milestones, data.agencies, asked, groupReportsByAgency(data.reports));
+  };
+  const [last, before] = await Promise.all([silentIn(monthsBefore(month, 1)), silentIn(monthsBefore(month, 2))]);
+  const earlier = new Set(before.map((entry) => entry.agency.id));
+  return last.filter((entry) => earlier.has(entry.agency.id)).map((entry) => entry.agency.name);
+}
+
+/** The digest as of `now`, or of a month asked for ("/tonghop 12/2026": as it stood at that month's end). */
+export async function buildDigest(now: Date, timeZone: string, t: Translate, asked?: YearMonth): Promise<Digest> {
+  const current = yearMonthAt(now, timeZone);
+  const month = asked ?? current;
+  const day = asked && compareMonths(asked, current) < 0 ? `${periodKey(asked)}-${String(new Date(Date.UTC(asked.year, asked.month, 0)).getUTCDate()).padStart(2, "0")}` : localDate(now, timeZone);
   const [data, blocs, rounds] = await Promise.all([loadMonthData(month), EmulationBlocModel.find().sort({ order: 1 }).lean(), openRoundFigures(now)]);
   const figures = computeDigest({
     month,
@@ -51,7 +66,8 @@ export async function buildDigest(now: Date, timeZone: string, t: Translate): Pr
   });
   const previous = await DigestSnapshotModel.findOne({ day: { $lt: day } }).sort({ day: -1 }).lean();
   const change = changeSince(figures, (previous?.figures as DigestFigures | undefined) ?? null);
-  return { day, figures, change, html: formatDigest(figures, change, month, t), png: renderStackedBarPng(digestChart(figures, month, t)) };
+  const longSilent = await silentTwoMonthsRunning(month);
+  return { day, figures, change, html: formatDigest(figures, change, month, t, longSilent), png: renderStackedBarPng(digestChart(figures, month, t)) };
 }
 
 /** Keeps the figures the leaders were sent, for next week's comparison. */

@@ -18,15 +18,38 @@ export function focalAgencyOf(member: { roles: { role: string; agency?: Types.Ob
   return grant?.agency ? String(grant.agency) : null;
 }
 
-/** Focal officers who can be reached, by agency id. */
-export async function focalOfficersByAgency(): Promise<Map<string, MemberRecord[]>> {
+/** Whether a member said they are away on `today` (a local date). */
+export function isAway(member: { awayUntil?: string | null }, today: string): boolean {
+  return !!member.awayUntil && member.awayUntil >= today;
+}
+
+/**
+ * Focal officers who can be reached, by agency id. Given `today`, officers away that day are
+ * left out; an agency whose officers are all away is listed in `allAway`, with the day the
+ * first of them is back, so the secretariat can be told.
+ */
+export async function focalOfficersByAgency(today?: string): Promise<Map<string, MemberRecord[]>> {
+  return (await reachableOfficers(today)).officers;
+}
+
+export async function reachableOfficers(today?: string): Promise<{ officers: Map<string, MemberRecord[]>; allAway: Map<string, { until: string; officers: MemberRecord[] }> }> {
   const members = await MemberModel.find({ status: "active", "roles.role": "focal" }).lean();
   const byAgency = new Map<string, MemberRecord[]>();
   for (const member of members) {
     const agency = focalAgencyOf(member);
     if (agency) byAgency.set(agency, [...(byAgency.get(agency) ?? []), member]);
   }
-  return byAgency;
+  const allAway = new Map<string, { until: string; officers: MemberRecord[] }>();
+  if (today === undefined) return { officers: byAgency, allAway };
+  for (const [agency, officers] of byAgency) {
+    const present = officers.filter((officer) => !isAway(officer, today));
+    if (present.length > 0) byAgency.set(agency, present);
+    else {
+      byAgency.set(agency, []);
+      allAway.set(agency, { until: officers.map((officer) => officer.awayUntil!).sort()[0]!, officers });
+    }
+  }
+  return { officers: byAgency, allAway };
 }
 
 export async function membersWithRole(role: Role): Promise<MemberRecord[]> {

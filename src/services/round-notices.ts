@@ -8,8 +8,9 @@ import { formatRoundInvitation, formatRoundTotals } from "../messages/nomination
 import { splitMessage } from "../messages/split-message.ts";
 import { daysLeft } from "../nominations/round-window.ts";
 import { enqueueMessage } from "../outbox/enqueue.ts";
-import { formatLocalDateTime } from "../time/calendar.ts";
-import { focalOfficersByAgency } from "./members.ts";
+import { formatLocalDateTime, localDate } from "../time/calendar.ts";
+import { tellEveryoneAway } from "./absence.ts";
+import { focalOfficersByAgency, reachableOfficers } from "./members.ts";
 import { totalsOf, type RoundRecord } from "./nomination-rounds.ts";
 import { secretariatChatId } from "./secretariat-chat.ts";
 
@@ -44,7 +45,7 @@ export async function announceReopen(round: RoundRecord, agencyCode: string, unt
     const text = t("round-reopened-group", { seq: round.seq, agency: escapeHtml(agency.name), until: untilText });
     if (await enqueueMessage({ key: `round-reopen:${String(round._id)}:${String(agency._id)}:${stamp}:group`, chatId: groupId, text, purpose: "round-reopened", notBefore: context.now })) enqueued++;
   }
-  for (const officer of (await focalOfficersByAgency()).get(String(agency._id)) ?? []) {
+  for (const officer of (await focalOfficersByAgency(localDate(context.now, context.timeZone))).get(String(agency._id)) ?? []) {
     const t = context.translate((officer.locale as Locale) ?? context.defaultLocale);
     const created = await enqueueMessage({
       key: `round-reopen:${String(round._id)}:${stamp}:${officer.telegramId}`,
@@ -68,11 +69,13 @@ async function awardNames(codes: string[]): Promise<string[]> {
 
 /** Queues the round's message to the focal officers of `agencyIds` (all asked agencies by default). */
 export async function sendRoundMessages(round: RoundRecord, context: NoticeContext, purpose: "round-opened" | "round-reminder", keySuffix: string, agencyIds?: string[]): Promise<number> {
-  const officers = await focalOfficersByAgency();
+  const { officers, allAway } = await reachableOfficers(localDate(context.now, context.timeZone));
   const names = await awardNames(round.awardTypes);
   const targets = agencyIds ?? round.agencies.map(String);
   let enqueued = 0;
   for (const agencyId of targets) {
+    const away = allAway.get(agencyId);
+    if (away && (await tellEveryoneAway(agencyId, away, context))) enqueued++;
     for (const officer of officers.get(agencyId) ?? []) {
       const t = context.translate((officer.locale as Locale) ?? context.defaultLocale);
       const facts = { seq: round.seq, title: round.title, kind: round.kind, deadline: formatLocalDateTime(round.deadline, context.timeZone) };

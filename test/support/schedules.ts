@@ -6,4 +6,5 @@ export const TEST_SCHEDULES = {
   weeklyDigest: "30 7 * * 1",
   nominationDeadlines: "5 * * * *",
   groupNotices: "*/5 * * * *",
+  escalation: "0 9 * * *",
 };

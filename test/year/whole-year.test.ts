@@ -118,6 +118,10 @@ describe("a whole year of dondoc", () => {
     // The December report, made on 2 January, is December's.
     expect((await ProgressReportModel.find().lean()).map((r) => [r.period, localDate(r.reportedAt, TZ)])).toEqual([["2026-12", "2027-01-02"]]);
 
+    // Every month of 2026, nobody reported: each month escalated to the group once, three working days after its last reminder.
+    const escalated = new Set(sent.filter((m) => m.purpose === "escalation").map((m) => m.key.split(":")[1]));
+    expect([...escalated].filter((period) => period!.startsWith("2026")).sort()).toEqual(Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, "0")}`));
+
     // What each person received in 2026.
     const in2026 = sent.filter((m) => m.sentAt! < at("2027-01-01T00:00:00"));
     const count = (chatId: number, purpose?: string) => in2026.filter((m) => m.chatId === chatId && (!purpose || m.purpose === purpose)).length;
