@@ -23,6 +23,7 @@ import { secretariatFeature } from "./features/secretariat.ts";
 import { secretariatInvitesFeature } from "./features/secretariat-invites.ts";
 import { strangersFeature } from "./features/strangers.ts";
 import { workingCalendarFeature } from "./features/working-calendar.ts";
+import { yearCloseFeature } from "./features/year-close.ts";
 import { createI18n } from "./i18n.ts";
 
 /**
@@ -81,6 +82,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   bot.use(digestFeature(deps));
   bot.use(directoryFeature(deps));
   bot.use(workingCalendarFeature(deps));
+  bot.use(yearCloseFeature(deps));
   bot.use(documentsFeature(deps));
   bot.use(fallbacksFeature);
 

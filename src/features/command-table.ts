@@ -26,6 +26,7 @@ export const COMMANDS: CommandSpec[] = [
   { key: "overdue", vi: "quahan", en: "overdue", for: ["secretariat"], inGroup: true },
   { key: "remind", vi: "nhacnho", en: "remind", for: ["secretariat"], inGroup: true },
   { key: "export", vi: "xuatbaocao", en: "export", for: ["secretariat"], inGroup: true },
+  { key: "close-year", vi: "dongnam", en: "closeyear", for: ["secretariat"] },
   { key: "digest", vi: "tonghop", en: "digest", for: ["secretariat", "leader"], inGroup: true },
   { key: "nominations", vi: "khenthuong", en: "nominations", for: ["secretariat", "leader"], inGroup: true },
   { key: "new-round", vi: "modot", en: "newround", for: ["secretariat"] },

@@ -2,6 +2,7 @@ import type { Translate } from "../i18n.ts";
 import type { DueList } from "../followup/due-milestones.ts";
 import type { AgencyView, MilestoneView, ProgressStatus } from "../followup/milestone-view.ts";
 import type { Answer, MilestoneTally, OverdueMilestone, SilentAgency } from "../followup/month-status.ts";
+import type { YearEnd } from "../followup/year-end.ts";
 import { describeMonths } from "../plan/describe-months.ts";
 import type { YearMonth } from "../time/calendar.ts";
 import { escapeHtml, shorten } from "./html.ts";
@@ -86,5 +87,15 @@ export function formatOverdue(overdue: OverdueMilestone[], t: Translate, current
       lines.push(`   • ${escapeHtml(agency.name)}: ${statusLabel(status, t)}`);
     }
   });
+  return lines.join("\n");
+}
+
+/** The year-end account sent when a year is closed. */
+export function formatYearEnd(summary: YearEnd, t: Translate): string {
+  const lines = [`<b>${t("year-end-heading", { year: String(summary.year), done: summary.done, total: summary.total })}</b>`];
+  for (const { agency, done, notDone } of summary.agencies) {
+    const rows = notDone.map((milestone) => (milestone.row ? `[${escapeHtml(milestone.row)}]` : escapeHtml(shorten(milestone.text, 40))));
+    lines.push(`• ${escapeHtml(agency.name)}: ${done.length}/${done.length + notDone.length}${rows.length > 0 ? ` — ${t("year-end-not-done")} ${rows.join(", ")}` : ` ✅`}`);
+  }
   return lines.join("\n");
 }

@@ -145,5 +145,17 @@ describe("a whole year of dondoc", () => {
     const old = await OutboxMessageModel.findOne({ chatId: 5001, purpose: "monthly-push", "about.period": "2026-11" }).lean();
     const oldButton = (old!.payload as { reply_markup: { inline_keyboard: { callback_data: string }[][] } }).reply_markup.inline_keyboard[0]![0]!.callback_data;
     expect(callbackAnswers(await officer.press(oldButton))[0]).toContain("Tháng 11/2026 đã khóa báo cáo");
+
+    // The secretariat closes 2026: the year-end account goes to the group and the leader, and /quahan lets 2026 go.
+    const secretary = new TestUser(harness, 5009, "Thư ký");
+    expect(textsOf(await secretary.say("/dongnam 2028"))[0]).toContain("Cách dùng: /dongnam 2026");
+    expect(textsOf(await secretary.say("/dongnam 2026"))[0]).toContain("Khóa sổ năm 2026?");
+    const closed = textsOf(await secretary.press("ye:2026")).join();
+    expect(closed).toMatch(/Đã khóa sổ năm 2026: 0\/\d+ nhiệm vụ chủ trì đã hoàn thành/);
+    const yearEnd = await OutboxMessageModel.find({ purpose: "year-end" }).lean();
+    expect(new Set(yearEnd.map((m) => m.chatId))).toEqual(new Set([config.secretariatChatId, 5003]));
+    expect(String((yearEnd[0]!.payload as { text: string }).text)).toContain("Tổng kết năm 2026");
+    expect(textsOf(await secretary.say("/quahan")).join()).not.toContain("(kế hoạch năm 2026)");
+    expect(textsOf(await secretary.press("ye:2026")).join()).toContain("Không có kế hoạch năm 2026 nào đang theo dõi");
   }, 240_000);
 });

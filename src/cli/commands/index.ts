@@ -9,6 +9,7 @@ import { calendarCommand } from "./calendar.ts";
 import { jobsRunCommand } from "./jobs-run.ts";
 import { jobsScheduleCommand } from "./jobs-schedule.ts";
 import { roundsChangeCommand, roundsListCommand, roundsOpenCommand } from "./rounds.ts";
+import { planCloseYearCommand } from "./plan-close-year.ts";
 import { planImportCommand } from "./plan-import.ts";
 import { planParseCommand } from "./plan-parse.ts";
 
@@ -17,6 +18,7 @@ export const cliCommands: Record<string, CliCommand> = {
   "plan parse": planParseCommand,
   "plan import": planImportCommand,
   "plan list": planListCommand,
+  "plan close-year": planCloseYearCommand,
   "agencies import": agenciesImportCommand,
   "agencies list": agenciesListCommand,
   "awards import": awardsImportCommand,

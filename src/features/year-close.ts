@@ -1,0 +1,47 @@
+import { Composer } from "grammy";
+import type { BotDeps } from "../bot-deps.ts";
+import type { BotContext } from "../context.ts";
+import { translatorFor } from "../i18n.ts";
+import { closeYear, YearCloseError } from "../services/year-close.ts";
+import { yearMonthAt } from "../time/calendar.ts";
+import { commandGroup, defineCommand } from "./define-command.ts";
+import { actsForSecretariat } from "./roles.ts";
+
+/** /dongnam 2026 (/closeyear): after a confirmation, closes a plan year and sends its year-end account. */
+export function yearCloseFeature(deps: BotDeps) {
+  const feature = new Composer<BotContext>();
+  const commands = commandGroup();
+  defineCommand(commands, "close-year", async (ctx: BotContext) => {
+    if (!actsForSecretariat(ctx)) return void (await ctx.reply(ctx.t("secretariat-only")));
+    const current = yearMonthAt(deps.clock.now(), deps.config.timeZone).year;
+    const typed = typeof ctx.match === "string" ? ctx.match.trim() : "";
+    const year = Number(typed);
+    if (!/^\d{4}$/.test(typed) || year > current) return void (await ctx.reply(ctx.t("year-close-usage", { year: String(current - 1) })));
+    await ctx.reply(ctx.t("year-close-confirm", { year: typed }), {
+      reply_markup: { inline_keyboard: [[{ text: ctx.t("button-year-close", { year: typed }), callback_data: `ye:${typed}` }, { text: ctx.t("button-remind-no"), callback_data: "ye:no" }]] },
+    });
+  });
+  feature.use(commands);
+
+  feature.callbackQuery(/^ye:(no|\d{4})$/, async (ctx) => {
+    if (!actsForSecretariat(ctx)) return void (await ctx.answerCallbackQuery({ text: ctx.t("secretariat-only"), show_alert: true }));
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    if (ctx.match[1] === "no") return void (await ctx.reply(ctx.t("report-cancelled")));
+    const year = Number(ctx.match[1]);
+    try {
+      const result = await closeYear(year, { via: "chat", telegramId: ctx.from.id, name: ctx.member?.displayName ?? null }, {
+        now: deps.clock.now(),
+        defaultLocale: deps.config.defaultLocale,
+        configuredSecretariatChatId: deps.config.secretariatChatId,
+        translate: translatorFor,
+      });
+      deps.wakeOutbox();
+      await ctx.reply(ctx.t("year-closed", { year: String(year), done: result.done, total: result.total, messages: result.messages }));
+    } catch (error) {
+      if (error instanceof YearCloseError) return void (await ctx.reply(ctx.t(error.key, { year: String(year) })));
+      throw error;
+    }
+  });
+  return feature;
+}
