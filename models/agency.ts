@@ -14,7 +14,13 @@ const agencySchema = new Schema(
     kind: { type: String, enum: AGENCY_KINDS, required: true },
     /** Code of the emulation bloc (khối thi đua); empty for UBND, the Council and the like. */
     bloc: { type: String, trim: true, uppercase: true, default: null },
+    /** False once merged into another agency or retired: nothing is sent to it, its names lead to `successor`. */
     active: { type: Boolean, default: true },
+    /** Local dates ("2025-07-01") from which and until which (inclusive) the agency existed as such. */
+    validFrom: { type: String, default: null, match: /^\d{4}-\d{2}-\d{2}$/ },
+    validUntil: { type: String, default: null, match: /^\d{4}-\d{2}-\d{2}$/ },
+    /** The agency it was merged into (Sở LĐTBXH → Sở Nội vụ; a district → a commune). */
+    successor: { type: Schema.Types.ObjectId, ref: "Agency", default: null },
   },
   { timestamps: true },
 );

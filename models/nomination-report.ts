@@ -17,6 +17,8 @@ const nominationVersionSchema = new Schema(
     submittedBy: { type: Schema.Types.ObjectId, ref: "Member", default: null },
     submittedByTelegramId: { type: Number, default: null },
     submittedAt: { type: Date, required: true },
+    /** Set on a version that came from another agency's record when that agency was merged into this one. */
+    movedFrom: { type: Schema.Types.ObjectId, default: null },
   },
   { _id: false },
 );

@@ -26,6 +26,8 @@ const versionSchema = new Schema(
     reportedBy: { type: Schema.Types.ObjectId, ref: "Member", default: null },
     reportedByTelegramId: { type: Number, default: null },
     reportedAt: { type: Date, required: true },
+    /** Set on a version that came from another agency's record when that agency was merged into this one. */
+    movedFrom: { type: Schema.Types.ObjectId, default: null },
   },
   { _id: false },
 );

@@ -16,7 +16,7 @@ export type CsvResult<T> = { rows: T[] } | { problems: CsvProblem[] };
 export function readCsvTable<T>(text: string, rowSchema: z.ZodType<T>, requiredColumns: string[]): CsvResult<T> {
   let records: Record<string, string>[];
   try {
-    records = parse(text.replace(/^\uFEFF/, ""), { columns: true, skip_empty_lines: true, trim: true, relax_column_count: false });
+    records = parse(text.replace(/^\uFEFF/, ""), { columns: true, skip_empty_lines: true, trim: true, relax_column_count: false, comment: "#", comment_no_infix: true });
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 0;
     return { problems: [{ line, column: "", message: (error as Error).message }] };

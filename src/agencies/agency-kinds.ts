@@ -4,7 +4,8 @@ export const AGENCY_KINDS = [
   "council", // Hội đồng Thi đua – Khen thưởng
   "department", // sở, ban, ngành
   "party", // cơ quan Đảng
-  "district", // huyện, thành phố
+  "district", // huyện, thành phố (abolished on 1/7/2025)
+  "commune", // xã, phường, đặc khu (directly under the province since 1/7/2025)
   "mass-organization", // đoàn thể
   "press", // cơ quan báo chí
   "central", // cơ quan Trung ương trên địa bàn

@@ -4,7 +4,10 @@ import { MemberModel } from "../../models/member.ts";
 import type { BotDeps } from "../bot-deps.ts";
 import type { BotContext } from "../context.ts";
 import { escapeHtml } from "../messages/html.ts";
+import { mergeAgency, renameAgency, retireAgency } from "../services/agency-changes.ts";
 import { addAgency, addAlias, DirectoryError, revokeMember, unmatchedPlanUnits } from "../services/directory-admin.ts";
+import { formatCalendarDate, localDate } from "../time/calendar.ts";
+import { readLocalDate } from "../time/local-dates.ts";
 import { commandGroup, defineCommand } from "./define-command.ts";
 import { replyLong } from "./reply-long.ts";
 import { actsForSecretariat } from "./roles.ts";
@@ -46,6 +49,28 @@ export function directoryFeature(deps: BotDeps) {
       if (/^(chuakhop|chưakhớp|unmatched)$/i.test(action)) {
         const names = await unmatchedPlanUnits();
         return replyLong(ctx, [ctx.t("agency-unmatched", { count: names.length }), ...names.map((n) => `• ${escapeHtml(n)}`)].join("\n"));
+      }
+      // The 2025 reorganisation and later changes: merge into a successor, rename, retire.
+      const today = localDate(now, deps.config.timeZone);
+      const words = rest.join(" ").split(/\s+/).filter(Boolean);
+      const dateOr = (text: string | undefined, fallback: string) => (text ? readLocalDate(text) : fallback);
+      if (/^(gop|gộp|merge)$/i.test(action)) {
+        const effective = dateOr(words[2], today);
+        if (!effective) return void (await ctx.reply(ctx.t("cli-error-date", { value: words[2]! })));
+        if (!words[0] || !words[1]) return void (await ctx.reply(ctx.t("agencies-usage")));
+        const moved = await mergeAgency(words[0], words[1], effective, actor(ctx), now);
+        return void (await ctx.reply(ctx.t("agency-merged", { from: words[0].toUpperCase(), into: words[1].toUpperCase(), date: formatCalendarDate(effective), ...moved })));
+      }
+      if (/^(doiten|đổitên|rename)$/i.test(action)) {
+        const { before } = await renameAgency(fields[0] ?? "", fields[1] ?? "", actor(ctx), now);
+        return void (await ctx.reply(ctx.t("agency-renamed", { code: (fields[0] ?? "").trim().toUpperCase(), before, after: (fields[1] ?? "").trim() })));
+      }
+      if (/^(ngung|ngừng|retire)$/i.test(action)) {
+        const lastDay = dateOr(words[1], today);
+        if (!lastDay) return void (await ctx.reply(ctx.t("cli-error-date", { value: words[1]! })));
+        if (!words[0]) return void (await ctx.reply(ctx.t("agencies-usage")));
+        await retireAgency(words[0], lastDay, actor(ctx), now);
+        return void (await ctx.reply(ctx.t("agency-retired", { code: words[0].toUpperCase(), date: formatCalendarDate(lastDay) })));
       }
       if (action) return void (await ctx.reply(ctx.t("agencies-usage")));
       const agencies = await AgencyModel.find({ active: true }).sort({ bloc: 1, code: 1 }).lean();

@@ -1,9 +1,9 @@
 import { AgencyModel } from "../../models/agency.ts";
 import { AgencyDirectory } from "../agencies/resolve-units.ts";
 
-/** The active agencies as a directory for resolving the unit names of a plan. */
+/** The directory for resolving the unit names of a plan: agencies in force, and merged ones leading to their successors. */
 export async function loadAgencyDirectory(): Promise<AgencyDirectory> {
-  const agencies = await AgencyModel.find({ active: true }).lean();
+  const agencies = await AgencyModel.find().lean();
   return new AgencyDirectory(
     agencies.map((agency) => ({
       id: String(agency._id),
@@ -11,6 +11,9 @@ export async function loadAgencyDirectory(): Promise<AgencyDirectory> {
       name: agency.name,
       aliases: agency.aliases,
       kind: agency.kind,
+      bloc: agency.bloc ?? null,
+      active: agency.active,
+      successorId: agency.successor ? String(agency.successor) : null,
     })),
   );
 }

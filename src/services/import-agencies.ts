@@ -1,6 +1,9 @@
 import { AgencyModel } from "../../models/agency.ts";
 import { EmulationBlocModel } from "../../models/emulation-bloc.ts";
 import type { AgencyRow } from "../agencies/agency-csv.ts";
+import { localDate } from "../time/calendar.ts";
+import { addDays } from "../time/local-dates.ts";
+import { mergeAgency, retireAgency } from "./agency-changes.ts";
 import { recordAudit, type Actor } from "./audit.ts";
 import { saveByKey } from "./save-by-key.ts";
 
@@ -9,6 +12,8 @@ export interface AgencyImportResult {
   created: number;
   updated: number;
   unchanged: number;
+  merged: number;
+  retired: number;
 }
 
 /**
@@ -22,14 +27,26 @@ export async function importAgencies(rows: AgencyRow[], actor: Actor): Promise<A
     await EmulationBlocModel.updateOne({ code }, { $set: { name: bloc.name, order: bloc.order } }, { upsert: true });
   }
 
-  const result: AgencyImportResult = { blocs: blocs.size, created: 0, updated: 0, unchanged: 0 };
+  const result: AgencyImportResult = { blocs: blocs.size, created: 0, updated: 0, unchanged: 0, merged: 0, retired: 0 };
   for (const row of rows) {
-    const fields = { name: row.name, kind: row.kind, bloc: row.bloc?.code ?? null, aliases: row.aliases };
+    const fields = { name: row.name, kind: row.kind, bloc: row.bloc?.code ?? null, aliases: row.aliases, ...(row.validFrom ? { validFrom: row.validFrom } : {}) };
     const outcome = await saveByKey(AgencyModel, { code: row.code }, fields, (existing) => ({
       aliases: [...new Set([...(existing.aliases as string[]), ...row.aliases])],
     }));
     result[outcome]++;
   }
-  if (result.created + result.updated > 0) await recordAudit(actor, "agencies.imported", { kind: "agency" }, { ...result });
+  // Then the changes the file records: merges into successors, and agencies that ended.
+  const now = new Date();
+  for (const row of rows) {
+    const current = await AgencyModel.findOne({ code: row.code }).select({ active: 1 }).lean();
+    if (row.successor && current?.active) {
+      await mergeAgency(row.code, row.successor, row.validUntil ? addDays(row.validUntil, 1) : localDate(now, "Asia/Ho_Chi_Minh"), actor, now);
+      result.merged++;
+    } else if (!row.successor && row.validUntil && current?.active) {
+      await retireAgency(row.code, row.validUntil, actor, now);
+      result.retired++;
+    }
+  }
+  if (result.created + result.updated + result.merged + result.retired > 0) await recordAudit(actor, "agencies.imported", { kind: "agency" }, { ...result });
   return result;
 }

@@ -118,9 +118,19 @@ describe("agencies and members in chat", () => {
     expect(textsOf(await secretary.uploadDocument("them.csv", Buffer.from(csv), "text/csv")).join()).toContain("1 cơ quan mới");
     expect(textsOf(await secretary.uploadDocument("sai.csv", Buffer.from("code,name,kind\nX,Y,ministry\n"), "text/csv")).join()).toContain("dòng 2, cột kind");
 
+    // The 2025 reorganisation, from chat: merge, rename, retire; mistakes change nothing.
+    expect(textsOf(await secretary.say("/coquan gop SKHDT STC 01/03/2025")).join()).toContain("Đã sáp nhập SKHDT vào STC từ 01/03/2025");
+    expect(textsOf(await secretary.say("/coquan gop SKHDT SNV")).join()).toContain("SKHDT đã sáp nhập hoặc ngừng hoạt động trước đó");
+    expect(textsOf(await secretary.say("/coquan gop STC STC")).join()).toContain("Không thể sáp nhập STC vào chính nó");
+    expect(textsOf(await secretary.say("/coquan gop STC SKHDT 31/02/2025")).join()).toContain('Không đọc được ngày "31/02/2025"');
+    expect(textsOf(await secretary.say("/coquan doiten STC | Sở Tài chính tỉnh Lai Châu")).join()).toContain('"Sở Tài chính" → "Sở Tài chính tỉnh Lai Châu"');
+    expect(textsOf(await secretary.say("/coquan ngung TAMDUONG 30/06/2025")).join()).toContain("TAMDUONG ngừng hoạt động từ sau ngày 30/06/2025");
+    expect((await AgencyModel.findOne({ code: "SKHDT" }).lean())).toMatchObject({ active: false, validUntil: "2025-02-28" });
+    expect(textsOf(await secretary.say("/coquan")).join("\n")).not.toContain("<code>SKHDT</code>");
+
     await addMember(13003, "Cán bộ", "focal", "SNV");
     const focal = new TestUser(harness, 13003, "Cán bộ");
-    for (const command of ["/coquan", "/coquan them A | B | department", "/thanhvien", "/thanhvien thuhoi 13001"]) expect(textsOf(await focal.say(command)).join(), command).toContain("dành cho Ban Thi đua");
+    for (const command of ["/coquan", "/coquan them A | B | department", "/coquan gop SNV STC", "/thanhvien", "/thanhvien thuhoi 13001"]) expect(textsOf(await focal.say(command)).join(), command).toContain("dành cho Ban Thi đua");
     expect(await AgencyModel.exists({ code: "A" })).toBeNull();
   });
 
