@@ -12,8 +12,10 @@ import { importPlan } from "../services/import-plan.ts";
 import { bindSecretariatChat } from "../services/secretariat-chat.ts";
 
 /**
- * The people of the sandbox and what it starts with: Lai Châu's agencies and 2018 plan, a few
- * focal officers, the secretariat (in private and in its group) and a leader.
+ * What the sandbox plays: Lai Châu's 2018 plan with its directory of the time, or the 2026
+ * sample shaped after the 2025 reorganisation (merged departments, communes and wards instead
+ * of districts). The people are the same: focal officers, the secretariat in private and in
+ * its group, and a leader.
  */
 export interface Persona {
   key: string;
@@ -26,18 +28,30 @@ export interface Persona {
 
 export const SECRETARIAT_GROUP_ID = -1001000000099;
 const SECRETARY_ID = 100010;
-
-export const PERSONAS: Persona[] = [
-  { key: "snv", name: "Nguyễn Thị Lan — Sở Nội vụ", role: "focal", userId: 100001, chatId: 100001, agencyCode: "SNV" },
-  { key: "ubnd", name: "Trần Văn Hùng — UBND tỉnh", role: "focal", userId: 100002, chatId: 100002, agencyCode: "UBND" },
-  { key: "bao", name: "Lò Thị Mai — Báo Lai Châu", role: "focal", userId: 100003, chatId: 100003, agencyCode: "BAOLC" },
-  { key: "tamduong", name: "Vàng A Páo — huyện Tam Đường", role: "focal", userId: 100004, chatId: 100004, agencyCode: "TAMDUONG" },
-  { key: "secretary", name: "Phạm Thu Hà — Ban TĐKT", role: "secretariat", userId: SECRETARY_ID, chatId: SECRETARY_ID },
-  { key: "group", name: "Nhóm Ban Thi đua – Khen thưởng", role: "group", userId: SECRETARY_ID, chatId: SECRETARIAT_GROUP_ID },
-  { key: "leader", name: "Lê Văn Minh — Phó Chủ tịch UBND tỉnh", role: "leader", userId: 100020, chatId: 100020 },
-];
-
 const REPO = fileURLToPath(new URL("../../", import.meta.url));
+
+export interface SandboxSample {
+  key: "2018" | "2026";
+  directory: string;
+  plan: () => { text: string; source: string };
+  /** Where the sandbox's clock starts: the first working morning of March. */
+  start: string;
+  /** The clock panel's quick buttons: the month's push and its two reminders, as scheduled. */
+  panel: { push: string; remind: string; remind20: string; custom: string };
+  personas: Persona[];
+}
+
+function personas(local: { agency3: [string, string]; agency4: [string, string] }): Persona[] {
+  return [
+    { key: "snv", name: "Nguyễn Thị Lan — Sở Nội vụ", role: "focal", userId: 100001, chatId: 100001, agencyCode: "SNV" },
+    { key: "ubnd", name: "Trần Văn Hùng — UBND tỉnh", role: "focal", userId: 100002, chatId: 100002, agencyCode: "UBND" },
+    { key: "bao", name: `Lò Thị Mai — ${local.agency3[1]}`, role: "focal", userId: 100003, chatId: 100003, agencyCode: local.agency3[0] },
+    { key: "tamduong", name: `Vàng A Páo — ${local.agency4[1]}`, role: "focal", userId: 100004, chatId: 100004, agencyCode: local.agency4[0] },
+    { key: "secretary", name: "Phạm Thu Hà — Ban TĐKT", role: "secretariat", userId: SECRETARY_ID, chatId: SECRETARY_ID },
+    { key: "group", name: "Nhóm Ban Thi đua – Khen thưởng", role: "group", userId: SECRETARY_ID, chatId: SECRETARIAT_GROUP_ID },
+    { key: "leader", name: "Lê Văn Minh — Phó Chủ tịch UBND tỉnh", role: "leader", userId: 100020, chatId: 100020 },
+  ];
+}
 
 /** The Lai Châu plan: the shared original beside the repo when there is one, else the repo's copy. */
 export function laiChauPlanText(): { text: string; source: string } {
@@ -46,15 +60,37 @@ export function laiChauPlanText(): { text: string; source: string } {
   return { text: readFileSync(source, "utf8"), source };
 }
 
-export async function seedDemo(now: Date): Promise<{ planSource: string; tasks: number }> {
-  const read = readAgencyCsv(readFileSync(`${REPO}data/agencies/lai-chau.csv`, "utf8"));
-  if (!("rows" in read)) throw new Error("the Lai Châu agency list does not read");
+export const SANDBOX_SAMPLES: Record<SandboxSample["key"], SandboxSample> = {
+  "2018": {
+    key: "2018",
+    directory: "data/agencies/lai-chau.csv",
+    plan: laiChauPlanText,
+    start: "2018-03-01T08:00:00+07:00",
+    panel: { push: "2018-03-01T08:00:00", remind: "2018-03-12T08:30:00", remind20: "2018-03-20T08:30:00", custom: "2018-04-02T08:00" },
+    personas: personas({ agency3: ["BAOLC", "Báo Lai Châu"], agency4: ["TAMDUONG", "huyện Tam Đường"] }),
+  },
+  "2026": {
+    key: "2026",
+    directory: "data/agencies/lai-chau-2026-sample.csv",
+    plan: () => {
+      const source = `${REPO}data/samples/lai-chau-2026-sample.txt`;
+      return { text: readFileSync(source, "utf8"), source };
+    },
+    start: "2026-03-02T08:00:00+07:00",
+    panel: { push: "2026-03-02T08:00:00", remind: "2026-03-10T08:30:00", remind20: "2026-03-20T08:30:00", custom: "2026-04-01T08:00" },
+    personas: personas({ agency3: ["BAOPTTH", "Báo và PT-TH Lai Châu"], agency4: ["XTAMDUONG", "xã Tam Đường"] }),
+  },
+};
+
+export async function seedDemo(sample: SandboxSample, now: Date): Promise<{ planSource: string; tasks: number }> {
+  const read = readAgencyCsv(readFileSync(`${REPO}${sample.directory}`, "utf8"));
+  if (!("rows" in read)) throw new Error(`the agency list ${sample.directory} does not read`);
   await importAgencies(read.rows, { via: "cli", name: "sandbox" });
   await ensureAwardCatalogue();
-  const { text, source } = laiChauPlanText();
+  const { text, source } = sample.plan();
   const plan = parsePlan(text);
   const imported = await importPlan(plan, { text, warnings: toPlanJson(plan, translatorFor("vi")).warnings }, { via: "cli", name: "sandbox" });
-  for (const persona of PERSONAS.filter((p) => p.role !== "group")) {
+  for (const persona of sample.personas.filter((p) => p.role !== "group")) {
     const agency = persona.agencyCode ? await AgencyModel.findOne({ code: persona.agencyCode }).lean() : null;
     await MemberModel.updateOne(
       { telegramId: persona.userId },

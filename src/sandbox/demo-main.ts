@@ -1,8 +1,16 @@
 import { startSandbox } from "./sandbox-app.ts";
 
-/** `npm run demo`: the sandbox on http://127.0.0.1:8787 (or $PORT). */
+/**
+ * `npm run demo`: the sandbox on http://127.0.0.1:8787 (or $PORT), playing Lai Châu's 2018 plan;
+ * `npm run demo -- 2026` (or SANDBOX_SAMPLE=2026) plays the sample after the 2025 reorganisation.
+ */
 const port = Number(process.env.PORT ?? 8787);
-const sandbox = await startSandbox({ port, log: (line) => console.log(line) });
+const requested = process.argv[2] ?? process.env.SANDBOX_SAMPLE ?? "2018";
+if (requested !== "2018" && requested !== "2026") {
+  console.error(`Unknown sample "${requested}": use 2018 or 2026.`);
+  process.exit(2);
+}
+const sandbox = await startSandbox({ port, log: (line) => console.log(line), sample: requested });
 console.log(`\ndondoc sandbox: ${sandbox.url}/\nOpen it in a browser; Ctrl+C stops it.\n`);
 const stop = async () => {
   await sandbox.stop();

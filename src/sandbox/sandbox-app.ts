@@ -19,7 +19,7 @@ import { notifyUnreachable } from "../services/unreachable-notice.ts";
 import { loadSendRules } from "../services/working-calendar.ts";
 import { parseInstant } from "../time/calendar.ts";
 import { LocalBotApi } from "./bot-api/local-bot-api.ts";
-import { PERSONAS, seedDemo, SECRETARIAT_GROUP_ID } from "./demo-data.ts";
+import { SANDBOX_SAMPLES, seedDemo, SECRETARIAT_GROUP_ID, type SandboxSample } from "./demo-data.ts";
 import { sandboxRoutes } from "./sandbox-routes.ts";
 
 /**
@@ -38,10 +38,11 @@ export interface SandboxOptions {
   /** Use this database (tests); otherwise an embedded one is started for the sandbox alone. */
   mongoUri?: string;
   log?: (line: string) => void;
+  /** "2018" (Lai Châu's plan, the default) or "2026" (the sample after the 2025 reorganisation). */
+  sample?: SandboxSample["key"];
 }
 
 const TOKEN = "1000000001:SANDBOX-dondoc-local-bot-api-token";
-const START = "2018-03-01T08:00:00+07:00";
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const log = options.log ?? (() => undefined);
@@ -56,14 +57,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }
   await Promise.all(Object.values(models).map((model) => model.init()));
 
-  const clock = new ManualClock(parseInstant(START, config.timeZone)!);
-  const seeded = await seedDemo(clock.now());
+  const sample = SANDBOX_SAMPLES[options.sample ?? "2018"];
+  const clock = new ManualClock(parseInstant(sample.start, config.timeZone)!);
+  const seeded = await seedDemo(sample, clock.now());
   log(`plan: ${seeded.tasks} tasks from ${seeded.planSource}`);
 
   const api = new LocalBotApi({ token: TOKEN, enforceGroupRate: true, botUser: { id: 1000000001, first_name: "Dondoc", username: "dondoc_sandbox_bot" }, now: () => clock.now() });
   await api.start(options.port ?? 0);
   api.addGroup(SECRETARIAT_GROUP_ID, "Ban Thi đua – Khen thưởng");
-  for (const persona of PERSONAS.filter((p) => p.role !== "group")) api.addPrivateChat({ id: persona.userId, first_name: persona.name.split(" — ")[0]! });
+  for (const persona of sample.personas.filter((p) => p.role !== "group")) api.addPrivateChat({ id: persona.userId, first_name: persona.name.split(" — ")[0]! });
   config.telegramApiRoot = api.url;
 
   const deps: BotDeps = { config, clock, wakeOutbox: () => outbox.wake() };
@@ -106,7 +108,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return `${result.key}: ${result.enqueued}`;
     },
   };
-  api.fallback = (request, response) => void sandboxRoutes(api, panel, languages)(request, response);
+  api.fallback = (request, response) => void sandboxRoutes(api, panel, languages, sample)(request, response);
 
   return {
     url: api.url,

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { MemberModel } from "../../models/member.ts";
 import { memberLocales } from "../features/member-loader.ts";
 import type { LocalBotApi, SandboxUser } from "./bot-api/local-bot-api.ts";
-import { PERSONAS, type Persona } from "./demo-data.ts";
+import type { Persona, SandboxSample } from "./demo-data.ts";
 
 /**
  * The sandbox page and its small JSON API: who you are, the chat you see, typing, pressing
@@ -36,8 +36,8 @@ function send(response: ServerResponse, status: number, value: unknown): void {
   response.end(JSON.stringify(value));
 }
 
-export function sandboxRoutes(api: LocalBotApi, clock: ClockPanel, languages: { lang: "vi" | "en" }) {
-  const persona = (key: unknown): Persona | undefined => PERSONAS.find((p) => p.key === key);
+export function sandboxRoutes(api: LocalBotApi, clock: ClockPanel, languages: { lang: "vi" | "en" }, sample: SandboxSample) {
+  const persona = (key: unknown): Persona | undefined => sample.personas.find((p) => p.key === key);
   const userOf = (p: Persona): SandboxUser => ({ id: p.userId, first_name: p.name.split(" — ")[0]!, language_code: languages.lang });
 
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
@@ -50,7 +50,7 @@ export function sandboxRoutes(api: LocalBotApi, clock: ClockPanel, languages: { 
         return;
       }
       if (request.method === "GET" && url.pathname === "/sandbox/state") {
-        return send(response, 200, { personas: PERSONAS, now: clock.now().toISOString(), lang: languages.lang, bot: api.bot.username });
+        return send(response, 200, { personas: sample.personas, now: clock.now().toISOString(), lang: languages.lang, bot: api.bot.username, sample: sample.key, panel: sample.panel });
       }
       const chat = /^\/sandbox\/chats\/(-?\d+)\/(messages|send|press|upload)$/.exec(url.pathname);
       if (chat) {
@@ -92,8 +92,8 @@ export function sandboxRoutes(api: LocalBotApi, clock: ClockPanel, languages: { 
         const input = await body(request);
         languages.lang = input.lang === "en" ? "en" : "vi";
         // The demo people read the bot in the chosen language too.
-        await MemberModel.updateMany({ telegramId: { $in: PERSONAS.map((p) => p.userId) } }, { $set: { locale: languages.lang } });
-        for (const p of PERSONAS) memberLocales.set(p.userId, languages.lang);
+        await MemberModel.updateMany({ telegramId: { $in: sample.personas.map((p) => p.userId) } }, { $set: { locale: languages.lang } });
+        for (const p of sample.personas) memberLocales.set(p.userId, languages.lang);
         return send(response, 200, { lang: languages.lang });
       }
       send(response, 404, { error: "not found" });

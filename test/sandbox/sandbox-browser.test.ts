@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -22,7 +23,7 @@ describe.skipIf(!hasBrowser)("the sandbox in a browser", () => {
 
   beforeAll(async () => {
     const uri = new URL(inject("mongoUri"));
-    uri.pathname = "/dondoc_sandbox_test";
+    uri.pathname = `/dondoc_sandbox_test_${randomBytes(4).toString("hex")}`;
     sandbox = await startSandbox({ mongoUri: uri.toString() });
     browser = await chromium.launch({
       executablePath: CHROMIUM,

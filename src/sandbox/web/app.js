@@ -3,7 +3,7 @@
 const TEXT = {
   vi: {
     subtitle: "hộp cát — dùng thử không cần Telegram", today: "Hôm nay trong hộp cát:", who: "Bạn là ai?", clockTitle: "Đồng hồ",
-    push: "1/3/2018: gửi nhiệm vụ tháng", remind: "12/3: nhắc nhở (10/3 là thứ Bảy)", remind20: "20/3: nhắc lần cuối tháng", daily: "17:00: tổng hợp ngày",
+    push: "{date}: gửi nhiệm vụ tháng", remind: "{date}: nhắc nhở", remind20: "{date}: nhắc lần cuối tháng", daily: "17:00: tổng hợp ngày",
     weekly: "Thứ Hai: tổng hợp tuần", optPush: "Gửi nhiệm vụ tháng", optRemind: "Nhắc nhở", optDeadlines: "Hạn các đợt khen thưởng",
     optDaily: "Tổng hợp ngày", optWeekly: "Tổng hợp tuần", run: "Chạy vào thời điểm này", send: "Gửi", placeholder: "Nhập tin nhắn…",
     replyingTo: "Trả lời:", reply: "↩ Trả lời", focal: "Cán bộ đầu mối", secretariat: "Ban Thi đua – Khen thưởng", group: "Nhóm (chat nhóm)",
@@ -11,7 +11,7 @@ const TEXT = {
   },
   en: {
     subtitle: "sandbox — try it without Telegram", today: "Today in the sandbox:", who: "Who are you?", clockTitle: "Clock",
-    push: "1/3/2018: send the month's tasks", remind: "12/3: reminders (10/3 is a Saturday)", remind20: "20/3: the month's last reminder", daily: "17:00: daily summary",
+    push: "{date}: send the month's tasks", remind: "{date}: reminders", remind20: "{date}: the month's last reminder", daily: "17:00: daily summary",
     weekly: "Monday: weekly digest", optPush: "Monthly tasks", optRemind: "Reminders", optDeadlines: "Round deadlines",
     optDaily: "Daily summary", optWeekly: "Weekly digest", run: "Run as of this time", send: "Send", placeholder: "Type a message…",
     replyingTo: "Replying to:", reply: "↩ Reply", focal: "Focal officer", secretariat: "Emulation and Commendation Board", group: "Group chat",
@@ -19,7 +19,7 @@ const TEXT = {
   },
 };
 const COLORS = ["#2b7bd6", "#2e7d32", "#c2185b", "#6a1b9a", "#ef6c00", "#00838f", "#5d4037"];
-const state = { lang: "vi", personas: [], persona: null, messages: [], replyTo: null, lastAnswer: "", renderedKey: "" };
+const state = { lang: "vi", personas: [], persona: null, messages: [], replyTo: null, lastAnswer: "", renderedKey: "", panel: {} };
 const $ = (id) => document.getElementById(id);
 const t = (key) => TEXT[state.lang][key] ?? key;
 
@@ -33,6 +33,14 @@ async function call(path, body) {
 function applyLanguage() {
   document.documentElement.lang = state.lang;
   for (const node of document.querySelectorAll("[data-i18n]")) node.textContent = t(node.dataset.i18n);
+  // The quick buttons carry the sample's own dates: "1/3/2018" for the 2018 plan, "2/3/2026" for the 2026 one.
+  for (const node of document.querySelectorAll("[data-panel]")) {
+    const at = state.panel[node.dataset.panel];
+    if (!at) continue;
+    node.dataset.date = at;
+    const [year, month, day] = at.slice(0, 10).split("-").map(Number);
+    node.textContent = t(node.dataset.i18n).replace("{date}", node.dataset.panel === "push" ? `${day}/${month}/${year}` : `${day}/${month}`);
+  }
   for (const node of document.querySelectorAll("[data-i18n-placeholder]")) node.placeholder = t(node.dataset.i18nPlaceholder);
   $("lang").textContent = t("lang");
   renderPersonas();
@@ -267,6 +275,8 @@ $("lang").addEventListener("click", async () => {
 const initial = await call("/sandbox/state");
 state.personas = initial.personas;
 state.lang = initial.lang;
+state.panel = initial.panel ?? {};
+if (state.panel.custom) $("custom-date").value = state.panel.custom;
 applyLanguage();
 choose(state.personas[0]);
 setInterval(() => void refresh().catch(() => undefined), 800);
