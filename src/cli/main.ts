@@ -1,4 +1,4 @@
-import { isLocale, translatorFor, type Locale } from "../i18n.ts";
+import { isLocale, translatorFor, type Locale, type Translate } from "../i18n.ts";
 import type { CliCommand } from "./cli-context.ts";
 import { CliError } from "./cli-error.ts";
 import { cliCommands } from "./commands/index.ts";
@@ -31,14 +31,16 @@ function findCommand(args: string[]): { command: CliCommand; args: string[] } | 
 
 const HELP = new Set(["help", "--help", "-h"]);
 
-function usage(t: ReturnType<typeof translatorFor>): string {
+function usage(t: Translate): string {
   const lines = [...new Set(Object.values(cliCommands).map((command) => command.usageKey))].map((key) => `  ${t(key)}`);
   return `${t("cli-usage-header")}\n${lines.join("\n")}\n`;
 }
 
 async function main(argv: string[]): Promise<number> {
   const { locale, rest } = takeLocale(argv);
-  const t = translatorFor(locale);
+  const base = translatorFor(locale);
+  // Examples in usage and error lines name the current year.
+  const t: Translate = (key, params) => base(key, { year: String(new Date().getFullYear()), ...params });
   // "help", "--help", "-h" alone print every command; after a command, or as "help plan parse", that one.
   if (rest.length === 0 || HELP.has(rest[0]!)) {
     const asked = rest.length > 1 ? findCommand(rest.slice(1)) : undefined;
