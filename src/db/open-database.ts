@@ -2,7 +2,7 @@ import mongoose from "mongoose";
 import { resolve } from "node:path";
 import * as models from "../../models/index.ts";
 import type { Config } from "../config.ts";
-import { findRunningDatabase, forgetRunningDatabase, recordRunningDatabase } from "./running-database.ts";
+import { findRunningDatabase, forgetRunningDatabase, lockDataFolder, recordRunningDatabase, unlockDataFolder } from "./running-database.ts";
 import { startDatabase, type RunningDatabase } from "./start-database.ts";
 
 export interface OpenDatabase {
@@ -31,12 +31,24 @@ export class DatabaseInUseError extends Error {
 export async function openDatabase(config: Pick<Config, "mongodbUri" | "dataDir">, log: (line: string) => void, role: "bot" | "cli" = "cli"): Promise<OpenDatabase> {
   const dataDir = resolve(config.dataDir);
   let database: RunningDatabase;
+  if (role === "bot" && !config.mongodbUri) {
+    const holder = lockDataFolder(dataDir);
+    if (holder !== null) throw new DatabaseInUseError(holder);
+  }
   const running = config.mongodbUri ? null : findRunningDatabase(dataDir);
-  if (running && role === "bot") throw new DatabaseInUseError(running.pid);
+  if (running && role === "bot") {
+    unlockDataFolder(dataDir);
+    throw new DatabaseInUseError(running.pid);
+  }
   if (running) {
     database = { kind: "running-bot", uri: running.uri, description: `the running bot's database (process ${running.pid})`, dataPath: dataDir, stop: async () => {} };
   } else {
-    database = await startDatabase({ uri: config.mongodbUri, dataDir, log });
+    try {
+      database = await startDatabase({ uri: config.mongodbUri, dataDir, log });
+    } catch (error) {
+      if (role === "bot") unlockDataFolder(dataDir);
+      throw error;
+    }
     if (role === "bot" && database.kind !== "external") recordRunningDatabase(dataDir, { uri: database.uri, kind: database.kind });
   }
   try {
@@ -46,7 +58,10 @@ export async function openDatabase(config: Pick<Config, "mongodbUri" | "dataDir"
     });
     await Promise.all(Object.values(models).map((model) => model.init()));
   } catch (error) {
-    if (role === "bot") forgetRunningDatabase(dataDir);
+    if (role === "bot") {
+      forgetRunningDatabase(dataDir);
+      unlockDataFolder(dataDir);
+    }
     await database.stop();
     throw error;
   }
@@ -54,7 +69,10 @@ export async function openDatabase(config: Pick<Config, "mongodbUri" | "dataDir"
     database,
     close: async () => {
       await mongoose.disconnect();
-      if (role === "bot") forgetRunningDatabase(dataDir);
+      if (role === "bot") {
+        forgetRunningDatabase(dataDir);
+        unlockDataFolder(dataDir);
+      }
       await database.stop();
     },
   };

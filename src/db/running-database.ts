@@ -52,3 +52,37 @@ export function forgetRunningDatabase(dataDir: string): void {
     // Nothing recorded by this process.
   }
 }
+
+const LOCK = "bot.lock";
+
+/**
+ * Claims the data folder for one bot: the lock file is created exclusively (the file system
+ * decides, so two bots starting at the same moment cannot both win); a lock left by a process
+ * that died is taken over. Returns the pid of the bot that holds it, or null when this process now does.
+ */
+export function lockDataFolder(dataDir: string): number | null {
+  mkdirSync(dataDir, { recursive: true });
+  const path = join(dataDir, LOCK);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(path, String(process.pid), { flag: "wx" });
+      return null;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const holder = Number(readFileSync(path, "utf8").trim());
+      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && alive(holder)) return holder;
+      if (holder === process.pid) return null;
+      rmSync(path, { force: true });
+    }
+  }
+  return null;
+}
+
+export function unlockDataFolder(dataDir: string): void {
+  const path = join(dataDir, LOCK);
+  try {
+    if (Number(readFileSync(path, "utf8").trim()) === process.pid) rmSync(path, { force: true });
+  } catch {
+    // Not held by this process.
+  }
+}
