@@ -16,3 +16,5 @@ export { SettingModel } from "./setting.ts";
 export { GroupNoticeModel } from "./group-notice.ts";
 export { DigestSnapshotModel } from "./digest-snapshot.ts";
 export { CalendarDayModel } from "./calendar-day.ts";
+export { LeaseModel } from "./lease.ts";
+export { ProcessedUpdateModel } from "./processed-update.ts";

@@ -19,6 +19,7 @@ import { helpAndLanguageFeature } from "./features/help-and-language.ts";
 import { loadMember, negotiateLocale } from "./features/member-loader.ts";
 import { nominationsFeature } from "./features/nominations.ts";
 import { onboardingFeature } from "./features/onboarding.ts";
+import { oncePerUpdate } from "./features/once-per-update.ts";
 import { secretariatFeature } from "./features/secretariat.ts";
 import { secretariatInvitesFeature } from "./features/secretariat-invites.ts";
 import { strangersFeature } from "./features/strangers.ts";
@@ -33,6 +34,10 @@ import { createI18n } from "./i18n.ts";
 export interface CreateBotOptions {
   /** Where conversation state is kept; MongoDB in the product. */
   conversationStorage: ConversationStorage<BotContext, ConversationData>;
+  /** This process, among the instances sharing the database. */
+  instance?: string;
+  /** Polling under the lease: no other instance handles updates meanwhile (webhooks: false). */
+  receivesUpdatesAlone?: boolean;
 }
 
 const RETRY = { maxRetryAttempts: 3, maxDelaySeconds: 60 };
@@ -44,8 +49,9 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   bot.api.config.use(autoRetry(RETRY));
   const i18n = createI18n(config.defaultLocale, negotiateLocale);
 
-  // One update at a time per chat, so a conversation sees its answers in order.
+  // One update at a time per chat, so a conversation sees its answers in order; each update once.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
+  bot.use(oncePerUpdate({ instance: options.instance ?? "single", exclusive: options.receivesUpdatesAlone ?? true }));
   bot.use(loadMember);
   bot.use(i18n);
   bot.use(strangersFeature);

@@ -1,5 +1,6 @@
 import cron from "node-cron";
 import { z } from "zod";
+import { parseInstant } from "./time/calendar.ts";
 import { readQuietHours, type QuietHours } from "./time/quiet-hours.ts";
 
 /**
@@ -80,6 +81,8 @@ const environmentSchema = z
       .refine((value) => value === "off" || readQuietHours(value) !== null, { message: 'quiet hours as "18:00-07:00" (start-end, local time), or "off"' }),
     REPORTABLE_MONTHS: z.coerce.number().int().min(1).max(12).default(2),
     ESCALATION_WORKING_DAYS: z.coerce.number().int().min(1).max(30).default(3),
+    LEASE_SECONDS: z.coerce.number().int().min(2).max(600).default(20),
+    CLOCK_START: optionalText.refine((value) => value === undefined || parseInstant(value, "Asia/Ho_Chi_Minh") !== null, { message: "an instant such as 2026-03-02T08:00:00+07:00" }),
   });
 
 export type BotMode = { kind: "polling" } | { kind: "webhook"; url: string; secret: string; port: number };
@@ -104,6 +107,10 @@ export interface Config {
   reportableMonths: number;
   /** Working days after the month's last reminder before silent agencies are escalated. */
   escalationWorkingDays: number;
+  /** How long the leader's lease lasts without renewal: another instance takes over after it. */
+  leaseSeconds: number;
+  /** When set, the bot's clock starts at this instant (rehearsals, tests); real time otherwise. */
+  clockStart: Date | null;
 }
 
 export class ConfigError extends Error {
@@ -156,5 +163,7 @@ export function parseConfig(env: Record<string, string | undefined>, needs: Conf
     quietHours: data.QUIET_HOURS === "off" ? null : readQuietHours(data.QUIET_HOURS),
     reportableMonths: data.REPORTABLE_MONTHS,
     escalationWorkingDays: data.ESCALATION_WORKING_DAYS,
+    leaseSeconds: data.LEASE_SECONDS,
+    clockStart: data.CLOCK_START ? parseInstant(data.CLOCK_START, data.TZ) : null,
   };
 }

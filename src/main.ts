@@ -1,6 +1,7 @@
 import { run, type RunnerHandle } from "@grammyjs/runner";
-import { Api, webhookCallback } from "grammy";
-import { createServer } from "node:http";
+import { Api } from "grammy";
+import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
 import { JobScheduler } from "../jobs/scheduler.ts";
 import { createBot } from "./bot.ts";
 import type { BotDeps } from "./bot-deps.ts";
@@ -8,15 +9,18 @@ import { ConfigError, parseConfig } from "./config.ts";
 import { mongoConversationStorage } from "./conversation-storage.ts";
 import { openDatabase } from "./db/open-database.ts";
 import { setDefaultMenus } from "./features/command-menu.ts";
+import { Leadership } from "./leadership.ts";
 import { loadEnvFile } from "./load-env-file.ts";
-import { systemClock } from "./outbox/clock.ts";
+import { OffsetClock, systemClock, type Clock } from "./outbox/clock.ts";
 import { OutboxSender } from "./outbox/outbox-sender.ts";
 import { prepareAdminAccess } from "./services/bootstrap.ts";
+import { Lease } from "./services/lease.ts";
 import { ensureAwardCatalogue } from "./services/ensure-award-catalogue.ts";
 import { inviteLink } from "./services/invites.ts";
 import { officeHoursWindow } from "./services/office-hours-window.ts";
 import { notifyUnreachable } from "./services/unreachable-notice.ts";
 import { formatLocalDateTime } from "./time/calendar.ts";
+import { webhookServer } from "./webhook-server.ts";
 
 /**
  * Starts dondoc: configuration, database, outbox, schedules, then updates by long polling
@@ -44,44 +48,72 @@ async function main(): Promise<void> {
   await ensureAwardCatalogue();
 
   const log = (line: string) => console.log(line);
+  const clock: Clock = config.clockStart ? new OffsetClock(config.clockStart) : systemClock;
+  if (config.clockStart) log(`clock: starting at ${formatLocalDateTime(config.clockStart, config.timeZone)} (CLOCK_START)`);
   // The outbox keeps Telegram's limits itself, so it talks through an Api without auto-retry.
   const outboxApi = new Api(config.botToken!, { apiRoot: config.telegramApiRoot });
-  const deps: BotDeps = { config, clock: systemClock, wakeOutbox: () => outbox.wake() };
+  const deps: BotDeps = { config, clock, wakeOutbox: () => outbox.wake() };
   const outbox = new OutboxSender({
     api: outboxApi,
-    clock: systemClock,
+    clock,
     log,
     onUnreachable: (member) => notifyUnreachable(member, deps),
     sendWindow: officeHoursWindow(config),
   });
-  const bot = createBot(deps, { conversationStorage: await mongoConversationStorage() });
+  const instance = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+  const bot = createBot(deps, { conversationStorage: await mongoConversationStorage(), instance, receivesUpdatesAlone: config.mode.kind === "polling" });
+  log(`contacting the Bot API at ${config.telegramApiRoot} …`);
   await bot.init();
   await setDefaultMenus(bot.api).catch((error: unknown) => log(`command menus not set: ${(error as Error).message}`));
-  const access = await prepareAdminAccess({ adminIds: config.adminTelegramIds, ttlHours: config.inviteTtlHours, now: systemClock.now() });
+  const access = await prepareAdminAccess({ adminIds: config.adminTelegramIds, ttlHours: config.inviteTtlHours, now: clock.now() });
   if (access.kind === "bootstrap-invite") {
     const link = inviteLink(bot.botInfo.username, access.code);
     console.log(["", "=".repeat(72), "No administrator yet. Open this one-time link in Telegram to become the first:", `  ${link}`, `(valid until ${formatLocalDateTime(access.expiresAt, config.timeZone)} ${config.timeZone}; or set ADMIN_TELEGRAM_IDS)`, "=".repeat(72), ""].join("\n"));
   }
 
-  outbox.start();
-  const scheduler = new JobScheduler(config, systemClock, () => outbox.wake(), log);
-  await scheduler.catchUp();
-  scheduler.start();
+  const scheduler = new JobScheduler(config, clock, () => outbox.wake(), log);
 
-  let stopIntake: () => Promise<void>;
+  // Any number of instances on one database: the lease holder runs the schedules, the outbox and
+  // (in polling mode) long polling; the others stand by and take over when it dies.
+  let runner: RunnerHandle | null = null;
+  const leadership = new Leadership(
+    new Lease("leader", instance, config.leaseSeconds * 1000),
+    // Leases compare instants across instances: real time, never a rehearsal's.
+    systemClock,
+    {
+      gain: async () => {
+        // Whatever the previous leader had in flight goes back to the queue.
+        await outbox.recoverStale(0);
+        outbox.start();
+        await scheduler.catchUp();
+        scheduler.start();
+        if (config.mode.kind === "polling") {
+          await bot.api.deleteWebhook();
+          runner = run(bot);
+          log(`dondoc @${bot.botInfo.username}: long polling`);
+        }
+      },
+      lose: async () => {
+        if (runner?.isRunning()) await runner.stop();
+        runner = null;
+        await scheduler.stop();
+        await outbox.stop();
+      },
+    },
+    log,
+    Math.max(1000, (config.leaseSeconds * 1000) / 4),
+  );
+
+  let stopIntake: () => Promise<void> = async () => undefined;
   if (config.mode.kind === "webhook") {
     const { url, secret, port } = config.mode;
-    const server = createServer(webhookCallback(bot, "http", { secretToken: secret }));
+    const server = webhookServer(bot, secret, log);
     await new Promise<void>((resolve) => server.listen(port, resolve));
     await bot.api.setWebhook(url, { secret_token: secret });
     log(`dondoc @${bot.botInfo.username}: webhook on port ${port}`);
     stopIntake = () => new Promise((resolve) => server.close(() => resolve()));
-  } else {
-    await bot.api.deleteWebhook();
-    const runner: RunnerHandle = run(bot);
-    log(`dondoc @${bot.botInfo.username}: long polling`);
-    stopIntake = () => runner.stop();
   }
+  leadership.start();
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -89,8 +121,7 @@ async function main(): Promise<void> {
     stopping = true;
     log(`${signal}: stopping`);
     await stopIntake();
-    await scheduler.stop();
-    await outbox.stop();
+    await leadership.stop();
     await opened.close();
     process.exit(0);
   };

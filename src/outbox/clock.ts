@@ -25,3 +25,23 @@ export class ManualClock implements Clock {
     this.current = new Date(instant);
   }
 }
+
+/**
+ * Real time moved to start at a given instant (CLOCK_START): a rehearsal of a given day, or a
+ * test of several processes that must agree on "now". Time then runs at its normal pace.
+ */
+export class OffsetClock implements Clock {
+  private readonly offsetMs: number;
+
+  constructor(start: Date) {
+    this.offsetMs = start.getTime() - Date.now();
+  }
+
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+
+  sleep(ms: number): Promise<void> {
+    return systemClock.sleep(ms);
+  }
+}

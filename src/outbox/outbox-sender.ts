@@ -48,9 +48,12 @@ export class OutboxSender {
     this.pacer = options.pacer ?? new SendPacer();
   }
 
-  /** Puts back messages a dead process left in flight. */
-  async recoverStale(): Promise<number> {
-    const before = new Date(this.options.clock.now().getTime() - STALE_CLAIM_MS);
+  /**
+   * Puts back messages a dead process left in flight: those claimed over a minute ago, or all
+   * of them (`olderThanMs` 0) when this instance has just taken the lease from one that died.
+   */
+  async recoverStale(olderThanMs = STALE_CLAIM_MS): Promise<number> {
+    const before = new Date(this.options.clock.now().getTime() - olderThanMs);
     const result = await OutboxMessageModel.updateMany({ state: "sending", claimedAt: { $lte: before } }, { $set: { state: "pending" } });
     return result.modifiedCount;
   }
@@ -152,6 +155,7 @@ export class OutboxSender {
   start(intervalMs = 5000): void {
     if (this.running) return;
     this.running = true;
+    this.stopping = false;
     this.loop = (async () => {
       await this.recoverStale();
       while (this.running) {

@@ -60,6 +60,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const sample = SANDBOX_SAMPLES[options.sample ?? "2018"];
   const clock = new ManualClock(parseInstant(sample.start, config.timeZone)!);
   const seeded = await seedDemo(sample, clock.now());
+  // The local Bot API server numbers updates from 1 again at every start.
+  await models.ProcessedUpdateModel.deleteMany({});
   log(`plan: ${seeded.tasks} tasks from ${seeded.planSource}`);
 
   const api = new LocalBotApi({ token: TOKEN, enforceGroupRate: true, botUser: { id: 1000000001, first_name: "Dondoc", username: "dondoc_sandbox_bot" }, now: () => clock.now() });

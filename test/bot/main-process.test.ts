@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { webhookCallback } from "grammy";
+import { webhookServer } from "../../src/webhook-server.ts";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createBot } from "../../src/bot.ts";
 import { mongoConversationStorage } from "../../src/conversation-storage.ts";
@@ -72,3 +73,26 @@ describe("webhook mode", () => {
     }
   });
 });
+
+describe("a request that is no update", () => {
+  it("gets 400 and leaves the webhook running; an update delivered twice is handled once", async () => {
+    const harness = await startHarness(new Date("2018-03-01T01:00:00Z"));
+    const bot = createBot(harness.deps, { conversationStorage: await mongoConversationStorage() });
+    await bot.init();
+    const server = webhookServer(bot, "s3cret-s3cret-s3cret", () => undefined);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    const headers = { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": "s3cret-s3cret-s3cret" };
+    const update = { update_id: 77, message: { message_id: 1, date: 0, chat: { id: 8003, type: "private", first_name: "Mai" }, from: { id: 8003, is_bot: false, first_name: "Mai" }, text: "/start" } };
+    try {
+      expect((await fetch(url, { method: "POST", headers, body: "{not json" })).status).toBe(400);
+      expect((await fetch(url, { method: "POST", headers, body: JSON.stringify(update) })).status).toBe(200);
+      expect((await fetch(url, { method: "POST", headers, body: JSON.stringify(update) })).status).toBe(200);
+      expect(harness.telegram.callsOf("sendMessage").filter((call) => Number(call.params.chat_id) === 8003)).toHaveLength(1);
+    } finally {
+      server.close();
+      await harness.stop();
+    }
+  });
+});
+

@@ -231,8 +231,11 @@ export class LocalBotApi {
     switch (method) {
       case "getMe":
         return { ok: true, result: { ...this.bot, can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false } };
-      case "getUpdates":
-        return { ok: true, result: await this.pollUpdates(params) };
+      case "getUpdates": {
+        const updates = await this.pollUpdates(params);
+        if (updates === "conflict") return { ok: false, error_code: 409, description: "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running" };
+        return { ok: true, result: updates };
+      }
       case "deleteWebhook":
       case "setWebhook":
       case "setMyCommands":
@@ -267,19 +270,32 @@ export class LocalBotApi {
     });
   }
 
-  private async pollUpdates(params: Record<string, unknown>): Promise<unknown[]> {
+  /** The long poll waiting now; a second poller ends it with 409, as Telegram does. */
+  private currentPoll: (() => void) | null = null;
+
+  private async pollUpdates(params: Record<string, unknown>): Promise<unknown[] | "conflict"> {
+    this.currentPoll?.();
     const offset = Number(params.offset ?? 0);
     this.updates = this.updates.filter((update) => update.update_id >= offset);
     const timeout = Math.min(Number(params.timeout ?? 0), LONG_POLL_CAP_SECONDS);
+    let conflict = false;
     if (this.updates.length === 0 && timeout > 0) {
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, timeout * 1000);
-        this.pollers.push(() => {
+        const finish = () => {
           clearTimeout(timer);
+          if (this.currentPoll === terminate) this.currentPoll = null;
           resolve();
-        });
+        };
+        const terminate = () => {
+          conflict = true;
+          finish();
+        };
+        const timer = setTimeout(finish, timeout * 1000);
+        this.currentPoll = terminate;
+        this.pollers.push(finish);
       });
     }
+    if (conflict) return "conflict";
     return this.updates.slice(0, Number(params.limit ?? 100));
   }
 
