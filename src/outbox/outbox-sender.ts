@@ -110,7 +110,7 @@ export class OutboxSender {
   }
 
   private async handleFailure(
-    message: { _id: unknown; attempts: number; member?: Types.ObjectId | null; key: string },
+    message: { _id: unknown; attempts: number; member?: Types.ObjectId | null; key: string; chatId: number },
     error: unknown,
   ): Promise<Outcome> {
     const now = this.options.clock.now().getTime();
@@ -128,9 +128,13 @@ export class OutboxSender {
 
     if (error instanceof GrammyError) {
       if (error.error_code === 429) {
+        // Telegram asking to wait is no failure: it never uses up an attempt. A group's limit
+        // holds that group only; a 429 on a private chat means the bot's overall pace.
         const until = now + (error.parameters.retry_after ?? 1) * 1000;
-        this.pacer.pauseUntil(until);
-        return retryAt(until);
+        if (message.chatId < 0) this.pacer.pauseChat(message.chatId, until);
+        else this.pacer.pauseUntil(until);
+        await OutboxMessageModel.updateOne({ _id: message._id }, { $set: { state: "pending", notBefore: new Date(until), lastError: description }, $inc: { attempts: -1 } });
+        return "retry";
       }
       if (error.error_code === 403) {
         if (message.member) await this.markUnreachable(message.member);

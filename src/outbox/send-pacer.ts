@@ -16,12 +16,13 @@ export class SendPacer {
   private readonly groupSends = new Map<number, number[]>();
   private recent: number[] = [];
   private pausedUntil = 0;
+  private readonly pausedChats = new Map<number, number>();
 
   constructor(private readonly limits: PacerLimits = TELEGRAM_LIMITS) {}
 
   /** Milliseconds to wait before a message to `chatId` may go (0: now). Groups have negative ids. */
   delayFor(chatId: number, now: number): number {
-    let wait = Math.max(0, this.pausedUntil - now);
+    let wait = Math.max(0, this.pausedUntil - now, (this.pausedChats.get(chatId) ?? 0) - now);
     const last = this.lastByChat.get(chatId);
     if (last !== undefined) wait = Math.max(wait, last + this.limits.perChatMs - now);
     this.recent = this.recent.filter((at) => at > now - 1000);
@@ -42,5 +43,10 @@ export class SendPacer {
 
   pauseUntil(until: number): void {
     this.pausedUntil = Math.max(this.pausedUntil, until);
+  }
+
+  /** Holds one chat only (a group's own limit). */
+  pauseChat(chatId: number, until: number): void {
+    this.pausedChats.set(chatId, Math.max(this.pausedChats.get(chatId) ?? 0, until));
   }
 }

@@ -60,4 +60,30 @@ describe("the March push, delivered", () => {
     expect(String(toChat(GROUP)[0]?.params.text)).toContain("Cán bộ Sở Nội vụ");
     expect(toChat(GROUP)).toHaveLength(1);
   });
+
+  it("never gives a message up for 429s, and a group's 429 holds that group only", async () => {
+    const clock = new ManualClock(new Date("2018-03-01T01:00:00Z"));
+    const outbox = new OutboxSender({ api, clock });
+    const { enqueueMessage } = await import("../../src/outbox/enqueue.ts");
+    await enqueueMessage({ key: "storm", chatId: 6101, text: "Nhiệm vụ", purpose: "monthly-push", notBefore: clock.now() });
+    // Ten "retry after 1" in a row: more than the eight attempts a failing message gets.
+    for (let i = 0; i < 10; i++) telegram.failNext("sendMessage", { error_code: 429, description: "Too Many Requests: retry after 1", retry_after: 1 }, 6101);
+    for (let i = 0; i < 11; i++) {
+      await outbox.drain();
+      await clock.sleep(1000);
+    }
+    expect(await OutboxMessageModel.findOne({ key: "storm" }).lean()).toMatchObject({ state: "sent", attempts: 1 });
+
+    // The group asks to wait a minute; a private message queued after it goes at once.
+    telegram.failNext("sendMessage", { error_code: 429, description: "Too Many Requests: retry after 60", retry_after: 60 }, GROUP);
+    await enqueueMessage({ key: "group-line", chatId: GROUP, text: "Báo cáo mới", purpose: "group-notices", notBefore: clock.now() });
+    await outbox.drain();
+    await enqueueMessage({ key: "private-after", chatId: 6102, text: "Nhắc nhở", purpose: "reminder", notBefore: clock.now() });
+    const started = clock.now().getTime();
+    await outbox.drain();
+    expect(await OutboxMessageModel.findOne({ key: "private-after" }).lean()).toMatchObject({ state: "sent" });
+    expect(clock.now().getTime() - started).toBeLessThan(60_000);
+    expect(await OutboxMessageModel.findOne({ key: "group-line" }).lean()).toMatchObject({ state: "pending" });
+  });
 });
+
