@@ -1,5 +1,6 @@
 import cron, { type ScheduledTask } from "node-cron";
 import type { Config } from "../src/config.ts";
+import type { Metrics } from "../src/observability/metrics.ts";
 import type { Clock } from "../src/outbox/clock.ts";
 import { flushGroupNotices } from "../src/services/group-notices.ts";
 import { loadSendRules } from "../src/services/working-calendar.ts";
@@ -30,7 +31,8 @@ export class JobScheduler {
     private readonly config: SchedulerConfig,
     private readonly clock: Clock,
     private readonly afterRun: () => void,
-    private readonly log: (line: string) => void,
+    private readonly log: (line: string, fields?: Record<string, unknown>) => void,
+    private readonly metrics?: Metrics,
   ) {}
 
   private rulesConfig() {
@@ -43,10 +45,15 @@ export class JobScheduler {
     this.inFlight.add(key);
     const work = runJob(name, jobContext(this.config, asOf), this.config.schedules)
       .then((result) => {
-        this.log(`job ${result.key}: ${result.enqueued} queued, ${result.alreadyQueued} already queued`);
+        this.log(`job ${result.key}: ${result.enqueued} queued, ${result.alreadyQueued} already queued`, { job: name, key: result.key, enqueued: result.enqueued, alreadyQueued: result.alreadyQueued });
+        this.metrics?.jobRuns.inc({ job: name, outcome: "ok" });
+        this.metrics?.jobLastSuccess.set({ job: name }, Date.now() / 1000);
         this.afterRun();
       })
-      .catch((error: unknown) => this.log(`job ${name} failed: ${(error as Error).message}`));
+      .catch((error: unknown) => {
+        this.metrics?.jobRuns.inc({ job: name, outcome: "error" });
+        this.log(`job ${name} failed: ${(error as Error).message}`, { job: name, key, error: (error as Error).message });
+      });
     this.running.add(work);
     await work;
     this.running.delete(work);

@@ -19,6 +19,9 @@ import { helpAndLanguageFeature } from "./features/help-and-language.ts";
 import { loadMember, negotiateLocale } from "./features/member-loader.ts";
 import { nominationsFeature } from "./features/nominations.ts";
 import { onboardingFeature } from "./features/onboarding.ts";
+import { updateLog } from "./features/update-log.ts";
+import type { Log } from "./observability/logger.ts";
+import type { Metrics } from "./observability/metrics.ts";
 import { oncePerUpdate } from "./features/once-per-update.ts";
 import { secretariatFeature } from "./features/secretariat.ts";
 import { secretariatInvitesFeature } from "./features/secretariat-invites.ts";
@@ -38,6 +41,9 @@ export interface CreateBotOptions {
   instance?: string;
   /** Polling under the lease: no other instance handles updates meanwhile (webhooks: false). */
   receivesUpdatesAlone?: boolean;
+  /** Where a line per update goes (structured logs), and the metrics it feeds. */
+  log?: Log;
+  metrics?: Metrics;
 }
 
 const RETRY = { maxRetryAttempts: 3, maxDelaySeconds: 60 };
@@ -51,6 +57,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
 
   // One update at a time per chat, so a conversation sees its answers in order; each update once.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
+  if (options.log) bot.use(updateLog(options.log, options.metrics));
   bot.use(oncePerUpdate({ instance: options.instance ?? "single", exclusive: options.receivesUpdatesAlone ?? true }));
   bot.use(loadMember);
   bot.use(i18n);
@@ -93,7 +100,9 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   bot.use(fallbacksFeature);
 
   bot.catch(async (error) => {
-    console.error(`update ${error.ctx.update.update_id} failed:`, error.error);
+    const reason = error.error instanceof Error ? (error.error.stack ?? error.error.message) : String(error.error);
+    if (options.log) options.log("update failed", { update: error.ctx.update.update_id, error: reason });
+    else console.error(`update ${error.ctx.update.update_id} failed:`, error.error);
     await error.ctx.reply(error.ctx.t("error-generic")).catch(() => undefined);
   });
   return bot;

@@ -82,6 +82,7 @@ const environmentSchema = z
     REPORTABLE_MONTHS: z.coerce.number().int().min(1).max(12).default(2),
     ESCALATION_WORKING_DAYS: z.coerce.number().int().min(1).max(30).default(3),
     LEASE_SECONDS: z.coerce.number().int().min(2).max(600).default(20),
+    HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(8081),
     CLOCK_START: optionalText.refine((value) => value === undefined || parseInstant(value, "Asia/Ho_Chi_Minh") !== null, { message: "an instant such as 2026-03-02T08:00:00+07:00" }),
   });
 
@@ -111,6 +112,8 @@ export interface Config {
   leaseSeconds: number;
   /** When set, the bot's clock starts at this instant (rehearsals, tests); real time otherwise. */
   clockStart: Date | null;
+  /** /healthz, /readyz and /metrics listen here (0: any free port). */
+  healthPort: number;
 }
 
 export class ConfigError extends Error {
@@ -164,6 +167,7 @@ export function parseConfig(env: Record<string, string | undefined>, needs: Conf
     reportableMonths: data.REPORTABLE_MONTHS,
     escalationWorkingDays: data.ESCALATION_WORKING_DAYS,
     leaseSeconds: data.LEASE_SECONDS,
+    healthPort: data.HEALTH_PORT,
     clockStart: data.CLOCK_START ? parseInstant(data.CLOCK_START, data.TZ) : null,
   };
 }

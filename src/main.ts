@@ -10,13 +10,16 @@ import { mongoConversationStorage } from "./conversation-storage.ts";
 import { openDatabase } from "./db/open-database.ts";
 import { setDefaultMenus } from "./features/command-menu.ts";
 import { Leadership } from "./leadership.ts";
+import { healthServer } from "./observability/health-server.ts";
+import { createLogger, logWith } from "./observability/logger.ts";
+import { Metrics } from "./observability/metrics.ts";
 import { loadEnvFile } from "./load-env-file.ts";
 import { OffsetClock, systemClock, type Clock } from "./outbox/clock.ts";
 import { OutboxSender } from "./outbox/outbox-sender.ts";
 import { prepareAdminAccess } from "./services/bootstrap.ts";
 import { Lease } from "./services/lease.ts";
 import { ensureAwardCatalogue } from "./services/ensure-award-catalogue.ts";
-import { inviteLink } from "./services/invites.ts";
+import { forgetFirstAdminLink, inviteLink, writeFirstAdminLink } from "./services/invites.ts";
 import { officeHoursWindow } from "./services/office-hours-window.ts";
 import { notifyUnreachable } from "./services/unreachable-notice.ts";
 import { formatLocalDateTime } from "./time/calendar.ts";
@@ -42,12 +45,14 @@ function warnAboutEmulator(path: string | null): void {
 async function main(): Promise<void> {
   loadEnvFile();
   const config = parseConfig(process.env, { botToken: true });
-  const opened = await openDatabase(config, (line) => console.log(line), "bot");
+  const logger = createLogger();
+  const log = logWith(logger);
+  const opened = await openDatabase(config, (line) => log(line), "bot");
   if (opened.database.kind === "emulator") warnAboutEmulator(opened.database.dataPath);
-  else console.log(`database: ${opened.database.description}`);
+  else log(`database: ${opened.database.description}`);
   await ensureAwardCatalogue();
 
-  const log = (line: string) => console.log(line);
+  const metrics = new Metrics();
   const clock: Clock = config.clockStart ? new OffsetClock(config.clockStart) : systemClock;
   if (config.clockStart) log(`clock: starting at ${formatLocalDateTime(config.clockStart, config.timeZone)} (CLOCK_START)`);
   // The outbox keeps Telegram's limits itself, so it talks through an Api without auto-retry.
@@ -59,19 +64,27 @@ async function main(): Promise<void> {
     log,
     onUnreachable: (member) => notifyUnreachable(member, deps),
     sendWindow: officeHoursWindow(config),
+    onThrottled: () => metrics.throttled.inc(),
   });
   const instance = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
-  const bot = createBot(deps, { conversationStorage: await mongoConversationStorage(), instance, receivesUpdatesAlone: config.mode.kind === "polling" });
+  const bot = createBot(deps, { conversationStorage: await mongoConversationStorage(), instance, receivesUpdatesAlone: config.mode.kind === "polling", log, metrics });
   log(`contacting the Bot API at ${config.telegramApiRoot} …`);
   await bot.init();
   await setDefaultMenus(bot.api).catch((error: unknown) => log(`command menus not set: ${(error as Error).message}`));
   const access = await prepareAdminAccess({ adminIds: config.adminTelegramIds, ttlHours: config.inviteTtlHours, now: clock.now() });
-  if (access.kind === "bootstrap-invite") {
+  if (access.kind !== "bootstrap-invite") forgetFirstAdminLink(config.dataDir);
+  else {
+    // The one-time admin link is no log line: it goes to a file only this user can read, and
+    // to the terminal when there is one.
     const link = inviteLink(bot.botInfo.username, access.code);
-    console.log(["", "=".repeat(72), "No administrator yet. Open this one-time link in Telegram to become the first:", `  ${link}`, `(valid until ${formatLocalDateTime(access.expiresAt, config.timeZone)} ${config.timeZone}; or set ADMIN_TELEGRAM_IDS)`, "=".repeat(72), ""].join("\n"));
+    const file = writeFirstAdminLink(config.dataDir, link, `${formatLocalDateTime(access.expiresAt, config.timeZone)} ${config.timeZone}`);
+    log(`no administrator yet: the one-time admin link is in ${file} (or set ADMIN_TELEGRAM_IDS)`);
+    if (process.stdout.isTTY) {
+      console.log(["", "=".repeat(72), "No administrator yet. Open this one-time link in Telegram to become the first:", `  ${link}`, `(valid until ${formatLocalDateTime(access.expiresAt, config.timeZone)} ${config.timeZone}; or set ADMIN_TELEGRAM_IDS)`, "=".repeat(72), ""].join("\n"));
+    }
   }
 
-  const scheduler = new JobScheduler(config, clock, () => outbox.wake(), log);
+  const scheduler = new JobScheduler(config, clock, () => outbox.wake(), log, metrics);
 
   // Any number of instances on one database: the lease holder runs the schedules, the outbox and
   // (in polling mode) long polling; the others stand by and take over when it dies.
@@ -115,6 +128,13 @@ async function main(): Promise<void> {
   }
   leadership.start();
 
+  const health = healthServer(metrics, { leading: () => leadership.isLeader, instance }, clock);
+  health.on("error", (error) => log(`health endpoints not served: ${error.message}`, { port: config.healthPort }));
+  health.listen(config.healthPort, () => {
+    const address = health.address();
+    log(`health endpoints on port ${typeof address === "object" && address ? address.port : config.healthPort}: /healthz /readyz /metrics`);
+  });
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -122,6 +142,7 @@ async function main(): Promise<void> {
     log(`${signal}: stopping`);
     await stopIntake();
     await leadership.stop();
+    health.close();
     await opened.close();
     process.exit(0);
   };

@@ -25,7 +25,9 @@ export interface OutboxSenderOptions {
   pacer?: SendPacer;
   /** Called once when a member is found unreachable (403), to tell the secretariat. */
   onUnreachable?: (memberId: Types.ObjectId) => Promise<void>;
-  log?: (line: string) => void;
+  log?: (line: string, fields?: Record<string, unknown>) => void;
+  /** Counts the 429s Telegram answers. */
+  onThrottled?: () => void;
   /** When messages may go (working days, outside quiet hours); absent: any time. */
   sendWindow?: SendWindow;
 }
@@ -117,7 +119,7 @@ export class OutboxSender {
     const description = error instanceof Error ? error.message : String(error);
     const fail = async () => {
       await OutboxMessageModel.updateOne({ _id: message._id }, { $set: { state: "failed", lastError: description } });
-      this.options.log?.(`outbox: ${message.key} failed: ${description}`);
+      this.options.log?.("outbox send failed", { key: message.key, chat: message.chatId, attempts: message.attempts, error: description });
       return "failed" as const;
     };
     const retryAt = async (at: number) => {
@@ -131,6 +133,7 @@ export class OutboxSender {
         // Telegram asking to wait is no failure: it never uses up an attempt. A group's limit
         // holds that group only; a 429 on a private chat means the bot's overall pace.
         const until = now + (error.parameters.retry_after ?? 1) * 1000;
+        this.options.onThrottled?.();
         if (message.chatId < 0) this.pacer.pauseChat(message.chatId, until);
         else this.pacer.pauseUntil(until);
         await OutboxMessageModel.updateOne({ _id: message._id }, { $set: { state: "pending", notBefore: new Date(until), lastError: description }, $inc: { attempts: -1 } });

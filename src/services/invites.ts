@@ -1,3 +1,5 @@
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
 import type { Types } from "mongoose";
 import { randomBytes } from "node:crypto";
 import { AgencyModel } from "../../models/agency.ts";
@@ -88,4 +90,17 @@ export async function redeemInvite(code: string, person: Newcomer, now: Date): P
     now,
   );
   return { ok: true, role: invite.role, agency: agency ? { code: agency.code, name: agency.name } : null };
+}
+
+/** Writes the first administrator's one-time link where only this user can read it; returns the path. */
+export function writeFirstAdminLink(dataDir: string, link: string, validUntil: string): string {
+  mkdirSync(dataDir, { recursive: true });
+  const path = resolve(dataDir, "first-admin-link.txt");
+  writeFileSync(path, `${link}\nvalid until ${validUntil}\n`, { mode: 0o600 });
+  return path;
+}
+
+/** Once there is an administrator, the old link's file goes. */
+export function forgetFirstAdminLink(dataDir: string): void {
+  rmSync(resolve(dataDir, "first-admin-link.txt"), { force: true });
 }

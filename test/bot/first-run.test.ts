@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -40,7 +40,11 @@ describe("the first run with a bot token", () => {
   it("prints a one-time admin link, shares its database with the CLI, and refuses a second bootstrap", async () => {
     const bot = spawnBot(env());
     try {
-      const [, code] = (await bot.waitFor(/t\.me\/dondoc_test_bot\?start=([\w-]+)/)) as unknown as [string, string];
+      // The link is no log line: it is in a file of the data folder, readable by this user only.
+      const [, file] = (await bot.waitFor(/the one-time admin link is in (\S+)/)) as unknown as [string, string];
+      const [, code] = readFileSync(file, "utf8").match(/t\.me\/dondoc_test_bot\?start=([\w-]+)/) as unknown as [string, string];
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      expect(bot.output()).not.toContain(code);
       await bot.waitFor(/long polling/);
       expect(await reply(12001, "Quản trị", `/start ${code}`)).toContain("quản trị viên");
 
@@ -67,6 +71,7 @@ describe("the first run with a bot token", () => {
     try {
       await again.waitFor(/long polling/);
       expect(again.output()).not.toContain("?start=");
+      expect(existsSync(join(dataDir, "first-admin-link.txt"))).toBe(false);
       expect(await reply(12002, "Lan", "/start")).toContain("Chào Lan");
     } finally {
       await again.stop();

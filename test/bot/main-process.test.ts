@@ -29,7 +29,7 @@ describe("the bot process", () => {
     uri.pathname = `/${db.name}`;
     const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
       cwd: repoPath(""),
-      env: { ...process.env, BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: telegram.url, MONGODB_URI: uri.toString(), DATA_DIR: scratch },
+      env: { ...process.env, BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: telegram.url, MONGODB_URI: uri.toString(), DATA_DIR: scratch, HEALTH_PORT: "0" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
@@ -38,9 +38,26 @@ describe("the bot process", () => {
     const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
     try {
       await telegram.waitForCall("deleteWebhook");
-      telegram.sendText({ id: 8001, first_name: "Lan", language_code: "vi" }, "/start");
+      telegram.sendText({ id: 8001, first_name: "Lan", language_code: "vi" }, "/start SECRET-INVITE-CODE-123");
       const reply = await telegram.waitForCall("sendMessage", (params) => Number(params.chat_id) === 8001);
-      expect(String(reply.params.text)).toContain("đường dẫn mời");
+      expect(String(reply.params.text)).toContain("Mã mời không đúng");
+
+      // One JSON line for the update, with no message text, no invite code and no token.
+      await expect.poll(() => output.includes('"msg":"update"'), { timeout: 5000, interval: 50 }).toBe(true);
+      const line = JSON.parse(output.split("\n").find((l) => l.includes('"msg":"update"'))!);
+      expect(line).toMatchObject({ update: expect.any(Number), chat: 8001, user: 8001, handler: "command:/start", outcome: "ok", ms: expect.any(Number) });
+      expect(output).not.toContain("SECRET-INVITE-CODE-123");
+      expect(output).not.toContain(TOKEN);
+
+      // Health, readiness and metrics on their own port.
+      const port = Number(/health endpoints on port (\d+)/.exec(output)![1]);
+      const get = (path: string) => fetch(`http://127.0.0.1:${port}${path}`);
+      expect((await get("/healthz")).status).toBe(200);
+      const ready = await (await get("/readyz")).json();
+      expect(ready).toMatchObject({ status: "ready", database: "ok", leading: true, outboxBacklogSeconds: 0 });
+      const metrics = await (await get("/metrics")).text();
+      expect(metrics).toMatch(/dondoc_updates_total\{outcome="ok"\} [1-9]/);
+      expect(metrics).toContain("dondoc_update_duration_seconds_bucket");
     } finally {
       child.kill("SIGTERM");
     }

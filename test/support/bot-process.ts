@@ -15,7 +15,7 @@ export interface BotProcess {
 export function spawnBot(env: Record<string, string>): BotProcess {
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: repoPath(""),
-    env: { ...process.env, MONGODB_URI: "", SECRETARIAT_CHAT_ID: "", ADMIN_TELEGRAM_IDS: "", ...env },
+    env: { ...process.env, MONGODB_URI: "", SECRETARIAT_CHAT_ID: "", ADMIN_TELEGRAM_IDS: "", HEALTH_PORT: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
