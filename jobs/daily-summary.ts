@@ -6,6 +6,7 @@ import { escapeHtml } from "../src/messages/html.ts";
 import { splitMessage } from "../src/messages/split-message.ts";
 import { enqueueMessage } from "../src/outbox/enqueue.ts";
 import { loadMonthData } from "../src/services/follow-up-data.ts";
+import { countFailedSince } from "../src/services/failed-deliveries.ts";
 import { secretariatChatId } from "../src/services/secretariat-chat.ts";
 import { localDate, parseInstant, yearMonthAt } from "../src/time/calendar.ts";
 import type { JobContext, JobResult } from "./job-context.ts";
@@ -45,6 +46,8 @@ export async function runDailySummary(job: JobContext, previousSummary: Date | n
     t("daily-overdue", { count: overdue.length }),
     t("daily-silent", { count: silent.length }),
   ];
+  const failed = await countFailedSince(start);
+  if (failed > 0) lines.push(t("daily-failed", { count: failed }));
   for (const [index, part] of splitMessage(lines.join("\n")).entries()) {
     if (await enqueueMessage({ key: `daily:${day}:${index}`, chatId, text: part, purpose: "daily-summary", notBefore: job.asOf })) result.enqueued++;
     else result.alreadyQueued++;

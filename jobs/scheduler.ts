@@ -15,7 +15,7 @@ import { CATCH_UP, JOB_NAMES, occurrenceKey, runJob, unfinishedOccurrences, type
  * the reminders missed this month run at once, and this week's digest; other jobs look back an
  * hour.
  */
-type SchedulerConfig = Pick<Config, "timeZone" | "defaultLocale" | "secretariatChatId" | "schedules"> & Partial<Pick<Config, "quietHours" | "escalationWorkingDays">>;
+type SchedulerConfig = Pick<Config, "timeZone" | "defaultLocale" | "secretariatChatId" | "schedules"> & Partial<Pick<Config, "quietHours" | "escalationWorkingDays" | "retentionDays">>;
 
 const RECENT_LOOKBACK_MS = 60 * 60_000;
 /** This week's digest, missed while down, still goes (after a restart on Monday evening, the next morning). */

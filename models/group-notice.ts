@@ -8,7 +8,10 @@ const groupNoticeSchema = new Schema({
   batchKey: { type: String, default: null },
   /** The batch is in the outbox. */
   posted: { type: Boolean, default: false },
+  /** When a posted line may be deleted (RETENTION_DAYS later). */
+  expireAt: { type: Date, default: null },
 });
+groupNoticeSchema.index({ expireAt: 1 }, { expireAfterSeconds: 0 });
 groupNoticeSchema.index({ posted: 1, batchKey: 1, at: 1 });
 
 export type GroupNotice = InferSchemaType<typeof groupNoticeSchema>;

@@ -29,12 +29,17 @@ const outboxMessageSchema = new Schema(
     sentAt: { type: Date, default: null },
     sentMessageId: { type: Number, default: null },
     lastError: { type: String, default: null },
+    failedAt: { type: Date, default: null },
+    /** When a sent message may be deleted (RETENTION_DAYS after sending); failed ones are kept for a person. */
+    expireAt: { type: Date, default: null },
   },
   { timestamps: true },
 );
 outboxMessageSchema.index({ key: 1 }, { unique: true });
 outboxMessageSchema.index({ state: 1, notBefore: 1 });
 outboxMessageSchema.index({ chatId: 1, sentMessageId: 1 });
+outboxMessageSchema.index({ expireAt: 1 }, { expireAfterSeconds: 0 });
+outboxMessageSchema.index({ state: 1, failedAt: -1 });
 
 export type OutboxMessage = InferSchemaType<typeof outboxMessageSchema>;
 export const OutboxMessageModel = model("OutboxMessage", outboxMessageSchema);

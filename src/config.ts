@@ -83,6 +83,7 @@ const environmentSchema = z
     ESCALATION_WORKING_DAYS: z.coerce.number().int().min(1).max(30).default(3),
     LEASE_SECONDS: z.coerce.number().int().min(2).max(600).default(20),
     HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(8081),
+    RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
     CLOCK_START: optionalText.refine((value) => value === undefined || parseInstant(value, "Asia/Ho_Chi_Minh") !== null, { message: "an instant such as 2026-03-02T08:00:00+07:00" }),
   });
 
@@ -114,6 +115,8 @@ export interface Config {
   clockStart: Date | null;
   /** /healthz, /readyz and /metrics listen here (0: any free port). */
   healthPort: number;
+  /** Sent messages and posted notices are deleted this long after; reports, nominations and the audit never are. */
+  retentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -168,6 +171,7 @@ export function parseConfig(env: Record<string, string | undefined>, needs: Conf
     escalationWorkingDays: data.ESCALATION_WORKING_DAYS,
     leaseSeconds: data.LEASE_SECONDS,
     healthPort: data.HEALTH_PORT,
+    retentionDays: data.RETENTION_DAYS,
     clockStart: data.CLOCK_START ? parseInstant(data.CLOCK_START, data.TZ) : null,
   };
 }

@@ -65,6 +65,7 @@ async function main(): Promise<void> {
     onUnreachable: (member) => notifyUnreachable(member, deps),
     sendWindow: officeHoursWindow(config),
     onThrottled: () => metrics.throttled.inc(),
+    keepSentMs: config.retentionDays * 86_400_000,
   });
   const instance = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
   const bot = createBot(deps, { conversationStorage: await mongoConversationStorage(), instance, receivesUpdatesAlone: config.mode.kind === "polling", log, metrics });

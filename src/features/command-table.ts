@@ -25,6 +25,7 @@ export const COMMANDS: CommandSpec[] = [
   { key: "missing", vi: "chuabaocao", en: "missing", for: ["secretariat"], inGroup: true },
   { key: "overdue", vi: "quahan", en: "overdue", for: ["secretariat"], inGroup: true },
   { key: "remind", vi: "nhacnho", en: "remind", for: ["secretariat"], inGroup: true },
+  { key: "failed", vi: "guiloi", en: "failed", for: ["secretariat"], inGroup: true },
   { key: "export", vi: "xuatbaocao", en: "export", for: ["secretariat"], inGroup: true },
   { key: "close-year", vi: "dongnam", en: "closeyear", for: ["secretariat"] },
   { key: "digest", vi: "tonghop", en: "digest", for: ["secretariat", "leader"], inGroup: true },

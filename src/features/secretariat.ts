@@ -8,7 +8,9 @@ import type { BotContext } from "../context.ts";
 import { bindSecretariatChat } from "../services/secretariat-chat.ts";
 import { agencyStatusHtml, monthStatusHtml, overdueHtml, silentAgenciesHtml } from "../services/status-reports.ts";
 import { readMonth } from "../followup/reportable-periods.ts";
-import { localDate, periodKey, yearMonthAt, type YearMonth } from "../time/calendar.ts";
+import { escapeHtml, shorten } from "../messages/html.ts";
+import { failedDeliveries } from "../services/failed-deliveries.ts";
+import { formatLocalDateTime, localDate, periodKey, yearMonthAt, type YearMonth } from "../time/calendar.ts";
 import { setGroupMenu } from "./command-menu.ts";
 import { commandGroup, defineCommand } from "./define-command.ts";
 import { replyLong } from "./reply-long.ts";
@@ -64,6 +66,22 @@ export function secretariatFeature(deps: BotDeps) {
       const workbook = await buildExcelReport(await loadExportData(month), t, deps.config.timeZone);
       const name = `bao-cao-thi-dua-${periodKey(month)}.xlsx`;
       await ctx.replyWithDocument(new InputFile(workbook, name), { caption: ctx.t("export-caption", { month: String(month.month), year: String(month.year) }) });
+    }),
+  );
+  defineCommand(
+    commands,
+    "failed",
+    guarded(async (ctx) => {
+      const now = deps.clock.now();
+      const failed = await failedDeliveries(new Date(now.getTime() - 30 * 86_400_000));
+      const lines = [`<b>${ctx.t("failed-heading", { count: failed.length })}</b>`];
+      if (failed.length === 0) lines.push(ctx.t("failed-none"));
+      for (const item of failed) {
+        const who = item.who ? `${escapeHtml(item.who)}${item.agency ? ` (${escapeHtml(item.agency)})` : ""}` : String(item.chatId);
+        lines.push(`• ${formatLocalDateTime(item.at, deps.config.timeZone)} — ${who}: ${escapeHtml(ctx.t(`purpose-${item.purpose}`))} — <i>${escapeHtml(shorten(item.error, 120))}</i>`);
+      }
+      if (failed.length > 0) lines.push("", ctx.t("failed-how-to-retry"));
+      await replyLong(ctx, lines.join("\n"));
     }),
   );
   defineCommand(

@@ -26,6 +26,8 @@ export interface OutboxSenderOptions {
   /** Called once when a member is found unreachable (403), to tell the secretariat. */
   onUnreachable?: (memberId: Types.ObjectId) => Promise<void>;
   log?: (line: string, fields?: Record<string, unknown>) => void;
+  /** How long a sent message is kept before MongoDB deletes it (default 90 days). */
+  keepSentMs?: number;
   /** Counts the 429s Telegram answers. */
   onThrottled?: () => void;
   /** When messages may go (working days, outside quiet hours); absent: any time. */
@@ -95,7 +97,9 @@ export class OutboxSender {
     this.pacer.record(message.chatId, now.getTime());
     try {
       const sent = await this.deliver(message.method, message.chatId, message.payload as Record<string, unknown>);
-      await OutboxMessageModel.updateOne({ _id: id }, { $set: { state: "sent", sentAt: this.options.clock.now(), sentMessageId: sent.message_id, lastError: null } });
+      const sentAt = this.options.clock.now();
+      const expireAt = new Date(sentAt.getTime() + (this.options.keepSentMs ?? 90 * 86_400_000));
+      await OutboxMessageModel.updateOne({ _id: id }, { $set: { state: "sent", sentAt, sentMessageId: sent.message_id, lastError: null, expireAt } });
       return "sent";
     } catch (error) {
       return this.handleFailure(message, error);
@@ -118,7 +122,7 @@ export class OutboxSender {
     const now = this.options.clock.now().getTime();
     const description = error instanceof Error ? error.message : String(error);
     const fail = async () => {
-      await OutboxMessageModel.updateOne({ _id: message._id }, { $set: { state: "failed", lastError: description } });
+      await OutboxMessageModel.updateOne({ _id: message._id }, { $set: { state: "failed", lastError: description, failedAt: this.options.clock.now() } });
       this.options.log?.("outbox send failed", { key: message.key, chat: message.chatId, attempts: message.attempts, error: description });
       return "failed" as const;
     };

@@ -56,7 +56,7 @@ export async function announceNomination(
 }
 
 /** Posts the waiting lines as one message (split only past Telegram's limit). */
-export async function flushGroupNotices(config: { secretariatChatId: number | undefined }, now: Date): Promise<number> {
+export async function flushGroupNotices(config: { secretariatChatId: number | undefined; retentionDays?: number }, now: Date): Promise<number> {
   const chatId = await secretariatChatId(config.secretariatChatId);
   if (chatId === null) return 0;
   const first = await GroupNoticeModel.findOne({ batchKey: null, at: { $lte: now } }).sort({ at: 1, _id: 1 }).lean();
@@ -69,7 +69,7 @@ export async function flushGroupNotices(config: { secretariatChatId: number | un
     for (const [index, part] of splitMessage(lines.map((line) => line.html).join("\n")).entries()) {
       if (await enqueueMessage({ key: `${batchKey}:${index}`, chatId, text: part, purpose: "group-notices", notBefore: now })) enqueued++;
     }
-    await GroupNoticeModel.updateMany({ batchKey }, { $set: { posted: true } });
+    await GroupNoticeModel.updateMany({ batchKey }, { $set: { posted: true, expireAt: new Date(now.getTime() + (config.retentionDays ?? 90) * 86_400_000) } });
   }
   return enqueued;
 }

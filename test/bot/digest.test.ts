@@ -88,11 +88,13 @@ describe("the daily summary", () => {
     const at17 = new Date("2018-03-12T10:00:00Z");
     expect((await runJob("daily-summary", jobContext(harness.deps.config, at17), harness.deps.config.schedules)).enqueued).toBe(0);
     await report("UBND", "3", "blocked", new Date("2018-03-12T03:00:00Z"));
+    await OutboxMessageModel.create({ key: "lost", chatId: 5, payload: { text: "…" }, purpose: "reminder", state: "failed", lastError: "Forbidden", notBefore: new Date("2018-03-12T02:00:00Z"), failedAt: new Date("2018-03-12T02:00:01Z") });
     await runJob("daily-summary", jobContext(harness.deps.config, new Date("2018-03-12T10:00:01Z")), harness.deps.config.schedules);
     const summary = await OutboxMessageModel.findOne({ chatId: SECRETARIAT_GROUP, purpose: "daily-summary" }).lean();
     const text = String((summary!.payload as { text: string }).text);
     expect(text).toContain("Tổng hợp ngày 12/03/2018");
     expect(text).toContain("1 báo cáo tiến độ từ 1 đơn vị");
     expect(text).toContain("Ủy ban nhân dân tỉnh Lai Châu: 1");
+    expect(text).toContain("1 tin không gửi được (/guiloi");
   });
 });

@@ -63,6 +63,14 @@ describe("the secretariat's status commands", () => {
     expect(textsOf(await secretary.say("/tinhhinh 13/2018"))).toEqual(['Không đọc được tháng "13/2018". Ghi tháng như 3/2018 (hoặc bỏ trống để xem tháng này).']);
   });
 
+  it("/guiloi shows what could not be delivered, to whom and why", async () => {
+    const member = await addMember(5101, "Cán bộ Báo", "focal", "BAOLC");
+    await OutboxMessageModel.create({ key: "k1", chatId: 5101, payload: { text: "…" }, purpose: "reminder", member: member._id, state: "failed", lastError: "Forbidden: bot was blocked by the user", notBefore: new Date("2018-03-10T01:30:00Z"), failedAt: new Date("2018-03-10T01:30:05Z") });
+    const text = textsOf(await secretary.say("/guiloi")).join("\n");
+    expect(text).toContain("Tin không gửi được trong 30 ngày qua: 1");
+    expect(text).toMatch(/Cán bộ Báo \(Báo Lai Châu\): nhắc nhở — <i>Forbidden: bot was blocked by the user<\/i>/);
+  });
+
   it("/lich shows the year's days off and records what the government announced", async () => {
     const year = textsOf(await secretary.say("/lich 2026")).join("\n");
     expect(year).toMatch(/17\/02\/2026 Thứ Ba\s+nghỉ — Tết Nguyên Đán/);

@@ -8,6 +8,8 @@ import { OutboxMessageModel } from "../../models/outbox-message.ts";
 import type { BotDeps } from "../../src/bot-deps.ts";
 import { ManualClock } from "../../src/outbox/clock.ts";
 import { OutboxSender } from "../../src/outbox/outbox-sender.ts";
+import { failedDeliveries, retryDelivery } from "../../src/services/failed-deliveries.ts";
+import { flushGroupNotices } from "../../src/services/group-notices.ts";
 import { notifyUnreachable } from "../../src/services/unreachable-notice.ts";
 import { LocalBotApi } from "../../src/sandbox/bot-api/local-bot-api.ts";
 import { addMember, loadLaiChau } from "../support/lai-chau-fixture.ts";
@@ -45,6 +47,9 @@ describe("the March push, delivered", () => {
     // A second run of the same month queues and sends nothing more.
     await runJob("monthly-push", jobContext(config, new Date("2018-03-01T05:00:00Z")), schedules);
     await outbox.drain();
+    // The secretariat hears of the blocked officer with the other notices of the moment.
+    await flushGroupNotices(config, clock.now());
+    await outbox.drain();
 
     const delivered = telegram.callsOf("sendMessage").slice(before);
     const toChat = (chatId: number) => delivered.filter((call) => Number(call.params.chat_id) === chatId);
@@ -59,6 +64,19 @@ describe("the March push, delivered", () => {
     expect((await MemberModel.findOne({ telegramId: 6002 }).lean())?.status).toBe("unreachable");
     expect(String(toChat(GROUP)[0]?.params.text)).toContain("Cán bộ Sở Nội vụ");
     expect(toChat(GROUP)).toHaveLength(1);
+
+    // Sent messages expire after the retention time; the failed one is kept for a person.
+    const sent = (await OutboxMessageModel.findOne({ chatId: 6003 }).lean())!;
+    expect(sent.expireAt!.getTime() - sent.sentAt!.getTime()).toBe(90 * 86_400_000);
+    // A person sees it, the officer unblocks the bot, and it is sent again.
+    const [failed] = await failedDeliveries(new Date(0));
+    expect(failed).toMatchObject({ who: "Cán bộ Sở Nội vụ", purpose: "monthly-push", error: expect.stringContaining("blocked") });
+    expect((await OutboxMessageModel.findById(failed!.id).lean())!.expireAt).toBeNull();
+    expect(await retryDelivery(failed!.id, clock.now())).toBe(true);
+    expect(await retryDelivery(failed!.id, clock.now())).toBe(false);
+    await outbox.drain();
+    expect(await OutboxMessageModel.findById(failed!.id).lean()).toMatchObject({ state: "sent" });
+    expect((await MemberModel.findOne({ telegramId: 6002 }).lean())?.status).toBe("active");
   });
 
   it("never gives a message up for 429s, and a group's 429 holds that group only", async () => {

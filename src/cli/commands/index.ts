@@ -9,6 +9,7 @@ import { calendarCommand } from "./calendar.ts";
 import { jobsRunCommand } from "./jobs-run.ts";
 import { jobsScheduleCommand } from "./jobs-schedule.ts";
 import { roundsChangeCommand, roundsListCommand, roundsOpenCommand } from "./rounds.ts";
+import { outboxListCommand, outboxRetryCommand } from "./outbox.ts";
 import { planCloseYearCommand } from "./plan-close-year.ts";
 import { planImportCommand } from "./plan-import.ts";
 import { planParseCommand } from "./plan-parse.ts";
@@ -31,6 +32,8 @@ export const cliCommands: Record<string, CliCommand> = {
   "rounds extend": roundsChangeCommand,
   "rounds close": roundsChangeCommand,
   "rounds reopen": roundsChangeCommand,
+  "outbox list": outboxListCommand,
+  "outbox retry": outboxRetryCommand,
   audit: auditCommand,
   calendar: calendarCommand,
   export: exportCommand,
