@@ -63,6 +63,14 @@ describe("the agency directory", () => {
     const read = readAgencyCsv("code,name,kind\nSNV,Sở Nội vụ,department\nSTC,Sở Tài chính,ministry\n");
     expect(read).toEqual({ problems: [{ line: 3, column: "kind", message: expect.stringContaining("department") }] });
   });
+
+  it("refuses an empty file, a header alone, and text that is no CSV of agencies", () => {
+    expect(readAgencyCsv("")).toMatchObject({ problems: [{ message: expect.stringContaining("no agency") }] });
+    expect(readAgencyCsv("code,name,kind\n")).toMatchObject({ problems: [{ message: expect.stringContaining("no agency") }] });
+    const prose = "Kế hoạch công tác thi đua năm 2026.\n".repeat(20_000);
+    expect("problems" in readAgencyCsv(prose)).toBe(true);
+    expect("problems" in readAgencyCsv("code,name,kind,successor\nA,Tên,department,ZZZ\n")).toBe(true);
+  });
 });
 
 describe("the award catalogue", () => {
