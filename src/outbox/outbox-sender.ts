@@ -6,7 +6,7 @@ import type { Clock } from "./clock.ts";
 import { SendPacer } from "./send-pacer.ts";
 
 /**
- * Drains the outbox: one message at a time, within Telegram's limits. A 429 holds everything
+ * Drains the outbox: several messages in flight at once, within Telegram's limits. A 429 holds everything
  * back for `retry_after`; network and server errors retry with backoff; a 403 (the person
  * blocked the bot) marks the member unreachable; other 400s are kept with their error for a
  * person to see. A message is marked "sending" before the call and "sent" after it, so a crash
@@ -15,7 +15,8 @@ import { SendPacer } from "./send-pacer.ts";
  */
 const MAX_ATTEMPTS = 8;
 const MAX_BACKOFF_MS = 10 * 60_000;
-const CANDIDATES = 50;
+/** Messages looked at per choice; chats that may not receive one now are left out of the query. */
+const CANDIDATES = 200;
 /** A message left "sending" this long ago belongs to a process that died. */
 const STALE_CLAIM_MS = 60_000;
 
@@ -26,6 +27,8 @@ export interface OutboxSenderOptions {
   /** Called once when a member is found unreachable (403), to tell the secretariat. */
   onUnreachable?: (memberId: Types.ObjectId) => Promise<void>;
   log?: (line: string, fields?: Record<string, unknown>) => void;
+  /** Sends in flight at once: enough to reach the rate ceiling over a slow network. */
+  maxInFlight?: number;
   /** How long a sent message is kept before MongoDB deletes it (default 90 days). */
   keepSentMs?: number;
   /** Counts the 429s Telegram answers. */
@@ -47,9 +50,11 @@ export class OutboxSender {
   private stopping = false;
   private loop: Promise<void> | undefined;
   private wakeUp: (() => void) | undefined;
+  private readonly maxInFlight: number;
 
   constructor(private readonly options: OutboxSenderOptions) {
     this.pacer = options.pacer ?? new SendPacer();
+    this.maxInFlight = options.maxInFlight ?? 16;
   }
 
   /**
@@ -62,27 +67,57 @@ export class OutboxSender {
     return result.modifiedCount;
   }
 
-  /** Sends everything due now (waiting on the clock for the limits); returns how many went out. */
+  /**
+   * Sends everything due now, several at a time, as fast as the limits allow (waiting on the
+   * clock for them); returns how many went out. The next message is chosen among all chats that
+   * may receive one now, so a chat with ten pages waiting never holds the others back.
+   */
   async drain(): Promise<number> {
     let sent = 0;
+    const inFlight = new Map<Promise<void>, number>();
+    const busyChats = () => [...new Set(inFlight.values())];
     for (;;) {
-      if (this.stopping) return sent;
       const now = this.options.clock.now();
-      // Outside office time everything waits: the loop looks again on its next turn.
-      if (this.options.sendWindow && !(await this.options.sendWindow.isOpen(now))) return sent;
-      const candidates = await OutboxMessageModel.find({ state: "pending", notBefore: { $lte: now } })
-        .sort({ notBefore: 1, _id: 1 })
-        .limit(CANDIDATES)
-        .lean();
-      if (candidates.length === 0) return sent;
-      const waits = candidates.map((message) => this.pacer.delayFor(message.chatId, now.getTime()));
-      const ready = waits.findIndex((wait) => wait === 0);
-      if (ready < 0) {
-        await this.options.clock.sleep(Math.min(...waits));
+      const open = !this.stopping && (!this.options.sendWindow || (await this.options.sendWindow.isOpen(now)));
+      let nextWait: number | null = null;
+      while (open && inFlight.size < this.maxInFlight) {
+        const held = [...busyChats(), ...this.pacer.heldChats(now.getTime())];
+        const candidates = await OutboxMessageModel.find({ state: "pending", notBefore: { $lte: now }, ...(held.length > 0 ? { chatId: { $nin: held } } : {}) })
+          .sort({ notBefore: 1, _id: 1 })
+          .limit(CANDIDATES)
+          .select({ _id: 1, chatId: 1 })
+          .lean();
+        if (candidates.length === 0) {
+          // Only chats that must wait have messages due: wait for the first of them to be free.
+          const waiting = held.length > 0 ? await OutboxMessageModel.distinct("chatId", { state: "pending", notBefore: { $lte: now }, chatId: { $in: held } }) : [];
+          const free = waiting.filter((chatId) => !busyChats().includes(chatId)).map((chatId) => this.pacer.delayFor(chatId, now.getTime()));
+          if (free.length > 0) nextWait = Math.max(1, Math.min(...free));
+          break;
+        }
+        const waits = candidates.map((message) => this.pacer.delayFor(message.chatId, now.getTime()));
+        const ready = waits.findIndex((wait) => wait === 0);
+        if (ready < 0) {
+          nextWait = Math.min(...waits);
+          break;
+        }
+        const { _id, chatId } = candidates[ready]!;
+        // Counted from now, so the next choice sees this one; given back if another instance took it.
+        this.pacer.record(chatId, now.getTime());
+        const work: Promise<void> = this.sendOne(_id as Types.ObjectId).then((outcome) => {
+          if (outcome === "sent") sent++;
+          else if (outcome === "taken") this.pacer.forget(chatId, now.getTime());
+          inFlight.delete(work);
+        });
+        inFlight.set(work, chatId);
+      }
+      if (inFlight.size > 0) {
+        // Wait for a send to finish, or for the pacer's next free moment if that comes first.
+        const slot = nextWait !== null && inFlight.size < this.maxInFlight ? this.options.clock.sleep(nextWait) : new Promise<void>(() => undefined);
+        await Promise.race([...inFlight.keys(), slot]);
         continue;
       }
-      const outcome = await this.sendOne(candidates[ready]!._id as Types.ObjectId);
-      if (outcome === "sent") sent++;
+      if (!open || nextWait === null) return sent;
+      await this.options.clock.sleep(nextWait);
     }
   }
 
@@ -94,7 +129,6 @@ export class OutboxSender {
       { returnDocument: "after" },
     ).lean();
     if (!message) return "taken";
-    this.pacer.record(message.chatId, now.getTime());
     try {
       const sent = await this.deliver(message.method, message.chatId, message.payload as Record<string, unknown>);
       const sentAt = this.options.clock.now();
@@ -162,8 +196,8 @@ export class OutboxSender {
     if (changed.modifiedCount === 1) await this.options.onUnreachable?.(memberId);
   }
 
-  /** Keeps draining in the background: on `wake()`, and every `intervalMs` for retries. */
-  start(intervalMs = 5000): void {
+  /** Keeps draining in the background: on `wake()`, and every `intervalMs` (a job started elsewhere, retries). */
+  start(intervalMs = 1000): void {
     if (this.running) return;
     this.running = true;
     this.stopping = false;

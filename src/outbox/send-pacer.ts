@@ -7,9 +7,14 @@ export interface PacerLimits {
   globalPerSecond: number;
   perChatMs: number;
   groupPerMinute: number;
+  /**
+   * Added to every window: a send counted when it leaves arrives a little later or earlier,
+   * and without a margin that jitter puts a 31st message into Telegram's second.
+   */
+  marginMs?: number;
 }
 
-export const TELEGRAM_LIMITS: PacerLimits = { globalPerSecond: 30, perChatMs: 1000, groupPerMinute: 20 };
+export const TELEGRAM_LIMITS: PacerLimits = { globalPerSecond: 30, perChatMs: 1000, groupPerMinute: 20, marginMs: 40 };
 
 export class SendPacer {
   private readonly lastByChat = new Map<number, number>();
@@ -22,17 +27,44 @@ export class SendPacer {
 
   /** Milliseconds to wait before a message to `chatId` may go (0: now). Groups have negative ids. */
   delayFor(chatId: number, now: number): number {
+    const margin = this.limits.marginMs ?? 0;
+    const second = 1000 + margin;
     let wait = Math.max(0, this.pausedUntil - now, (this.pausedChats.get(chatId) ?? 0) - now);
     const last = this.lastByChat.get(chatId);
-    if (last !== undefined) wait = Math.max(wait, last + this.limits.perChatMs - now);
-    this.recent = this.recent.filter((at) => at > now - 1000);
-    if (this.recent.length >= this.limits.globalPerSecond) wait = Math.max(wait, this.recent[0]! + 1000 - now);
+    if (last !== undefined) wait = Math.max(wait, last + this.limits.perChatMs + margin - now);
+    while (this.recent.length > 0 && this.recent[0]! <= now - second) this.recent.shift();
+    if (this.recent.length >= this.limits.globalPerSecond) wait = Math.max(wait, this.recent[this.recent.length - this.limits.globalPerSecond]! + second - now);
     if (chatId < 0) {
-      const sends = (this.groupSends.get(chatId) ?? []).filter((at) => at > now - 60_000);
+      const minute = 60_000 + margin;
+      const sends = (this.groupSends.get(chatId) ?? []).filter((at) => at > now - minute);
       this.groupSends.set(chatId, sends);
-      if (sends.length >= this.limits.groupPerMinute) wait = Math.max(wait, sends[0]! + 60_000 - now);
+      if (sends.length >= this.limits.groupPerMinute) wait = Math.max(wait, sends[sends.length - this.limits.groupPerMinute]! + minute - now);
     }
     return wait;
+  }
+
+  /** Chats that may not receive anything now (their own pause, or their last message too recent). */
+  heldChats(now: number): number[] {
+    const held: number[] = [];
+    const gap = this.limits.perChatMs + (this.limits.marginMs ?? 0);
+    for (const [chatId, last] of this.lastByChat) {
+      if (last + gap > now) held.push(chatId);
+      else this.lastByChat.delete(chatId);
+    }
+    for (const [chatId, until] of this.pausedChats) {
+      if (until > now) held.push(chatId);
+      else this.pausedChats.delete(chatId);
+    }
+    return held;
+  }
+
+  /** Takes back a send that did not happen (another instance had claimed the message). */
+  forget(chatId: number, at: number): void {
+    const index = this.recent.lastIndexOf(at);
+    if (index >= 0) this.recent.splice(index, 1);
+    if (this.lastByChat.get(chatId) === at) this.lastByChat.delete(chatId);
+    const sends = this.groupSends.get(chatId);
+    if (sends) sends.splice(sends.lastIndexOf(at), sends.includes(at) ? 1 : 0);
   }
 
   record(chatId: number, now: number): void {
