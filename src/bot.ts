@@ -22,6 +22,8 @@ import { onboardingFeature } from "./features/onboarding.ts";
 import { updateLog } from "./features/update-log.ts";
 import type { Log } from "./observability/logger.ts";
 import type { Metrics } from "./observability/metrics.ts";
+import { pacedApi } from "./outbox/paced-api.ts";
+import type { SendPacer } from "./outbox/send-pacer.ts";
 import { oncePerUpdate } from "./features/once-per-update.ts";
 import { secretariatFeature } from "./features/secretariat.ts";
 import { secretariatInvitesFeature } from "./features/secretariat-invites.ts";
@@ -44,6 +46,8 @@ export interface CreateBotOptions {
   /** Where a line per update goes (structured logs), and the metrics it feeds. */
   log?: Log;
   metrics?: Metrics;
+  /** Shared with the outbox, so replies and queued messages are counted together against Telegram's limits. */
+  pacer?: SendPacer;
 }
 
 const RETRY = { maxRetryAttempts: 3, maxDelaySeconds: 60 };
@@ -53,6 +57,8 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   if (!config.botToken) throw new Error("BOT_TOKEN is required to build the bot");
   const bot = new Bot<BotContext>(config.botToken, { client: { apiRoot: config.telegramApiRoot } });
   bot.api.config.use(autoRetry(RETRY));
+  const paced = options.pacer ? pacedApi(options.pacer, deps.clock) : null;
+  if (paced) bot.api.config.use(paced);
   const i18n = createI18n(config.defaultLocale, negotiateLocale);
 
   // One update at a time per chat, so a conversation sees its answers in order; each update once.
@@ -66,6 +72,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   // Conversations get fresh context objects (and a fresh Api): give them what they use.
   const retryInside: MiddlewareFn<ConversationContext> = (ctx, next) => {
     ctx.api.config.use(autoRetry(RETRY));
+    if (paced) ctx.api.config.use(paced);
     return next();
   };
   bot.use(

@@ -84,6 +84,10 @@ const environmentSchema = z
     LEASE_SECONDS: z.coerce.number().int().min(2).max(600).default(20),
     HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(8081),
     RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    TELEGRAM_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(30),
+    TELEGRAM_CHAT_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+    TELEGRAM_GROUP_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(600).default(20),
+    OUTBOX_SENDS_IN_FLIGHT: z.coerce.number().int().min(1).max(200).default(16),
     CLOCK_START: optionalText.refine((value) => value === undefined || parseInstant(value, "Asia/Ho_Chi_Minh") !== null, { message: "an instant such as 2026-03-02T08:00:00+07:00" }),
   });
 
@@ -117,6 +121,9 @@ export interface Config {
   healthPort: number;
   /** Sent messages and posted notices are deleted this long after; reports, nominations and the audit never are. */
   retentionDays: number;
+  /** Telegram's limits as the outbox and replies keep them (a bot with paid broadcasts has higher ones). */
+  telegramLimits: { globalPerSecond: number; perChatMs: number; groupPerMinute: number };
+  outboxInFlight: number;
 }
 
 export class ConfigError extends Error {
@@ -172,6 +179,8 @@ export function parseConfig(env: Record<string, string | undefined>, needs: Conf
     leaseSeconds: data.LEASE_SECONDS,
     healthPort: data.HEALTH_PORT,
     retentionDays: data.RETENTION_DAYS,
+    telegramLimits: { globalPerSecond: data.TELEGRAM_MESSAGES_PER_SECOND, perChatMs: data.TELEGRAM_CHAT_INTERVAL_MS, groupPerMinute: data.TELEGRAM_GROUP_MESSAGES_PER_MINUTE },
+    outboxInFlight: data.OUTBOX_SENDS_IN_FLIGHT,
     clockStart: data.CLOCK_START ? parseInstant(data.CLOCK_START, data.TZ) : null,
   };
 }

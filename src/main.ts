@@ -16,6 +16,7 @@ import { Metrics } from "./observability/metrics.ts";
 import { loadEnvFile } from "./load-env-file.ts";
 import { OffsetClock, systemClock, type Clock } from "./outbox/clock.ts";
 import { OutboxSender } from "./outbox/outbox-sender.ts";
+import { SendPacer, TELEGRAM_LIMITS } from "./outbox/send-pacer.ts";
 import { prepareAdminAccess } from "./services/bootstrap.ts";
 import { Lease } from "./services/lease.ts";
 import { ensureAwardCatalogue } from "./services/ensure-award-catalogue.ts";
@@ -58,8 +59,11 @@ async function main(): Promise<void> {
   // The outbox keeps Telegram's limits itself, so it talks through an Api without auto-retry.
   const outboxApi = new Api(config.botToken!, { apiRoot: config.telegramApiRoot });
   const deps: BotDeps = { config, clock, wakeOutbox: () => outbox.wake() };
+  const pacer = new SendPacer({ ...TELEGRAM_LIMITS, ...config.telegramLimits });
   const outbox = new OutboxSender({
     api: outboxApi,
+    pacer,
+    maxInFlight: config.outboxInFlight,
     clock,
     log,
     onUnreachable: (member) => notifyUnreachable(member, deps),
@@ -68,7 +72,7 @@ async function main(): Promise<void> {
     keepSentMs: config.retentionDays * 86_400_000,
   });
   const instance = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
-  const bot = createBot(deps, { conversationStorage: await mongoConversationStorage(), instance, receivesUpdatesAlone: config.mode.kind === "polling", log, metrics });
+  const bot = createBot(deps, { conversationStorage: await mongoConversationStorage(), instance, receivesUpdatesAlone: config.mode.kind === "polling", log, metrics, pacer });
   log(`contacting the Bot API at ${config.telegramApiRoot} …`);
   await bot.init();
   await setDefaultMenus(bot.api).catch((error: unknown) => log(`command menus not set: ${(error as Error).message}`));

@@ -26,12 +26,12 @@ export class SendPacer {
   constructor(private readonly limits: PacerLimits = TELEGRAM_LIMITS) {}
 
   /** Milliseconds to wait before a message to `chatId` may go (0: now). Groups have negative ids. */
-  delayFor(chatId: number, now: number): number {
+  delayFor(chatId: number, now: number, options: { burstInPrivate?: boolean } = {}): number {
     const margin = this.limits.marginMs ?? 0;
     const second = 1000 + margin;
     let wait = Math.max(0, this.pausedUntil - now, (this.pausedChats.get(chatId) ?? 0) - now);
     const last = this.lastByChat.get(chatId);
-    if (last !== undefined) wait = Math.max(wait, last + this.limits.perChatMs + margin - now);
+    if (last !== undefined && !(options.burstInPrivate && chatId > 0)) wait = Math.max(wait, last + this.limits.perChatMs + margin - now);
     while (this.recent.length > 0 && this.recent[0]! <= now - second) this.recent.shift();
     if (this.recent.length >= this.limits.globalPerSecond) wait = Math.max(wait, this.recent[this.recent.length - this.limits.globalPerSecond]! + second - now);
     if (chatId < 0) {
