@@ -6,7 +6,7 @@ import { paginateDueList } from "../src/followup/paginate.ts";
 import { formatDueList } from "../src/messages/due-list-message.ts";
 import { escapeHtml } from "../src/messages/html.ts";
 import { reportButtons } from "../src/messages/report-buttons.ts";
-import { enqueueMessage } from "../src/outbox/enqueue.ts";
+import { enqueueMessages, type OutgoingMessage } from "../src/outbox/enqueue.ts";
 import type { MonthData } from "../src/services/follow-up-data.ts";
 import { tellEveryoneAway } from "../src/services/absence.ts";
 import type { MemberRecord } from "../src/services/members.ts";
@@ -32,6 +32,7 @@ export interface DueListRound {
 
 export async function sendDueListRound(job: JobContext, round: DueListRound): Promise<JobResult> {
   const result: JobResult = { enqueued: 0, alreadyQueued: 0 };
+  const messages: OutgoingMessage[] = [];
   const period = periodKey(round.month);
   const reports = groupReportsByAgency(round.data.reports);
   for (const agency of round.data.agencies) {
@@ -41,17 +42,16 @@ export async function sendDueListRound(job: JobContext, round: DueListRound): Pr
     const list = round.pick(agency.id, reports.get(agency.id) ?? new AgencyReports([]));
     if (isEmpty(list)) continue;
     if (away && (await tellEveryoneAway(agency.id, away, { now: job.asOf, defaultLocale: job.defaultLocale, configuredSecretariatChatId: job.configuredSecretariatChatId, translate: job.translate }))) result.enqueued++;
-    for (const officer of officers) await sendToOfficer(job, round, { officer, agency, list, period }, result);
+    for (const officer of officers) messages.push(...messagesToOfficer(job, round, { officer, agency, list, period }));
   }
+  // One round trip per thousand messages: a province's push is queued in seconds.
+  const queued = await enqueueMessages(messages);
+  result.enqueued += queued.enqueued;
+  result.alreadyQueued += queued.alreadyQueued;
   return result;
 }
 
-async function sendToOfficer(
-  job: JobContext,
-  round: DueListRound,
-  target: { officer: MemberRecord; agency: AgencyView; list: DueList; period: string },
-  result: JobResult,
-): Promise<void> {
+function messagesToOfficer(job: JobContext, round: DueListRound, target: { officer: MemberRecord; agency: AgencyView; list: DueList; period: string }): OutgoingMessage[] {
   const { officer, agency, list, period } = target;
   const locale = (officer.locale as Locale | undefined) ?? job.defaultLocale;
   const t = job.translate(locale);
@@ -61,9 +61,9 @@ async function sendToOfficer(
     agency: escapeHtml(agency.name),
     count: list.lead.length + list.coordinating.length,
   });
-  for (const [index, { page, firstNumber }] of paginateDueList(list).entries()) {
+  return paginateDueList(list).map(({ page, firstNumber }, index) => {
     const message = formatDueList(page, heading, t, firstNumber);
-    const created = await enqueueMessage({
+    return {
       key: `${round.keyPrefix}:${officer.telegramId}:${index + 1}`,
       chatId: officer.telegramId,
       text: message.html,
@@ -72,8 +72,6 @@ async function sendToOfficer(
       member: officer._id,
       about: { agency: agency.id, period, milestones: message.items.map((m) => m.id) },
       notBefore: job.asOf,
-    });
-    if (created) result.enqueued++;
-    else result.alreadyQueued++;
-  }
+    };
+  });
 }

@@ -42,9 +42,8 @@ async function insertOnce(key: string, fields: Record<string, unknown>): Promise
   return result.upsertedCount === 1;
 }
 
-/** Stores a message for the sender; true when it is new, false when that key was queued before. */
-export function enqueueMessage(message: OutgoingMessage): Promise<boolean> {
-  return insertOnce(message.key, {
+function messageFields(message: OutgoingMessage): Record<string, unknown> {
+  return {
     chatId: message.chatId,
     method: "sendMessage",
     payload: {
@@ -57,5 +56,32 @@ export function enqueueMessage(message: OutgoingMessage): Promise<boolean> {
     member: message.member ?? null,
     about: { agency: message.about?.agency ?? null, period: message.about?.period ?? null, milestones: message.about?.milestones ?? [] },
     notBefore: message.notBefore,
-  });
+  };
+}
+
+/** Stores a message for the sender; true when it is new, false when that key was queued before. */
+export function enqueueMessage(message: OutgoingMessage): Promise<boolean> {
+  return insertOnce(message.key, messageFields(message));
+}
+
+/**
+ * Stores many messages in a few round trips (a push to every officer of a province): keys
+ * already queued are left as they are. Returns how many were new and how many were there.
+ */
+export async function enqueueMessages(messages: OutgoingMessage[]): Promise<{ enqueued: number; alreadyQueued: number }> {
+  let enqueued = 0;
+  for (let start = 0; start < messages.length; start += 1000) {
+    const batch = messages.slice(start, start + 1000).map((message) => ({ key: message.key, ...messageFields(message), state: "pending", attempts: 0 }));
+    try {
+      enqueued += (await OutboxMessageModel.insertMany(batch, { ordered: false })).length;
+    } catch (error) {
+      type WriteError = { code?: number; err?: { code?: number } };
+      const failure = error as { code?: number; writeErrors?: WriteError[] | WriteError };
+      const errors = Array.isArray(failure.writeErrors) ? failure.writeErrors : failure.writeErrors ? [failure.writeErrors] : [];
+      const duplicatesOnly = errors.length > 0 ? errors.every((e) => (e.code ?? e.err?.code) === 11000) : failure.code === 11000;
+      if (!duplicatesOnly) throw error;
+      enqueued += batch.length - errors.length;
+    }
+  }
+  return { enqueued, alreadyQueued: messages.length - enqueued };
 }
