@@ -11,6 +11,12 @@ import { translatorFor } from "../src/i18n.ts";
 import { parsePlan } from "../src/plan/parse-plan.ts";
 import { importAgencies } from "../src/services/import-agencies.ts";
 import { importPlan } from "../src/services/import-plan.ts";
+import { Api } from "grammy";
+import { systemClock } from "../src/outbox/clock.ts";
+import { enqueueMessages } from "../src/outbox/enqueue.ts";
+import { OutboxSender } from "../src/outbox/outbox-sender.ts";
+import { TELEGRAM_LIMITS } from "../src/outbox/send-pacer.ts";
+import { LocalBotApi } from "../src/sandbox/bot-api/local-bot-api.ts";
 
 /**
  * `npm run bench`: speed and memory figures, written to BENCHMARKS.md with the machine and
@@ -88,7 +94,64 @@ async function pushFigures(): Promise<Figure[]> {
   ];
 }
 
+/**
+ * The outbox against the local Bot API server enforcing Telegram's limits strictly (30 a second
+ * overall, 1 a second per chat, as sliding windows) with a given round trip: rate ÷ the
+ * configured ceiling, 429s, sends before a retry_after had passed, lost and duplicated, and how
+ * soon the first message left after the job queued them.
+ */
+async function broadcastFigures(): Promise<Figure[]> {
+  const emulator = new MongoEmulator();
+  await mongoose.connect(`${await emulator.start()}bench_broadcast`);
+  await Promise.all(Object.values(models).map((model) => model.init()));
+  const figures: Figure[] = [];
+  const ceiling = TELEGRAM_LIMITS.globalPerSecond;
+  for (const { chats, pages, latencyMs } of [
+    { chats: 1000, pages: 1, latencyMs: 0 },
+    { chats: 1000, pages: 1, latencyMs: 150 },
+    { chats: 100, pages: 10, latencyMs: 0 },
+    { chats: 100, pages: 10, latencyMs: 150 },
+  ]) {
+    await models.OutboxMessageModel.deleteMany({});
+    const telegram = new LocalBotApi({ enforceRates: { globalPerSecond: ceiling, perChatMs: TELEGRAM_LIMITS.perChatMs }, latencyMs });
+    const api = new Api("123456:BENCH-TOKEN-abcdefghijklmnopqrstu", { apiRoot: await telegram.start() });
+    const sender = new OutboxSender({ api, clock: systemClock });
+    sender.start(1000);
+    const messages = [];
+    for (let chat = 1; chat <= chats; chat++) {
+      for (let page = 1; page <= pages; page++) messages.push({ key: `b:${chat}:${page}`, chatId: 500_000 + chat, text: `Trang ${page}`, purpose: "bench", notBefore: new Date(), position: page - 1 });
+    }
+    const queuedAt = performance.now();
+    await enqueueMessages(messages);
+    await telegram.waitForCall("sendMessage");
+    const firstMs = performance.now() - queuedAt;
+    while ((await models.OutboxMessageModel.countDocuments({ state: { $ne: "sent" } })) > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+    const seconds = (performance.now() - queuedAt) / 1000;
+    await sender.stop();
+    await telegram.stop();
+    const total = messages.length;
+    const delivered = telegram.callsOf("sendMessage").length - telegram.rateStats.throttled;
+    const ratio = total / seconds / ceiling;
+    const throttledShare = telegram.rateStats.throttled / (telegram.rateStats.accepted + telegram.rateStats.throttled);
+    const label = `broadcast, ${chats} chats × ${pages} page${pages > 1 ? "s" : ""}, ${latencyMs} ms round trip`;
+    figures.push(
+      { name: `${label}: rate ÷ ceiling (${ceiling}/s)`, value: ratio.toFixed(2), target: "≥ 0.95", met: ratio >= 0.95 },
+      { name: `${label}: answered 429`, value: `${telegram.rateStats.throttled} (${(throttledShare * 100).toFixed(2)} %)`, target: "< 1 %", met: throttledShare < 0.01 },
+      { name: `${label}: sent before a retry_after passed; lost; sent twice`, value: `${telegram.rateStats.early}; ${total - Math.min(total, delivered)}; ${Math.max(0, delivered - total)}`, target: "0; 0; 0", met: telegram.rateStats.early === 0 && delivered === total },
+      { name: `${label}: first message after the job`, value: `${firstMs.toFixed(0)} ms`, target: "< 1,000 ms", met: firstMs < 1000 },
+    );
+  }
+  await mongoose.disconnect();
+  await emulator.stop();
+  return figures;
+}
+
 async function main(): Promise<void> {
+  // `npm run bench -- broadcast`: that part alone, printed and not written.
+  if (process.argv[2] === "broadcast") {
+    for (const figure of await broadcastFigures()) console.log(`${figure.name}: ${figure.value} (${figure.target})`);
+    return;
+  }
   const laiChau = readFileSync(new URL("../data/samples/lai-chau-2018.txt", import.meta.url), "utf8");
   const laiChauMs = time(200, () => parsePlan(laiChau));
   const big = largePlan(2000);
@@ -98,6 +161,7 @@ async function main(): Promise<void> {
     { name: "parse a 2,000-row plan (6,000 tasks)", value: `${bigMs.toFixed(0)} ms`, target: "< 2,000 ms", met: bigMs < 2000 },
     ...(await emulatorFigures()),
     ...(await pushFigures()),
+    ...(await broadcastFigures()),
   ];
   const rssMb = process.memoryUsage().rss / 1024 / 1024;
   figures.push({ name: "resident memory after the runs", value: `${rssMb.toFixed(0)} MB`, target: "< 300 MB", met: rssMb < 300 });

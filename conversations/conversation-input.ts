@@ -40,6 +40,11 @@ export class Dialogue {
     return new Dialogue(conversation, session);
   }
 
+  /** This dialogue's own id: what makes its confirmation count once. */
+  get id(): string {
+    return this.session;
+  }
+
   /** A new question: buttons under the previous ones stop counting. */
   ask(): void {
     this.question++;

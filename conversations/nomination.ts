@@ -117,8 +117,8 @@ export function createNomination(deps: BotDeps) {
       const saved = await conversation.external(async () => {
         try {
           const lines = [...counts].map(([award, count]) => ({ award, ...count }));
-          const result = await submitNomination({ roundId: args.roundId, agencyId: args.agencyId, counts: lines, reporter: args.reporter }, new Date(now));
-          await announceNomination({ roundId: args.roundId, agencyId: args.agencyId, version: result.version, lines }, new Date(now), deps);
+          const result = await submitNomination({ roundId: args.roundId, agencyId: args.agencyId, counts: lines, reporter: args.reporter, submissionId: dialogue.id }, new Date(now));
+          if (!result.repeated) await announceNomination({ roundId: args.roundId, agencyId: args.agencyId, version: result.version, lines }, new Date(now), deps);
           return { ok: true as const, version: result.version };
         } catch (error) {
           if (error instanceof RoundError) return { ok: false as const, key: error.key };

@@ -250,10 +250,11 @@ export function createProgressReport(deps: BotDeps) {
             note: draft.note,
             attachments: draft.evidence ? [draft.evidence] : [],
             reporter: args.reporter,
+            submissionId: dialogue.id,
           },
           new Date(now),
         );
-        await announceReport(result, { status: draft.status!, percent: draft.percent }, deps, new Date(now));
+        if (!result.repeated) await announceReport(result, { status: draft.status!, percent: draft.percent }, deps, new Date(now));
         return result;
       });
       await ctx.reply(t("report-saved", { version: saved.version }));

@@ -72,6 +72,7 @@ function messagesToOfficer(job: JobContext, round: DueListRound, target: { offic
       member: officer._id,
       about: { agency: agency.id, period, milestones: message.items.map((m) => m.id) },
       notBefore: job.asOf,
+      position: index,
     };
   });
 }

@@ -19,6 +19,8 @@ const nominationVersionSchema = new Schema(
     submittedAt: { type: Date, required: true },
     /** Set on a version that came from another agency's record when that agency was merged into this one. */
     movedFrom: { type: Schema.Types.ObjectId, default: null },
+    /** The dialogue that confirmed it: confirming again (after a crash, a button pressed twice) adds nothing. */
+    submissionId: { type: String, default: null },
   },
   { _id: false },
 );

@@ -25,6 +25,8 @@ const outboxMessageSchema = new Schema(
     state: { type: String, enum: OUTBOX_STATES, default: "pending" },
     attempts: { type: Number, default: 0 },
     notBefore: { type: Date, required: true },
+    /** Its place among the messages of one batch to the same chat (page 1, 2 …): first pages to every chat go first. */
+    position: { type: Number, default: 0 },
     claimedAt: { type: Date, default: null },
     sentAt: { type: Date, default: null },
     sentMessageId: { type: Number, default: null },
@@ -36,7 +38,7 @@ const outboxMessageSchema = new Schema(
   { timestamps: true },
 );
 outboxMessageSchema.index({ key: 1 }, { unique: true });
-outboxMessageSchema.index({ state: 1, notBefore: 1 });
+outboxMessageSchema.index({ state: 1, notBefore: 1, position: 1 });
 outboxMessageSchema.index({ chatId: 1, sentMessageId: 1 });
 outboxMessageSchema.index({ expireAt: 1 }, { expireAfterSeconds: 0 });
 outboxMessageSchema.index({ state: 1, failedAt: -1 });

@@ -11,6 +11,8 @@ export interface OutgoingMessage {
   member?: Types.ObjectId | string | null;
   about?: { agency?: Types.ObjectId | string | null; period?: string | null; milestones?: (Types.ObjectId | string)[] };
   notBefore: Date;
+  /** Page 1, 2 … of what one chat gets at once: the first page to every chat goes before anyone's second. */
+  position?: number;
 }
 
 /** A picture to send, with an optional caption. */
@@ -56,6 +58,7 @@ function messageFields(message: OutgoingMessage): Record<string, unknown> {
     member: message.member ?? null,
     about: { agency: message.about?.agency ?? null, period: message.about?.period ?? null, milestones: message.about?.milestones ?? [] },
     notBefore: message.notBefore,
+    position: message.position ?? 0,
   };
 }
 

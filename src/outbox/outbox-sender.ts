@@ -83,7 +83,7 @@ export class OutboxSender {
       while (open && inFlight.size < this.maxInFlight) {
         const held = [...busyChats(), ...this.pacer.heldChats(now.getTime())];
         const candidates = await OutboxMessageModel.find({ state: "pending", notBefore: { $lte: now }, ...(held.length > 0 ? { chatId: { $nin: held } } : {}) })
-          .sort({ notBefore: 1, _id: 1 })
+          .sort({ notBefore: 1, position: 1, _id: 1 })
           .limit(CANDIDATES)
           .select({ _id: 1, chatId: 1 })
           .lean();
@@ -103,7 +103,9 @@ export class OutboxSender {
         const { _id, chatId } = candidates[ready]!;
         // Counted from now, so the next choice sees this one; given back if another instance took it.
         this.pacer.record(chatId, now.getTime());
-        const work: Promise<void> = this.sendOne(_id as Types.ObjectId).then((outcome) => {
+        const chosenAt = now.getTime();
+        const leaving = () => this.pacer.move(chatId, chosenAt, this.options.clock.now().getTime());
+        const work: Promise<void> = this.sendOne(_id as Types.ObjectId, leaving).then((outcome) => {
           if (outcome === "sent") sent++;
           else if (outcome === "taken") this.pacer.forget(chatId, now.getTime());
           inFlight.delete(work);
@@ -121,7 +123,7 @@ export class OutboxSender {
     }
   }
 
-  private async sendOne(id: Types.ObjectId): Promise<Outcome | "taken"> {
+  private async sendOne(id: Types.ObjectId, leaving: () => void = () => undefined): Promise<Outcome | "taken"> {
     const now = this.options.clock.now();
     const message = await OutboxMessageModel.findOneAndUpdate(
       { _id: id, state: "pending" },
@@ -129,6 +131,7 @@ export class OutboxSender {
       { returnDocument: "after" },
     ).lean();
     if (!message) return "taken";
+    leaving();
     try {
       const sent = await this.deliver(message.method, message.chatId, message.payload as Record<string, unknown>);
       const sentAt = this.options.clock.now();

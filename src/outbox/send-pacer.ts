@@ -14,7 +14,7 @@ export interface PacerLimits {
   marginMs?: number;
 }
 
-export const TELEGRAM_LIMITS: PacerLimits = { globalPerSecond: 30, perChatMs: 1000, groupPerMinute: 20, marginMs: 40 };
+export const TELEGRAM_LIMITS: PacerLimits = { globalPerSecond: 30, perChatMs: 1000, groupPerMinute: 20, marginMs: 25 };
 
 export class SendPacer {
   private readonly lastByChat = new Map<number, number>();
@@ -56,6 +56,25 @@ export class SendPacer {
       else this.pausedChats.delete(chatId);
     }
     return held;
+  }
+
+  /**
+   * A send counted when it was chosen leaves a little later (its claim in the database first):
+   * counted again at the moment it leaves, so the windows follow what Telegram sees.
+   */
+  move(chatId: number, from: number, to: number): void {
+    if (to <= from) return;
+    const index = this.recent.lastIndexOf(from);
+    if (index >= 0) {
+      this.recent.splice(index, 1);
+      let at = this.recent.length;
+      while (at > 0 && this.recent[at - 1]! > to) at--;
+      this.recent.splice(at, 0, to);
+    }
+    if (this.lastByChat.get(chatId) === from) this.lastByChat.set(chatId, to);
+    const sends = this.groupSends.get(chatId);
+    const groupIndex = sends?.lastIndexOf(from) ?? -1;
+    if (sends && groupIndex >= 0) sends[groupIndex] = to;
   }
 
   /** Takes back a send that did not happen (another instance had claimed the message). */

@@ -122,10 +122,12 @@ export interface NominationSubmission {
   agencyId: string;
   counts: CountLine[];
   reporter: { memberId: string | null; telegramId: number; name: string };
+  /** The dialogue's id: confirming the same counts twice saves them once. */
+  submissionId?: string | null;
 }
 
 /** Saves a new version of an agency's counts, if the round still takes them from it. */
-export async function submitNomination(submission: NominationSubmission, now: Date): Promise<{ version: number; reportId: string }> {
+export async function submitNomination(submission: NominationSubmission, now: Date): Promise<{ version: number; reportId: string; repeated: boolean }> {
   const round = await NominationRoundModel.findById(submission.roundId).lean();
   if (!round) throw new RoundError("round-error-unknown", { round: submission.roundId });
   if (!round.agencies.some((id) => String(id) === submission.agencyId)) throw new RoundError("round-error-agency-not-asked", { codes: "" });
@@ -138,7 +140,8 @@ export async function submitNomination(submission: NominationSubmission, now: Da
     submittedAt: now,
   };
   const key = { round: round._id, agency: new Types.ObjectId(submission.agencyId) };
-  const saved = await saveNewVersion(NominationReportModel, key, () => ({ latest: { counts, submittedAt: now }, entry }));
+  const saved = await saveNewVersion(NominationReportModel, key, () => ({ latest: { counts, submittedAt: now }, entry }), submission.submissionId ?? null);
+  if (saved.repeated) return { version: saved.version, reportId: saved.id, repeated: true };
   await recordAudit(
     { via: "chat", telegramId: submission.reporter.telegramId, name: submission.reporter.name },
     "nomination.submitted",
@@ -146,7 +149,7 @@ export async function submitNomination(submission: NominationSubmission, now: Da
     { round: round.seq, agency: submission.agencyId, version: saved.version, counts },
     now,
   );
-  return { version: saved.version, reportId: saved.id };
+  return { version: saved.version, reportId: saved.id, repeated: false };
 }
 
 export async function totalsOf(round: RoundRecord): Promise<RoundTotals> {

@@ -10,6 +10,8 @@ import { saveNewVersion } from "./versioned-save.ts";
 export interface ProgressSubmission extends Omit<ReportView, "reportedAt"> {
   attachments: { kind: "photo" | "document"; fileId: string; fileUniqueId?: string | null; fileName?: string | null; mimeType?: string | null }[];
   reporter: { memberId: string | null; telegramId: number; name: string };
+  /** The dialogue's id: confirming the same draft twice saves it once. */
+  submissionId?: string | null;
 }
 
 export interface SavedReport {
@@ -18,6 +20,8 @@ export interface SavedReport {
   agencyName: string;
   milestoneText: string;
   milestoneRow: string | null;
+  /** This draft had been saved already (the confirmation came again): nothing was added. */
+  repeated: boolean;
 }
 
 /** Saves a new version of the agency's report on a milestone for a month; earlier ones stay with who and when. */
@@ -40,7 +44,9 @@ export async function submitProgressReport(submission: ProgressSubmission, now: 
     latest: { status: entry.status, percent, note: entry.note, attachments: entry.attachments, reportedAt: now },
     entry,
     onCreate: { plan: milestone.plan },
-  }));
+  }), submission.submissionId ?? null);
+  const result = { reportId: saved.id, version: saved.version, agencyName: agency.name, milestoneText: milestone.text, milestoneRow: milestone.row ?? null, repeated: saved.repeated };
+  if (saved.repeated) return result;
   await recordAudit(
     { via: "chat", telegramId: submission.reporter.telegramId, name: submission.reporter.name },
     "report.submitted",
@@ -48,5 +54,5 @@ export async function submitProgressReport(submission: ProgressSubmission, now: 
     { milestone: submission.milestoneId, agency: agency.code, period: submission.period, version: saved.version, status: entry.status, percent },
     now,
   );
-  return { reportId: saved.id, version: saved.version, agencyName: agency.name, milestoneText: milestone.text, milestoneRow: milestone.row ?? null };
+  return result;
 }

@@ -74,6 +74,20 @@ export interface LocalBotApiOptions {
   enforceGroupRate?: boolean;
   /** The time messages are stamped with (the sandbox's own clock); real time by default. */
   now?: () => Date;
+  /**
+   * Enforce the bot's overall rate and the one-message-a-second per private chat as strictly as
+   * a sliding window, with 429s (for benchmarks of the outbox).
+   */
+  enforceRates?: { globalPerSecond: number; perChatMs: number };
+  /** Round-trip time added to every call (half before it is handled, half after): a server in Vietnam. */
+  latencyMs?: number;
+}
+
+/** What the strict server saw: sends accepted, refused with 429, and accepted before a retry_after had passed. */
+export interface RateStats {
+  accepted: number;
+  throttled: number;
+  early: number;
 }
 
 export class LocalBotApi {
@@ -220,6 +234,14 @@ export class LocalBotApi {
   }
 
   private async answerCall(token: string, method: string, request: IncomingMessage): Promise<Result> {
+    const latency = this.options.latencyMs ?? 0;
+    if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency / 2));
+    const result = await this.handleCall(token, method, request);
+    if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency / 2));
+    return result;
+  }
+
+  private async handleCall(token: string, method: string, request: IncomingMessage): Promise<Result> {
     if (!this.tokenOk(token)) return { ok: false, error_code: 401, description: "Unauthorized" };
     const params = await readRequestParams(request);
     if (method !== "getUpdates") this.record({ method, params });
@@ -329,7 +351,30 @@ export class LocalBotApi {
     return Math.floor((this.options.now?.() ?? new Date()).getTime() / 1000);
   }
 
+  readonly rateStats: RateStats = { accepted: 0, throttled: 0, early: 0 };
+  private recentSends: number[] = [];
+  private readonly lastToChat = new Map<number, number>();
+  private readonly retryNotBefore = new Map<number, number>();
+
+  private refuse(chatId: number, retryAfter: number, now: number): Result {
+    this.rateStats.throttled++;
+    this.retryNotBefore.set(chatId, Math.max(this.retryNotBefore.get(chatId) ?? 0, now + retryAfter * 1000));
+    return { ok: false, error_code: 429, description: `Too Many Requests: retry after ${retryAfter}`, parameters: { retry_after: retryAfter } };
+  }
+
   private rateLimited(chatId: number): Result | null {
+    const strict = this.options.enforceRates;
+    if (strict) {
+      const now = Date.now();
+      this.recentSends = this.recentSends.filter((at) => at > now - 1000);
+      if (this.recentSends.length >= strict.globalPerSecond) return this.refuse(chatId, 1, now);
+      const last = this.lastToChat.get(chatId);
+      if (chatId > 0 && last !== undefined && now - last < strict.perChatMs) return this.refuse(chatId, 1, now);
+      if (now < (this.retryNotBefore.get(chatId) ?? 0)) this.rateStats.early++;
+      this.recentSends.push(now);
+      this.lastToChat.set(chatId, now);
+      this.rateStats.accepted++;
+    }
     if (!this.options.enforceGroupRate || chatId > 0) return null;
     const now = Date.now();
     const sends = (this.groupSends.get(chatId) ?? []).filter((at) => at > now - 60_000);

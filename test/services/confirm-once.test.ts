@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { AuditEntryModel } from "../../models/audit-entry.ts";
+import { MilestoneModel } from "../../models/milestone.ts";
+import { ProgressReportModel } from "../../models/progress-report.ts";
+import { submitProgressReport } from "../../src/services/progress-reports.ts";
+import { agencyId, loadLaiChau } from "../support/lai-chau-fixture.ts";
+import { useTestDatabase } from "../support/test-database.ts";
+
+useTestDatabase();
+
+describe("a confirmation", () => {
+  it("saves its draft once, however often it comes (a replay after a kill -9, a double press)", async () => {
+    const { planId } = await loadLaiChau();
+    const milestone = (await MilestoneModel.findOne({ plan: planId }).lean())!;
+    const submission = {
+      milestoneId: String(milestone._id),
+      agencyId: await agencyId("UBND"),
+      period: "2018-03",
+      status: "in-progress" as const,
+      percent: 40,
+      note: "",
+      attachments: [],
+      reporter: { memberId: null, telegramId: 1, name: "Minh" },
+      submissionId: "dlg1",
+    };
+    const first = await submitProgressReport(submission, new Date("2018-03-05T02:00:00Z"));
+    const again = await submitProgressReport(submission, new Date("2018-03-05T02:00:05Z"));
+    expect(first).toMatchObject({ version: 1, repeated: false });
+    expect(again).toMatchObject({ version: 1, repeated: true });
+    // Another dialogue's answer is a new version, as before.
+    expect(await submitProgressReport({ ...submission, percent: 60, submissionId: "dlg2" }, new Date("2018-03-06T02:00:00Z"))).toMatchObject({ version: 2, repeated: false });
+    expect((await ProgressReportModel.findOne().lean())!.versions).toHaveLength(2);
+    expect(await AuditEntryModel.countDocuments({ action: "report.submitted" })).toBe(2);
+  });
+});
