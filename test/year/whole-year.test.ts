@@ -59,7 +59,7 @@ describe("a whole year of dondoc", () => {
   it("pushes and reminds only on working days, never in quiet hours, and carries December into January", async () => {
     await setUpProvince();
     const config = { ...harness.deps.config };
-    const sender = new OutboxSender({ api: new Api(TOKEN, { apiRoot: config.telegramApiRoot }), clock: harness.clock, sendWindow: officeHoursWindow(config) });
+    const sender = new OutboxSender({ api: new Api(TOKEN, { apiRoot: config.telegramApiRoot }), clock: harness.clock, sendWindow: officeHoursWindow(config), maxInFlight: 1 });
     const rules = await loadSendRules(config);
     const occurrences = scheduleBetween(at("2026-01-01T00:00:00"), at("2027-01-31T23:59:59"), schedules, rules);
     // Ticks at every occurrence, and a drain at 07:00 every day for what waited overnight.
