@@ -38,6 +38,13 @@ describe("documents", () => {
     expect(await cursor.hasNext()).toBe(false);
   });
 
+  it("returns a result larger than one 16 MiB message in several batches", async () => {
+    const note = "x".repeat(100_000);
+    await db().collection("large").insertMany(Array.from({ length: 200 }, (_, n) => ({ n, note })));
+    const all = await db().collection("large").find({}, { batchSize: 1000 }).toArray();
+    expect(all.map((d) => d.n)).toEqual(Array.from({ length: 200 }, (_, n) => n));
+  });
+
   it("round-trips dates, ObjectIds, nested documents, null and missing fields", async () => {
     const id = new ObjectId();
     await db().collection("shapes").insertOne({ _id: id, when: new Date("2018-03-01T01:00:00Z"), nested: { a: [1, { b: "Sìn Hồ" }] }, empty: null });

@@ -1,4 +1,4 @@
-import { Long, type Document } from "bson";
+import { BSON, Long, type Document } from "bson";
 import { adminCommands, dataChangingAdminCommands } from "./admin-commands.ts";
 import { Collection } from "./collection.ts";
 import { CommandError, badValue, commandNotFound, illegalOperation } from "./command-error.ts";
@@ -9,6 +9,19 @@ import { writeCommands } from "./write-commands.ts";
 export type CommandHandler = (engine: Engine, command: Document, db: string) => Document;
 
 const DEFAULT_BATCH = 101;
+/** As mongod: a batch stops short of 16 MiB so that the reply fits in one message. */
+const MAX_BATCH_BYTES = 16 * 1024 * 1024 - 64 * 1024;
+
+/** How many of `documents`, up to `count`, fit in one batch (at least one). */
+function batchLength(documents: Document[], count: number): number {
+  let bytes = 0;
+  const limit = Math.min(count, documents.length);
+  for (let i = 0; i < limit; i++) {
+    bytes += BSON.calculateObjectSize(documents[i]!);
+    if (bytes > MAX_BATCH_BYTES) return Math.max(1, i);
+  }
+  return limit;
+}
 
 interface OpenCursor {
   namespace: string;
@@ -47,11 +60,11 @@ export class Engine {
   /** Answers with a first batch and keeps the rest for getMore. */
   cursorReply(namespace: string, documents: Document[], batchSize: number | undefined, single = false): Document {
     const size = batchSize && batchSize > 0 ? batchSize : DEFAULT_BATCH;
-    const firstBatch = documents.slice(0, size);
+    const firstBatch = documents.slice(0, batchLength(documents, size));
     let id = 0n;
-    if (!single && documents.length > size) {
+    if (!single && documents.length > firstBatch.length) {
       id = this.nextCursorId++;
-      this.cursors.set(id, { namespace, remaining: documents.slice(size) });
+      this.cursors.set(id, { namespace, remaining: documents.slice(firstBatch.length) });
     }
     return { cursor: { firstBatch, id: Long.fromBigInt(id), ns: namespace }, ok: 1 };
   }
@@ -60,7 +73,7 @@ export class Engine {
     const open = this.cursors.get(id);
     if (!open) throw new CommandError(43, "CursorNotFound", `cursor id ${id} not found`);
     const size = batchSize && batchSize > 0 ? batchSize : open.remaining.length;
-    const nextBatch = open.remaining.splice(0, size);
+    const nextBatch = open.remaining.splice(0, batchLength(open.remaining, size));
     if (open.remaining.length === 0) this.cursors.delete(id);
     const reported = open.remaining.length === 0 ? 0n : id;
     return { cursor: { nextBatch, id: Long.fromBigInt(reported), ns: open.namespace }, ok: 1 };
