@@ -14,7 +14,11 @@ export interface MilestoneTally {
 
 export function groupReportsByAgency(reports: ReportView[]): Map<string, AgencyReports> {
   const grouped = new Map<string, ReportView[]>();
-  for (const report of reports) grouped.set(report.agencyId, [...(grouped.get(report.agencyId) ?? []), report]);
+  for (const report of reports) {
+    const list = grouped.get(report.agencyId);
+    if (list) list.push(report);
+    else grouped.set(report.agencyId, [report]);
+  }
   return new Map([...grouped].map(([agencyId, list]) => [agencyId, new AgencyReports(list)]));
 }
 

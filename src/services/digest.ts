@@ -55,7 +55,7 @@ export async function buildDigest(now: Date, timeZone: string, t: Translate, ask
   const current = yearMonthAt(now, timeZone);
   const month = asked ?? current;
   const day = asked && compareMonths(asked, current) < 0 ? `${periodKey(asked)}-${String(new Date(Date.UTC(asked.year, asked.month, 0)).getUTCDate()).padStart(2, "0")}` : localDate(now, timeZone);
-  const [data, blocs, rounds] = await Promise.all([loadMonthData(month), EmulationBlocModel.find().sort({ order: 1 }).lean(), openRoundFigures(now)]);
+  const [data, blocs, rounds] = await Promise.all([loadMonthData(month, "year"), EmulationBlocModel.find().sort({ order: 1 }).lean(), openRoundFigures(now)]);
   const figures = computeDigest({
     month,
     today: day,

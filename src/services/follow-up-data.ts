@@ -3,6 +3,7 @@ import { AgencyModel } from "../../models/agency.ts";
 import { MilestoneModel } from "../../models/milestone.ts";
 import { PlanModel } from "../../models/plan.ts";
 import { ProgressReportModel } from "../../models/progress-report.ts";
+import { isInWindow } from "../followup/due-milestones.ts";
 import type { AgencyView, MilestoneView, ReportView } from "../followup/milestone-view.ts";
 import { periodKey, type YearMonth } from "../time/calendar.ts";
 
@@ -10,7 +11,7 @@ import { periodKey, type YearMonth } from "../time/calendar.ts";
 export interface MonthData {
   milestones: MilestoneView[];
   agencies: AgencyView[];
-  /** Reports of the plan year up to and including the month. */
+  /** Reports of the plan year up to and including the month, as far as the scope asked. */
   reports: ReportView[];
 }
 
@@ -49,10 +50,33 @@ export async function loadAgencyViews(): Promise<AgencyView[]> {
   return agencies.map((agency) => ({ id: String(agency._id), code: agency.code, name: agency.name, bloc: agency.bloc ?? null }));
 }
 
-export async function loadReportViews(year: number, upTo: YearMonth, agencyId?: string): Promise<ReportView[]> {
-  const filter: Record<string, unknown> = { period: { $gte: `${year}-01`, $lte: periodKey(upTo) } };
-  if (agencyId) filter.agency = agencyId;
-  const reports = await ProgressReportModel.find(filter).lean();
+/**
+ * Which reports a view needs: "month" is the month's own answers and the one-off tasks finished
+ * earlier in the year (all that the push, reminders, /tinhhinh and /chuabaocao ask); "year" is
+ * every report up to the month, for the views that want an agency's last answer (overdue work,
+ * the year's close).
+ */
+export type ReportScope = "month" | "year";
+
+/** The fields a view reads: never the versions, which only the audit and the export of one report need. */
+const REPORT_VIEW_FIELDS = { milestone: 1, agency: 1, period: 1, status: 1, percent: 1, note: 1, reportedAt: 1 } as const;
+
+export interface ReportFilter {
+  agencyId?: string;
+  /** Only reports on these milestones (a month's views need only the milestones in window). */
+  milestoneIds?: string[];
+  scope?: ReportScope;
+}
+
+export async function loadReportViews(year: number, upTo: YearMonth, options: ReportFilter = {}): Promise<ReportView[]> {
+  const period = periodKey(upTo);
+  const filter: Record<string, unknown> =
+    options.scope === "year"
+      ? { period: { $gte: `${year}-01`, $lte: period } }
+      : { $or: [{ period }, { period: { $gte: `${year}-01`, $lt: period }, status: "done" }] };
+  if (options.agencyId) filter.agency = options.agencyId;
+  if (options.milestoneIds) filter.milestone = { $in: options.milestoneIds };
+  const reports = await ProgressReportModel.find(filter, REPORT_VIEW_FIELDS).lean();
   return reports.map((report) => ({
     milestoneId: String(report.milestone),
     agencyId: String(report.agency),
@@ -64,8 +88,11 @@ export async function loadReportViews(year: number, upTo: YearMonth, agencyId?: 
   }));
 }
 
-export async function loadMonthData(month: YearMonth): Promise<MonthData> {
-  const [milestones, agencies, reports] = await Promise.all([loadMilestoneViews(month.year), loadAgencyViews(), loadReportViews(month.year, month)]);
+export async function loadMonthData(month: YearMonth, scope: ReportScope = "month"): Promise<MonthData> {
+  const [milestones, agencies] = await Promise.all([loadMilestoneViews(month.year), loadAgencyViews()]);
+  // The month's answers concern the milestones in window; a year's view wants them all.
+  const milestoneIds = scope === "month" ? milestones.filter((milestone) => isInWindow(milestone, month)).map((milestone) => milestone.id) : undefined;
+  const reports = await loadReportViews(month.year, month, { scope, milestoneIds });
   return { milestones, agencies, reports };
 }
 

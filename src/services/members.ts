@@ -37,7 +37,10 @@ export async function reachableOfficers(today?: string): Promise<{ officers: Map
   const byAgency = new Map<string, MemberRecord[]>();
   for (const member of members) {
     const agency = focalAgencyOf(member);
-    if (agency) byAgency.set(agency, [...(byAgency.get(agency) ?? []), member]);
+    if (!agency) continue;
+    const list = byAgency.get(agency);
+    if (list) list.push(member);
+    else byAgency.set(agency, [member]);
   }
   const allAway = new Map<string, { until: string; officers: MemberRecord[] }>();
   if (today === undefined) return { officers: byAgency, allAway };

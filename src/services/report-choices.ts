@@ -36,7 +36,7 @@ export async function loadReportChoices(agencyId: string, period: string): Promi
   const month = parsePeriod(period);
   if (!month) return [];
   const milestones = await loadMilestoneViews(month.year);
-  const reports = new AgencyReports(await loadReportViews(month.year, month, agencyId));
+  const reports = new AgencyReports(await loadReportViews(month.year, month, { agencyId }));
   const due = dueForAgency(milestones, agencyId, month);
   const dueIds = new Set([...due.lead, ...due.coordinating].map((m) => m.id));
   const first = [...due.lead.map((m) => toChoice(m, "lead", true, reports, period)), ...due.coordinating.map((m) => toChoice(m, "coordinating", true, reports, period))];
@@ -56,7 +56,7 @@ export async function unansweredCounts(agencyId: string, periods: string[]): Pro
     const month = parsePeriod(period);
     if (!month) continue;
     const milestones = await loadMilestoneViews(month.year);
-    const reports = new AgencyReports(await loadReportViews(month.year, month, agencyId));
+    const reports = new AgencyReports(await loadReportViews(month.year, month, { agencyId }));
     const open = unansweredForAgency(milestones, agencyId, month, reports);
     counts.push({ period, unanswered: open.lead.length + open.coordinating.length });
   }

@@ -61,7 +61,7 @@ export async function overdueHtml({ now, timeZone, t, month: asked }: StatusQuer
   const years = [...(await openEarlierYears(month.year)), month.year];
   const overdue = [];
   for (const year of years) {
-    const data = year === month.year ? await loadMonthData(month) : await loadMonthData({ year, month: 12 });
+    const data = await loadMonthData(year === month.year ? month : { year, month: 12 }, "year");
     overdue.push(...overdueMilestones(data.milestones, data.agencies, month, today, data.reports));
   }
   return formatOverdue(overdue, t, month.year);

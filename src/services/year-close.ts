@@ -30,7 +30,7 @@ export interface YearCloseContext {
 export async function closeYear(year: number, actor: Actor, context: YearCloseContext): Promise<{ plans: number; messages: number; done: number; total: number }> {
   const plans = await PlanModel.find({ year, status: "active", closedAt: null }).select({ _id: 1 }).lean();
   if (plans.length === 0) throw new YearCloseError("year-close-nothing");
-  const [milestones, agencies, reports] = await Promise.all([loadMilestoneViews(year), loadAgencyViews(), loadReportViews(year, { year, month: 12 })]);
+  const [milestones, agencies, reports] = await Promise.all([loadMilestoneViews(year), loadAgencyViews(), loadReportViews(year, { year, month: 12 }, { scope: "year" })]);
   const summary = yearEndSummary(year, milestones, agencies, reports);
   let messages = 0;
   const send = async (chatId: number, locale: Locale, member: unknown) => {

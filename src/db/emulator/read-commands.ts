@@ -3,6 +3,7 @@ import { Aggregator, Query } from "mingo";
 import { badValue } from "./command-error.ts";
 import { canonicalKey, getPath } from "./document-values.ts";
 import { cursorId, type CommandHandler, type Engine } from "./engine.ts";
+import { prefilter } from "./prefilter.ts";
 
 /** find, getMore, killCursors, aggregate, count, distinct — evaluated with mingo. */
 
@@ -19,7 +20,16 @@ export function selectDocuments(engine: Engine, db: string, name: string, spec: 
   const collection = engine.collection(db, name);
   if (!collection) return [];
   try {
-    let cursor = query(spec.filter).find(collection.all(), spec.projection as Document | undefined);
+    const full = query(spec.filter);
+    const verdict = prefilter(spec.filter as Document | undefined);
+    // mingo judges only what the quick verdict leaves open.
+    const matching = verdict
+      ? collection.all().filter((document) => {
+          const answer = verdict(document);
+          return answer === "yes" || (answer === "maybe" && full.test(document));
+        })
+      : collection.all();
+    let cursor = (verdict ? query({}) : full).find(matching, spec.projection as Document | undefined);
     if (spec.sort && Object.keys(spec.sort as Document).length > 0) cursor = cursor.sort(spec.sort as Record<string, 1 | -1>);
     if (spec.skip) cursor = cursor.skip(Number(spec.skip));
     if (spec.limit) cursor = cursor.limit(Math.abs(Number(spec.limit)));
