@@ -33,7 +33,7 @@ export async function runDailySummary(job: JobContext, previousSummary: Date | n
 
   const t = job.translate(job.defaultLocale);
   const month = yearMonthAt(job.asOf, job.timeZone);
-  const data = await loadMonthData(month);
+  const data = await loadMonthData(month, "year");
   const overdue = overdueMilestones(data.milestones, data.agencies, month, day, data.reports);
   const silent = silentAgencies(data.milestones, data.agencies, month, groupReportsByAgency(data.reports));
   const names = new Map((await AgencyModel.find({ _id: { $in: [...todayProgress, ...todayNominations] } }).lean()).map((a) => [String(a._id), a.name]));

@@ -24,7 +24,8 @@ function scalarKey(value: unknown): string | undefined {
   return undefined;
 }
 
-const isAscii = (value: string) => /^[\x00-\x7f]*$/.test(value);
+/** Printable ASCII: anything else is left to mingo. */
+const isAscii = (value: string) => /^[ -~]*$/.test(value);
 
 function compare(operator: string, value: string, bound: string): boolean {
   if (operator === "$gt") return value > bound;
