@@ -1,5 +1,5 @@
 import { Composer, InputFile } from "grammy";
-import { buildExcelReport } from "../reports/excel-report.ts";
+import { withExcelFile } from "../reports/excel-file.ts";
 import { loadExportData } from "../services/export-data.ts";
 import { jobContext } from "../../jobs/context-from-config.ts";
 import { runReminders } from "../../jobs/reminders.ts";
@@ -63,9 +63,9 @@ export function secretariatFeature(deps: BotDeps) {
       const month = requested ? readMonth(requested) : yearMonthAt(deps.clock.now(), deps.config.timeZone);
       if (!month) return void (await ctx.reply(ctx.t("bad-month-argument", { value: requested, example: exampleMonth() })));
       const t = (key: string, params?: Record<string, string | number>) => ctx.t(key, params);
-      const workbook = await buildExcelReport(await loadExportData(month), t, deps.config.timeZone);
       const name = `bao-cao-thi-dua-${periodKey(month)}.xlsx`;
-      await ctx.replyWithDocument(new InputFile(workbook, name), { caption: ctx.t("export-caption", { month: String(month.month), year: String(month.year) }) });
+      const caption = ctx.t("export-caption", { month: String(month.month), year: String(month.year) });
+      await withExcelFile(await loadExportData(month), t, deps.config.timeZone, (path) => ctx.replyWithDocument(new InputFile(path, name), { caption }));
     }),
   );
   defineCommand(

@@ -1,3 +1,4 @@
+import type { Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import type { Translate } from "../i18n.ts";
 import type { ExportData } from "../services/export-data.ts";
@@ -6,7 +7,8 @@ import { wallClock } from "../time/calendar.ts";
 /**
  * The .xlsx the secretariat pastes into its report to the People's Committee: progress,
  * nominations, silent agencies. Vietnamese headers, frozen header row, filters, sensible
- * widths, dates as dates and numbers as numbers.
+ * widths, dates as dates and numbers as numbers. Written as a stream, row by row: a province's
+ * month is thousands of rows, and nothing of the workbook needs to stay in memory.
  */
 interface Column {
   header: string;
@@ -15,23 +17,32 @@ interface Column {
   numFmt?: string;
 }
 
-function addSheet(workbook: ExcelJS.Workbook, name: string, columns: Column[], rows: Record<string, unknown>[]): void {
+function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, columns: Column[], rows: Iterable<Record<string, unknown>>): void {
   const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = columns.map(({ header, key, width }) => ({ header, key, width }));
-  for (const row of rows) sheet.addRow(row);
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).alignment = { vertical: "middle", wrapText: true };
-  columns.forEach((column, index) => {
-    if (column.numFmt) sheet.getColumn(index + 1).numFmt = column.numFmt;
-  });
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: columns.length } };
+  sheet.columns = columns.map(({ header, key, width, numFmt }) => ({ header, key, width, ...(numFmt ? { style: { numFmt } } : {}) }));
+  const heading = sheet.getRow(1);
+  heading.font = { bold: true };
+  heading.alignment = { vertical: "middle", wrapText: true };
+  heading.commit();
+  let count = 0;
+  for (const row of rows) {
+    sheet.addRow(row).commit();
+    count++;
+  }
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: count + 1, column: columns.length } };
+  sheet.commit();
+}
+
+/** Rows mapped one at a time, as the sheet takes them. */
+function* mapped<T>(items: T[], map: (item: T) => Record<string, unknown>): Iterable<Record<string, unknown>> {
+  for (const item of items) yield map(item);
 }
 
 const DATE_TIME = "dd/mm/yyyy hh:mm";
 
-export async function buildExcelReport(data: ExportData, t: Translate, timeZone: string): Promise<Buffer> {
+export async function writeExcelReport(data: ExportData, t: Translate, timeZone: string, output: Writable): Promise<void> {
   const local = (date: Date | null) => (date ? wallClock(date, timeZone) : null);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   workbook.creator = "dondoc";
   workbook.created = new Date();
 
@@ -50,7 +61,7 @@ export async function buildExcelReport(data: ExportData, t: Translate, timeZone:
       { header: t("xlsx-reported-at"), key: "reportedAt", width: 18, numFmt: DATE_TIME },
       { header: t("xlsx-note"), key: "note", width: 50 },
     ],
-    data.progress.map((row) => ({
+    mapped(data.progress, (row) => ({
       row: row.row ?? "",
       milestone: row.milestone,
       agencyCode: row.agencyCode,
@@ -78,7 +89,7 @@ export async function buildExcelReport(data: ExportData, t: Translate, timeZone:
       { header: t("xlsx-submitted-at"), key: "submittedAt", width: 18, numFmt: DATE_TIME },
       { header: t("xlsx-version"), key: "version", width: 8, numFmt: "0" },
     ],
-    data.nominations.map((row) => ({ ...row, submittedAt: local(row.submittedAt) })),
+    mapped(data.nominations, (row) => ({ ...row, submittedAt: local(row.submittedAt) })),
   );
 
   addSheet(
@@ -91,8 +102,8 @@ export async function buildExcelReport(data: ExportData, t: Translate, timeZone:
       { header: t("xlsx-missing"), key: "missing", width: 14, numFmt: "0" },
       { header: t("xlsx-focal-officer"), key: "officer", width: 16 },
     ],
-    data.silent.map((row) => ({ ...row, officer: row.hasFocalOfficer ? t("xlsx-yes") : t("xlsx-no") })),
+    mapped(data.silent, (row) => ({ ...row, officer: row.hasFocalOfficer ? t("xlsx-yes") : t("xlsx-no") })),
   );
 
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  await workbook.commit();
 }

@@ -64,18 +64,20 @@ const REPORT_VIEW_FIELDS = { milestone: 1, agency: 1, period: 1, status: 1, perc
 export interface ReportFilter {
   agencyId?: string;
   /** Only reports on these milestones (a month's views need only the milestones in window). */
-  milestoneIds?: string[];
+  milestones?: MilestoneView[];
   scope?: ReportScope;
 }
 
 export async function loadReportViews(year: number, upTo: YearMonth, options: ReportFilter = {}): Promise<ReportView[]> {
   const period = periodKey(upTo);
+  const earlier = { $gte: `${year}-01`, $lt: period };
+  const only = (milestones: MilestoneView[] | undefined) => (milestones ? { milestone: { $in: milestones.map((m) => m.id) } } : {});
   const filter: Record<string, unknown> =
     options.scope === "year"
-      ? { period: { $gte: `${year}-01`, $lte: period } }
-      : { $or: [{ period }, { period: { $gte: `${year}-01`, $lt: period }, status: "done" }] };
+      ? { period: { $gte: `${year}-01`, $lte: period }, ...only(options.milestones) }
+      : // An earlier "done" matters only for one-off work: recurring work is answered every month.
+        { $or: [{ period, ...only(options.milestones) }, { period: earlier, status: "done", ...only(options.milestones?.filter((m) => !m.recurring)) }] };
   if (options.agencyId) filter.agency = options.agencyId;
-  if (options.milestoneIds) filter.milestone = { $in: options.milestoneIds };
   const reports = await ProgressReportModel.find(filter, REPORT_VIEW_FIELDS).lean();
   return reports.map((report) => ({
     milestoneId: String(report.milestone),
@@ -91,8 +93,8 @@ export async function loadReportViews(year: number, upTo: YearMonth, options: Re
 export async function loadMonthData(month: YearMonth, scope: ReportScope = "month"): Promise<MonthData> {
   const [milestones, agencies] = await Promise.all([loadMilestoneViews(month.year), loadAgencyViews()]);
   // The month's answers concern the milestones in window; a year's view wants them all.
-  const milestoneIds = scope === "month" ? milestones.filter((milestone) => isInWindow(milestone, month)).map((milestone) => milestone.id) : undefined;
-  const reports = await loadReportViews(month.year, month, { scope, milestoneIds });
+  const inWindow = scope === "month" ? milestones.filter((milestone) => isInWindow(milestone, month)) : undefined;
+  const reports = await loadReportViews(month.year, month, { scope, milestones: inWindow });
   return { milestones, agencies, reports };
 }
 

@@ -1,4 +1,6 @@
 import ExcelJS from "exceljs";
+import { readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MilestoneModel } from "../../models/milestone.ts";
 import { ProgressReportModel } from "../../models/progress-report.ts";
@@ -58,7 +60,10 @@ describe("the Excel report", () => {
     const progress = workbook.getWorksheet("Tiến độ")!;
     expect(progress.getRow(1).values).toEqual([undefined, "TT", "Nhiệm vụ", "Mã đơn vị", "Cơ quan, đơn vị", "Khối thi đua", "Vai trò", "Tình trạng", "Tỷ lệ (%)", "Thời gian báo cáo", "Ghi chú"]);
     expect(progress.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
-    expect(progress.autoFilter).toBeTruthy();
+    expect(progress.autoFilter).toBe(`A1:J${progress.rowCount}`);
+    expect(progress.getRow(1).font?.bold).toBe(true);
+    expect(progress.getCell(2, 9).numFmt).toBe("dd/mm/yyyy hh:mm");
+    expect(readdirSync(tmpdir()).filter((name) => name.startsWith("dondoc-export-"))).toEqual([]);
     const rows = progress.getSheetValues().slice(2) as unknown[][];
     const answered = rows.find((row) => row[3] === "UBND" && row[7] === "Đang thực hiện")!;
     expect(answered[2]).toBe(first!.text);

@@ -1,7 +1,6 @@
-import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { parseConfig } from "../../config.ts";
-import { buildExcelReport } from "../../reports/excel-report.ts";
+import { saveExcelReport } from "../../reports/excel-file.ts";
 import { loadExportData } from "../../services/export-data.ts";
 import { parsePeriod } from "../../time/calendar.ts";
 import type { CliCommand } from "../cli-context.ts";
@@ -18,7 +17,7 @@ export const exportCommand: CliCommand = {
     if (!values.out) throw new CliError("cli-error-file-missing");
     const config = parseConfig(process.env);
     const data = await withDatabase(context, () => loadExportData(month));
-    await writeFile(values.out, await buildExcelReport(data, context.t, config.timeZone));
+    await saveExcelReport(data, context.t, config.timeZone, values.out);
     context.out(context.t("export-written", { path: values.out, progress: data.progress.length, nominations: data.nominations.length, silent: data.silent.length }));
   },
 };
