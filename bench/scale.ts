@@ -107,10 +107,3 @@ export async function scaleFigures(database: BenchDatabase): Promise<Figure[]> {
   return figures;
 }
 
-// `npx tsx bench/scale.ts`: this part alone, printed.
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const { startBenchDatabase } = await import("./database.ts");
-  const database = await startBenchDatabase();
-  for (const figure of await scaleFigures(database)) console.log(`${figure.name}: ${figure.value} (${figure.target})${figure.met ? "" : "  ← not met"}`);
-  await database.stop();
-}

@@ -19,7 +19,8 @@ export function oncePerUpdate(options: OncePerUpdateOptions): MiddlewareFn<BotCo
   const staleMs = options.staleMs ?? 60_000;
   const take = async (id: number, now: Date): Promise<boolean> => {
     try {
-      await ProcessedUpdateModel.create({ _id: id, instance: options.instance, at: now });
+      // Straight to the driver: this runs for every update, and the document is fixed in shape.
+      await ProcessedUpdateModel.collection.insertOne({ _id: id as never, instance: options.instance, at: now, done: false });
       return true;
     } catch (error) {
       if ((error as { code?: number }).code !== 11000) throw error;
@@ -35,6 +36,6 @@ export function oncePerUpdate(options: OncePerUpdateOptions): MiddlewareFn<BotCo
     const id = ctx.update.update_id;
     if (!(await take(id, new Date()))) return;
     await next();
-    await ProcessedUpdateModel.updateOne({ _id: id }, { $set: { done: true } });
+    await ProcessedUpdateModel.collection.updateOne({ _id: id as never }, { $set: { done: true } });
   };
 }

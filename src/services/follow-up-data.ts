@@ -17,10 +17,12 @@ export interface MonthData {
 
 const ids = (values: Types.ObjectId[] | undefined) => (values ?? []).map(String);
 
-export async function loadMilestoneViews(year: number): Promise<MilestoneView[]> {
-  const plans = await PlanModel.find({ status: "active", year }).lean();
+/** The year's milestones in force; given an agency, only those that concern it. */
+export async function loadMilestoneViews(year: number, agencyId?: string): Promise<MilestoneView[]> {
+  const plans = await PlanModel.find({ status: "active", year }, { year: 1 }).lean();
   if (plans.length === 0) return [];
-  const milestones = await MilestoneModel.find({ plan: { $in: plans.map((plan) => plan._id) }, retiredAt: null }).lean();
+  const concerning = agencyId ? { $or: [{ leadAgencies: agencyId }, { coordinatingAgencies: agencyId }, { allAgencies: true }] } : {};
+  const milestones = await MilestoneModel.find({ plan: { $in: plans.map((plan) => plan._id) }, retiredAt: null, ...concerning }, { units: 0, key: 0, createdAt: 0, updatedAt: 0 }).lean();
   const yearOf = new Map(plans.map((plan) => [String(plan._id), plan.year]));
   return milestones.map((m) => toMilestoneView(m, yearOf.get(String(m.plan)) ?? year));
 }

@@ -35,7 +35,7 @@ function toChoice(milestone: MilestoneView, role: "lead" | "coordinating", dueTh
 export async function loadReportChoices(agencyId: string, period: string): Promise<ReportChoice[]> {
   const month = parsePeriod(period);
   if (!month) return [];
-  const milestones = await loadMilestoneViews(month.year);
+  const milestones = await loadMilestoneViews(month.year, agencyId);
   const reports = new AgencyReports(await loadReportViews(month.year, month, { agencyId }));
   const due = dueForAgency(milestones, agencyId, month);
   const dueIds = new Set([...due.lead, ...due.coordinating].map((m) => m.id));
@@ -55,7 +55,7 @@ export async function unansweredCounts(agencyId: string, periods: string[]): Pro
   for (const period of periods) {
     const month = parsePeriod(period);
     if (!month) continue;
-    const milestones = await loadMilestoneViews(month.year);
+    const milestones = await loadMilestoneViews(month.year, agencyId);
     const reports = new AgencyReports(await loadReportViews(month.year, month, { agencyId }));
     const open = unansweredForAgency(milestones, agencyId, month, reports);
     counts.push({ period, unanswered: open.lead.length + open.coordinating.length });
