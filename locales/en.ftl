@@ -455,3 +455,10 @@ round-reopened-group = 🔓 Round { $seq } reopened for <b>{ $agency }</b> until
 round-reopened-for-you = 🔓 Round { $seq } — { $title } is reopened for your agency. New deadline: <b>{ $until }</b>. Press the button below to report your counts.
 round-status-open = open
 round-status-closed = closed
+
+## Zalo: the same messages without buttons
+zalo-answer-with-number = — Reply with the number (for example: 1) or with the words of a choice.
+zalo-answer-with-words = — Reply with the words of a choice, or type your answer.
+zalo-report-hint = — To report, reply with the task's number (for example: { $example }); if it is done, reply "{ $example } done".
+zalo-photo-not-sent = (The chart could not be sent on Zalo; see it in the secretariat's Telegram group.)
+zalo-file-not-sent = Zalo does not take files from dondoc. Please use this command on Telegram.

@@ -452,3 +452,10 @@ round-reopened-group = 🔓 Đợt { $seq } được mở lại cho <b>{ $agency
 round-reopened-for-you = 🔓 Đợt { $seq } — { $title } được mở lại cho đơn vị của bạn. Hạn mới: <b>{ $until }</b>. Bấm nút dưới đây để báo cáo số lượng đề nghị.
 round-status-open = đang mở
 round-status-closed = đã kết thúc
+
+## Zalo: the same messages without buttons
+zalo-answer-with-number = — Trả lời bằng số (ví dụ: 1) hoặc bằng chữ của lựa chọn.
+zalo-answer-with-words = — Trả lời bằng chữ của lựa chọn, hoặc gõ câu trả lời.
+zalo-report-hint = — Để báo cáo, trả lời bằng số thứ tự nhiệm vụ (ví dụ: { $example }); đã xong thì trả lời "{ $example } xong".
+zalo-photo-not-sent = (Biểu đồ chưa gửi được qua Zalo; xem trong nhóm Telegram của Ban Thi đua – Khen thưởng.)
+zalo-file-not-sent = Zalo không nhận tệp từ dondoc. Hãy dùng lệnh này trên Telegram.

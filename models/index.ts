@@ -18,3 +18,4 @@ export { DigestSnapshotModel } from "./digest-snapshot.ts";
 export { CalendarDayModel } from "./calendar-day.ts";
 export { LeaseModel } from "./lease.ts";
 export { ProcessedUpdateModel } from "./processed-update.ts";
+export { ZaloChatModel } from "./zalo-chat.ts";

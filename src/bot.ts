@@ -1,6 +1,8 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { conversations, createConversation, type ConversationData, type ConversationStorage } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
+import type { ZaloClient } from "./zalo/zalo-client.ts";
+import { zaloTransformer } from "./zalo/zalo-transformer.ts";
 import { Bot, type MiddlewareFn } from "grammy";
 import { createInviteMember, INVITE_MEMBER } from "../conversations/invite-member.ts";
 import { createNomination, NOMINATION } from "../conversations/nomination.ts";
@@ -48,6 +50,8 @@ export interface CreateBotOptions {
   metrics?: Metrics;
   /** Shared with the outbox, so replies and queued messages are counted together against Telegram's limits. */
   pacer?: SendPacer;
+  /** The Zalo bot, when configured: calls to Zalo chats go there, in Zalo's form. */
+  zalo?: ZaloClient;
 }
 
 const RETRY = { maxRetryAttempts: 3, maxDelaySeconds: 60 };
@@ -59,6 +63,8 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   bot.api.config.use(autoRetry(RETRY));
   const paced = options.pacer ? pacedApi(options.pacer, deps.clock) : null;
   if (paced) bot.api.config.use(paced);
+  const zalo = options.zalo ? zaloTransformer(options.zalo, { defaultLocale: config.defaultLocale }) : null;
+  if (zalo) bot.api.config.use(zalo);
   const i18n = createI18n(config.defaultLocale, negotiateLocale);
 
   // One update at a time per chat, so a conversation sees its answers in order; each update once.
@@ -73,6 +79,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   const retryInside: MiddlewareFn<ConversationContext> = (ctx, next) => {
     ctx.api.config.use(autoRetry(RETRY));
     if (paced) ctx.api.config.use(paced);
+    if (zalo) ctx.api.config.use(zalo);
     return next();
   };
   bot.use(

@@ -26,7 +26,7 @@ describe("messages that fit Telegram", () => {
   it("keep report buttons within 64 bytes and read them back strictly", () => {
     const data = reportButtonData("5a9f1c2b3d4e5f6a7b8c9d0e", "2018-03");
     expect(Buffer.byteLength(data)).toBeLessThanOrEqual(CALLBACK_LIMIT);
-    expect(readReportButton(data)).toEqual({ milestoneId: "5a9f1c2b3d4e5f6a7b8c9d0e", period: "2018-03" });
+    expect(readReportButton(data)).toEqual({ milestoneId: "5a9f1c2b3d4e5f6a7b8c9d0e", period: "2018-03", saidDone: false });
     for (const forged of ["r:5a9f1c2b3d4e5f6a7b8c9d0e:201813", "r:5A9F1C2B3D4E5F6A7B8C9D0E:201803", "r:1:201803", "x:5a9f1c2b3d4e5f6a7b8c9d0e:201803"]) {
       expect(readReportButton(forged), forged).toBeNull();
     }

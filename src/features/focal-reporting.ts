@@ -85,7 +85,7 @@ export function focalReportingFeature(deps: BotDeps) {
     const milestone = await loadMilestoneView(target.milestoneId);
     if (!milestone || milestone.year !== parsePeriod(target.period)!.year || roleOf(milestone, agencyId) === null) return stale();
     await ctx.answerCallbackQuery();
-    await enter(ctx, { agencyId, period: target.period, reporter: reporter(ctx), milestoneId: milestone.id });
+    await enter(ctx, { agencyId, period: target.period, reporter: reporter(ctx), milestoneId: milestone.id, statusHint: target.saidDone ? "done" : null });
   });
 
   // Replying to the push or a reminder leads into the report on what that message listed.

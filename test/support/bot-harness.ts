@@ -7,6 +7,7 @@ import type { BotContext } from "../../src/context.ts";
 import { mongoConversationStorage } from "../../src/conversation-storage.ts";
 import { ManualClock } from "../../src/outbox/clock.ts";
 import { LocalBotApi, type RecordedCall } from "../../src/sandbox/bot-api/local-bot-api.ts";
+import type { ZaloClient } from "../../src/zalo/zalo-client.ts";
 
 /**
  * The bot under test, talking HTTP to the fake Bot API. Updates are handed to it one at a
@@ -25,7 +26,7 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(now: Date, overrides: Partial<BotDeps["config"]> = {}): Promise<Harness> {
+export async function startHarness(now: Date, overrides: Partial<BotDeps["config"]> = {}, options: { zalo?: ZaloClient } = {}): Promise<Harness> {
   const telegram = new LocalBotApi();
   const apiRoot = await telegram.start();
   const clock = new ManualClock(now);
@@ -48,7 +49,7 @@ export async function startHarness(now: Date, overrides: Partial<BotDeps["config
     wakeOutbox: () => undefined,
   };
   const build = async () => {
-    const bot = createBot(deps, { conversationStorage: await mongoConversationStorage() });
+    const bot = createBot(deps, { conversationStorage: await mongoConversationStorage(), zalo: options.zalo });
     await bot.init();
     return bot;
   };

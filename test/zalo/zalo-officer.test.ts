@@ -1,0 +1,138 @@
+import { Api } from "grammy";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { jobContext } from "../../jobs/context-from-config.ts";
+import { runJob } from "../../jobs/registry.ts";
+import { MemberModel } from "../../models/member.ts";
+import { OutboxMessageModel } from "../../models/outbox-message.ts";
+import { ProgressReportModel } from "../../models/progress-report.ts";
+import { OutboxSender } from "../../src/outbox/outbox-sender.ts";
+import { LocalZaloApi, type ZaloUser } from "../../src/sandbox/zalo-api/local-zalo-api.ts";
+import { flushGroupNotices } from "../../src/services/group-notices.ts";
+import { createInvite } from "../../src/services/invites.ts";
+import { ZaloClient } from "../../src/zalo/zalo-client.ts";
+import { isZaloChatId } from "../../src/zalo/zalo-ids.ts";
+import { ZaloPoller } from "../../src/zalo/zalo-poller.ts";
+import { zaloTransformer } from "../../src/zalo/zalo-transformer.ts";
+import { SECRETARIAT_GROUP, startHarness, TOKEN, type Harness } from "../support/bot-harness.ts";
+import { agencyId, loadLaiChau } from "../support/lai-chau-fixture.ts";
+import { useTestDatabase } from "../support/test-database.ts";
+
+/**
+ * A focal officer who only has Zalo: joins with the code, receives the push, reports through
+ * numbered choices, and the secretariat sees it in its Telegram group — the same dialogues as on
+ * Telegram, through a local Zalo Bot API server as strict as Zalo's documentation.
+ */
+useTestDatabase();
+const MARCH_1 = new Date("2018-03-01T01:00:00Z");
+const lan: ZaloUser = { id: "e4ea2cd5189df1c3a88c", display_name: "Lan Zalo" };
+let harness: Harness;
+let zalo: LocalZaloApi;
+let client: ZaloClient;
+let poller: ZaloPoller;
+
+beforeEach(async () => {
+  zalo = new LocalZaloApi();
+  client = new ZaloClient(zalo.token, await zalo.start());
+  harness = await startHarness(MARCH_1, {}, { zalo: client });
+  poller = new ZaloPoller(client, (update) => harness.bot.handleUpdate(update));
+  zalo.addUser(lan);
+  await loadLaiChau();
+});
+afterEach(async () => {
+  await harness.stop();
+  await zalo.stop();
+});
+
+/** Lan writes on Zalo; the bot's answers to her since then. */
+async function say(text: string): Promise<string[]> {
+  const before = zalo.sentTo(lan.id).length;
+  zalo.sendText(lan, text);
+  await poller.pollOnce(0);
+  return zalo.textsTo(lan.id).slice(before);
+}
+
+async function joinAsFocal(agencyCode: string): Promise<number> {
+  const invite = await createInvite({ role: "focal", agencyCode, ttlHours: 72, now: MARCH_1 }, { via: "cli" });
+  const welcome = await say(invite.code);
+  expect(welcome.join()).toContain("Lan Zalo");
+  const member = await MemberModel.findOne({ displayName: "Lan Zalo" }).lean();
+  expect(isZaloChatId(member!.telegramId)).toBe(true);
+  return member!.telegramId;
+}
+
+async function deliverOutbox(): Promise<void> {
+  const api = new Api(TOKEN, { apiRoot: harness.deps.config.telegramApiRoot });
+  api.config.use(zaloTransformer(client, { defaultLocale: "vi" }));
+  await new OutboxSender({ api, clock: harness.clock }).drain();
+}
+
+describe("a focal officer on Zalo", () => {
+  it("joins with a code, gets the push as plain numbered text, and reports through numbers with bad answers on the way", async () => {
+    const chatId = await joinAsFocal("UBND");
+    await runJob("monthly-push", jobContext(harness.deps.config, MARCH_1), harness.deps.config.schedules);
+    await deliverOutbox();
+    const push = zalo.textsTo(lan.id).at(-1)!;
+    expect(push).toContain("Nhiệm vụ tháng 3/2018");
+    expect(push).toContain("trả lời bằng số thứ tự nhiệm vụ");
+    expect(push).not.toMatch(/<\/?b>|&amp;|&lt;/);
+    for (const text of zalo.textsTo(lan.id)) expect(text.length).toBeLessThanOrEqual(2000);
+    expect(zalo.calls.every((call) => !("reply_markup" in call.params) && !("parse_mode" in call.params))).toBe(true);
+
+    const status = (await say("3")).join("\n");
+    expect(status).toContain("Tình trạng thực hiện?");
+    expect(status).toMatch(/1\. Chưa triển khai\n2\. Đang thực hiện/);
+    expect((await say("làm rồi")).join()).toContain("Vui lòng chọn");
+    const percent = (await say("2")).join("\n");
+    expect(percent).toContain("bao nhiêu phần trăm");
+    expect(percent).toContain("• 25%");
+    expect((await say("150")).join()).toContain("Phần trăm phải từ 0 đến 100");
+    expect((await say("60")).join()).toContain("Ghi chú thêm");
+    expect((await say("Đã trình dự thảo <b>quyết định</b>")).join()).toContain("minh chứng");
+    const summary = (await say("bỏ qua")).join("\n");
+    expect(summary).toMatch(/1\. .*Xác nhận/);
+    expect(summary).toContain("Đã trình dự thảo <b>quyết định</b>");
+    expect((await say("1")).join()).toContain("Đã ghi nhận báo cáo (lần 1)");
+
+    const saved = await ProgressReportModel.findOne({ agency: await agencyId("UBND"), period: "2018-03" }).lean();
+    expect(saved).toMatchObject({ status: "in-progress", percent: 60, note: "Đã trình dự thảo <b>quyết định</b>", version: 1 });
+    expect(saved!.versions[0]!.reportedByTelegramId).toBe(chatId);
+
+    // The same number again names a question that has passed: nothing more is saved.
+    expect((await say("1")).join()).toMatch(/không còn hiệu lực|đã qua/);
+    expect((await ProgressReportModel.findOne({ _id: saved!._id }).lean())!.versions).toHaveLength(1);
+
+    // The secretariat's Telegram group hears of it like any other report.
+    expect(await flushGroupNotices(harness.deps.config, harness.clock.now())).toBe(1);
+    const notice = await OutboxMessageModel.findOne({ chatId: SECRETARIAT_GROUP, purpose: "group-notices" }).lean();
+    expect(String((notice!.payload as { text: string }).text)).toMatch(/Ủy ban nhân dân tỉnh Lai Châu — \[\d+\] .*Đang thực hiện<\/b> 60%/);
+  });
+
+  it("reports a task done with one reply to the push: '2 xong'", async () => {
+    await joinAsFocal("UBND");
+    await runJob("monthly-push", jobContext(harness.deps.config, MARCH_1), harness.deps.config.schedules);
+    await deliverOutbox();
+    const asked = (await say("2 xong")).join("\n");
+    expect(asked).not.toContain("Tình trạng thực hiện?");
+    expect(asked).toContain("Ghi chú thêm");
+    await say("bỏ qua");
+    await say("bỏ qua");
+    expect((await say("xác nhận")).join()).toContain("Đã ghi nhận báo cáo (lần 1)");
+    const saved = await ProgressReportModel.find({ agency: await agencyId("UBND"), period: "2018-03" }).lean();
+    expect(saved).toHaveLength(1);
+    expect(saved[0]).toMatchObject({ status: "done", percent: 100 });
+  });
+
+  it("switches to English, and a push to an officer who blocked the bot marks them unreachable", async () => {
+    const chatId = await joinAsFocal("UBND");
+    expect((await say("/ngonngu")).join("\n")).toMatch(/1\. .*\n2\. /);
+    expect((await say("2")).join()).toMatch(/English/);
+    expect((await say("/baocao")).join("\n")).toMatch(/Which month is this report for\?\s+1\. 2\/2018/);
+    await say("/cancel");
+
+    zalo.block(lan.id);
+    await runJob("monthly-push", jobContext(harness.deps.config, MARCH_1), harness.deps.config.schedules);
+    await deliverOutbox();
+    expect(await MemberModel.findOne({ telegramId: chatId }).lean()).toMatchObject({ status: "unreachable" });
+    expect(await OutboxMessageModel.countDocuments({ chatId, state: "failed" })).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { reportButtonData } from "../../src/callback-data.ts";
+import { translatorFor } from "../../src/i18n.ts";
+import { choicesOf, plainText, readReply, zaloMessages } from "../../src/zalo/zalo-text.ts";
+import { isZaloChatId, numberForZaloId, zaloFileId, zaloFileUrl } from "../../src/zalo/zalo-ids.ts";
+
+const t = translatorFor("vi");
+const milestone = (n: number) => n.toString(16).padStart(24, "0");
+
+describe("messages on Zalo", () => {
+  it("drops formatting cleanly and reads entities back", () => {
+    expect(plainText("<b>Chủ trì</b> &amp; <i>phối hợp</i>: 5 &lt; 7<br>xong")).toBe("Chủ trì & phối hợp: 5 < 7\nxong");
+    expect(plainText('<a href="https://t.me/x">nhóm</a> <code>SNV</code>')).toBe("nhóm (https://t.me/x) SNV");
+  });
+
+  it("numbers choices, keeps a task's number on report buttons, and lists numeric answers by their words", () => {
+    const status = choicesOf([[{ text: "Chưa triển khai", callback_data: "c:abcd1:st:a" }], [{ text: "✖️ Hủy", callback_data: "c:abcd1:cancel" }]]);
+    expect(status.map((c) => [c.number, c.label])).toEqual([[1, "Chưa triển khai"], [2, "Hủy"]]);
+    const percent = choicesOf([[{ text: "0%", callback_data: "c:abcd2:pct:0" }, { text: "25%", callback_data: "c:abcd2:pct:25" }], [{ text: "✖️ Hủy", callback_data: "c:abcd2:cancel" }]]);
+    expect(percent.map((c) => c.number)).toEqual([null, null, null]);
+    const reports = choicesOf([[{ text: "📝 Báo cáo 11", callback_data: reportButtonData(milestone(1), "2018-03") }, { text: "📝 Báo cáo 12", callback_data: reportButtonData(milestone(2), "2018-03") }]]);
+    expect(reports.map((c) => c.number)).toEqual([11, 12]);
+  });
+
+  it("splits long text at lines under 2,000 characters, the choices with the last part", () => {
+    const long = Array.from({ length: 120 }, (_, i) => `${i + 1}. Nhiệm vụ thi đua chuyên đề số ${i + 1}`).join("\n");
+    const parts = zaloMessages(long, choicesOf([[{ text: "Xác nhận", callback_data: "c:abcd1:ok" }]]), t, "HTML");
+    expect(parts.length).toBeGreaterThan(1);
+    for (const part of parts) expect(part.length).toBeLessThanOrEqual(2000);
+    expect(parts.at(-1)).toContain("1. Xác nhận");
+    expect(parts.join("\n")).toContain("120. Nhiệm vụ");
+  });
+
+  it("reads a reply as the choice it names, by number or by words, and anything else as text", () => {
+    const choices = choicesOf([[{ text: "Bỏ qua", callback_data: "c:abcd3:skip" }, { text: "✖️ Hủy", callback_data: "c:abcd3:cancel" }]]);
+    expect(readReply("2", choices)).toMatchObject({ kind: "choice", choice: { data: "c:abcd3:cancel" } });
+    expect(readReply(" bỏ QUA ", choices)).toMatchObject({ kind: "choice", choice: { data: "c:abcd3:skip" } });
+    expect(readReply("3", choices)).toEqual({ kind: "text" });
+    expect(readReply("Đã gửi công văn", choices)).toEqual({ kind: "text" });
+    const reports = choicesOf([[{ text: "📝 Báo cáo 3", callback_data: reportButtonData(milestone(3), "2018-03") }]]);
+    expect(readReply("3 xong", reports)).toMatchObject({ kind: "choice", rest: "xong" });
+  });
+
+  it("gives Zalo chats numbers no Telegram chat has, the same each time", () => {
+    const id = numberForZaloId("e4ea2cd5189df1c3a88c");
+    expect(id).toBe(numberForZaloId("e4ea2cd5189df1c3a88c"));
+    expect(Number.isSafeInteger(id) && isZaloChatId(id)).toBe(true);
+    expect(isZaloChatId(7_000_000_001)).toBe(false);
+    expect(isZaloChatId(-1001000000001)).toBe(false);
+    expect(zaloFileUrl(zaloFileId("https://zalo.example/p.jpg?a=1"))).toBe("https://zalo.example/p.jpg?a=1");
+  });
+});
