@@ -94,7 +94,8 @@ async function dondocRun(database: BenchDatabase): Promise<Run & { perOfficer: n
   const pushes = await Promise.all(officers.map((officer) => bot.api.sendMessage(officer.id, "Nhiệm vụ tháng này", { reply_markup: { inline_keyboard: [[{ text: "1", callback_data: report }]] } })));
   await bot.init();
   const commands = new Map<string, number>();
-  mongoose.connection.getClient().on("commandStarted", (event) => { const key = `${event.commandName} ${String(event.command[event.commandName])}`; commands.set(key, (commands.get(key) ?? 0) + 1); });
+  mongoose.connection.getClient().on("commandStarted", (event) => { const target = event.command[event.commandName];
+    const key = typeof target === "string" ? `${event.commandName} ${target}` : event.commandName; commands.set(key, (commands.get(key) ?? 0) + 1); });
   const runner = run(bot);
   const cpu = process.cpuUsage();
   const start = performance.now();
@@ -162,7 +163,7 @@ export async function inboundFigures(database: BenchDatabase): Promise<Figure[]>
   return [
     { name: `inbound, ${OFFICERS} officers reporting at once (${dondoc.updates} updates): updates a second, dondoc ÷ a bare grammY bot`, value: `${dondocRate.toFixed(0)} ÷ ${bareRate.toFixed(0)} = ${ratio.toFixed(2)}`, target: "≥ 0.5", met: ratio >= 0.5 },
     { name: "inbound: dondoc's processing time per update, p50 / p99", value: `${ms(percentile(dondoc.handling, 50))} / ${ms(percentile(dondoc.handling, 99))}`, target: "—", met: true },
-    { name: "inbound: dondoc's CPU time and database commands per update", value: `${dondoc.cpuMsPerUpdate.toFixed(1)} ms; ${dondoc.commandsPerUpdate.toFixed(1)} (${[...dondoc.commands].sort((a, b) => b[1] - a[1]).map(([name, n]) => `${name} ${(n / dondoc.updates).toFixed(1)}`).join(", ")})`, target: "—", met: true },
+    { name: "inbound: dondoc's CPU time and database commands per update", value: `${dondoc.cpuMsPerUpdate.toFixed(1)} ms; ${dondoc.commandsPerUpdate.toFixed(1)} (${[...dondoc.commands].filter(([, n]) => n / dondoc.updates >= 0.05).sort((a, b) => b[1] - a[1]).map(([name, n]) => `${name} ${(n / dondoc.updates).toFixed(1)}`).join(", ")})`, target: "—", met: true },
   ];
 }
 

@@ -4,6 +4,9 @@ import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import { JobScheduler } from "../jobs/scheduler.ts";
 import { createBot } from "./bot.ts";
+import { ZaloClient } from "./zalo/zalo-client.ts";
+import { ZaloPoller } from "./zalo/zalo-poller.ts";
+import { zaloTransformer } from "./zalo/zalo-transformer.ts";
 import type { BotDeps } from "./bot-deps.ts";
 import { ConfigError, parseConfig } from "./config.ts";
 import { mongoConversationStorage } from "./conversation-storage.ts";
@@ -58,6 +61,8 @@ async function main(): Promise<void> {
   if (config.clockStart) log(`clock: starting at ${formatLocalDateTime(config.clockStart, config.timeZone)} (CLOCK_START)`);
   // The outbox keeps Telegram's limits itself, so it talks through an Api without auto-retry.
   const outboxApi = new Api(config.botToken!, { apiRoot: config.telegramApiRoot });
+  const zalo = config.zalo ? new ZaloClient(config.zalo.token, config.zalo.apiRoot) : undefined;
+  if (zalo) outboxApi.config.use(zaloTransformer(zalo, { defaultLocale: config.defaultLocale }));
   const deps: BotDeps = { config, clock, wakeOutbox: () => outbox.wake() };
   const pacer = new SendPacer({ ...TELEGRAM_LIMITS, ...config.telegramLimits });
   const outbox = new OutboxSender({
@@ -72,7 +77,9 @@ async function main(): Promise<void> {
     keepSentMs: config.retentionDays * 86_400_000,
   });
   const instance = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
-  const bot = createBot(deps, { conversationStorage: await mongoConversationStorage(), instance, receivesUpdatesAlone: config.mode.kind === "polling", log, metrics, pacer });
+  const bot = createBot(deps, { conversationStorage: await mongoConversationStorage(), instance, receivesUpdatesAlone: config.mode.kind === "polling", log, metrics, pacer, zalo });
+  // Zalo is polled by the lease holder, whatever the Telegram mode: its webhook is not used yet.
+  const zaloPoller = zalo ? new ZaloPoller(zalo, (update) => bot.handleUpdate(update), log) : null;
   log(`contacting the Bot API at ${config.telegramApiRoot} …`);
   await bot.init();
   await setDefaultMenus(bot.api).catch((error: unknown) => log(`command menus not set: ${(error as Error).message}`));
@@ -110,10 +117,16 @@ async function main(): Promise<void> {
           runner = run(bot);
           log(`dondoc @${bot.botInfo.username}: long polling`);
         }
+        if (zaloPoller) {
+          await zalo!.call("deleteWebhook").catch(() => undefined);
+          zaloPoller.start();
+          log("Zalo bot: long polling");
+        }
       },
       lose: async () => {
         if (runner?.isRunning()) await runner.stop();
         runner = null;
+        await zaloPoller?.stop();
         await scheduler.stop();
         await outbox.stop();
       },
