@@ -2,11 +2,12 @@ import type { Document } from "bson";
 
 /**
  * A fast verdict on a filter for each document, so that mingo evaluates the full query only
- * where it must: strings and ObjectIds compared by equality, by $in, or (ASCII strings) by range
- * on top-level fields, and $and/$or of those. "yes" and "no" are exact; "maybe" leaves the
- * document to mingo — an array field (which matches by element in MongoDB), or a part of the
- * filter this does not understand. The verdicts agree with mongod's default (binary) string
- * order: with ASCII bounds, UTF-16 and UTF-8 order agree.
+ * where it must: strings, ObjectIds, booleans and plain numbers by equality, $in and $nin; ASCII
+ * strings, numbers and dates by range; on top-level fields, and $and/$or of those. "yes" and
+ * "no" are exact; "maybe" leaves the document to mingo — an array field (which matches by
+ * element in MongoDB), a value of a type this does not place (Long, Decimal128…), or a part of
+ * the filter this does not understand. String order agrees with mongod's default (binary) one:
+ * with ASCII bounds, UTF-16 and UTF-8 order agree.
  */
 export type Verdict = "yes" | "no" | "maybe";
 export type Prefilter = (document: Document) => Verdict;
@@ -21,6 +22,7 @@ function isObjectId(value: unknown): value is { toHexString(): string } {
 function scalarKey(value: unknown): string | undefined {
   if (typeof value === "string") return `s${value}`;
   if (isObjectId(value)) return `o${value.toHexString()}`;
+  if (typeof value === "boolean") return `b${value}`;
   return undefined;
 }
 
@@ -34,26 +36,73 @@ function compare(operator: string, value: string, bound: string): boolean {
   return value <= bound;
 }
 
+/** The answer for one value: exact, or "maybe" for a type this does not judge (Long, Decimal128…). */
+type ValueTest = (value: unknown) => Verdict;
+
+const yesNo = (answer: boolean): Verdict => (answer ? "yes" : "no");
+const isPlainNumber = (value: unknown): value is number => typeof value === "number" && !Number.isNaN(value);
+/** A value whose type this cannot place in MongoDB's order: mingo judges it. */
+const isOtherBson = (value: unknown) => value !== null && typeof value === "object" && !(value instanceof Date) && !isObjectId(value);
+
+function compareWith(operator: string, difference: number): boolean {
+  if (operator === "$gt") return difference > 0;
+  if (operator === "$gte") return difference >= 0;
+  if (operator === "$lt") return difference < 0;
+  return difference <= 0;
+}
+
+/** A range bound: ASCII strings, plain numbers and dates, each matching only values of its own type. */
+function rangeTest(operator: string, bound: unknown): ValueTest | null {
+  if (typeof bound === "string" && isAscii(bound)) return (value) => (typeof value === "string" ? yesNo(compare(operator, value, bound)) : isOtherBson(value) ? "maybe" : "no");
+  if (isPlainNumber(bound)) return (value) => (isPlainNumber(value) ? yesNo(compareWith(operator, value - bound)) : isOtherBson(value) ? "maybe" : "no");
+  if (bound instanceof Date && !Number.isNaN(bound.getTime())) {
+    const time = bound.getTime();
+    return (value) => (value instanceof Date ? yesNo(compareWith(operator, value.getTime() - time)) : isOtherBson(value) ? "maybe" : "no");
+  }
+  return null;
+}
+
+/** Equality and membership over strings and ObjectIds (exact), and plain numbers (exact for plain numbers). */
+function memberTest(operands: unknown[], negated: boolean): ValueTest | null {
+  if (operands.every((item) => scalarKey(item) !== undefined)) {
+    const allowed = new Set(operands.map(scalarKey));
+    return (value) => yesNo(allowed.has(scalarKey(value)) !== negated);
+  }
+  if (operands.every(isPlainNumber)) {
+    const allowed = new Set(operands);
+    return (value) => {
+      if (isPlainNumber(value)) return yesNo(allowed.has(value) !== negated);
+      if (isOtherBson(value)) return "maybe";
+      return yesNo(negated);
+    };
+  }
+  return null;
+}
+
 /** A test of a non-array value against a field's condition, or null when not understood. */
-function conditionTest(condition: unknown): ((value: unknown) => boolean) | null {
-  const key = scalarKey(condition);
-  if (key !== undefined) return (value) => scalarKey(value) === key;
-  if (condition === null || typeof condition !== "object" || Array.isArray(condition)) return null;
+function conditionTest(condition: unknown): ValueTest | null {
+  if (scalarKey(condition) !== undefined || isPlainNumber(condition)) return memberTest([condition], false);
+  if (condition === null || typeof condition !== "object" || Array.isArray(condition) || condition instanceof Date) return null;
   const operators = Object.entries(condition as Document);
   if (operators.length === 0) return null;
-  const checks: ((value: unknown) => boolean)[] = [];
+  const checks: ValueTest[] = [];
   for (const [operator, operand] of operators) {
-    if (operator === "$eq" && scalarKey(operand) !== undefined) {
-      const expected = scalarKey(operand);
-      checks.push((value) => scalarKey(value) === expected);
-    } else if (operator === "$in" && Array.isArray(operand) && operand.every((item) => scalarKey(item) !== undefined)) {
-      const allowed = new Set(operand.map(scalarKey));
-      checks.push((value) => allowed.has(scalarKey(value)));
-    } else if (RANGE.has(operator) && typeof operand === "string" && isAscii(operand)) {
-      checks.push((value) => typeof value === "string" && compare(operator, value, operand));
-    } else return null;
+    let check: ValueTest | null = null;
+    if (operator === "$eq") check = scalarKey(operand) !== undefined || isPlainNumber(operand) ? memberTest([operand], false) : null;
+    else if (operator === "$in" || operator === "$nin") check = Array.isArray(operand) ? memberTest(operand, operator === "$nin") : null;
+    else if (RANGE.has(operator)) check = rangeTest(operator, operand);
+    if (!check) return null;
+    checks.push(check);
   }
-  return (value) => checks.every((check) => check(value));
+  return (value) => {
+    let verdict: Verdict = "yes";
+    for (const check of checks) {
+      const answer = check(value);
+      if (answer === "no") return "no";
+      if (answer === "maybe") verdict = "maybe";
+    }
+    return verdict;
+  };
 }
 
 function and(parts: Prefilter[]): Prefilter {
@@ -91,7 +140,7 @@ function compile(filter: Document): Prefilter {
       parts.push(or(condition.map((branch) => compile(branch as Document))));
     } else if (!field.startsWith("$") && !field.includes(".")) {
       const test = conditionTest(condition);
-      parts.push(test ? (document) => (Array.isArray(document[field]) ? "maybe" : test(document[field]) ? "yes" : "no") : undecided);
+      parts.push(test ? (document) => (Array.isArray(document[field]) ? "maybe" : test(document[field])) : undecided);
     } else parts.push(undecided);
   }
   return and(parts);
