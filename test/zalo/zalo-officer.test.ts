@@ -10,7 +10,7 @@ import { LocalZaloApi, type ZaloUser } from "../../src/sandbox/zalo-api/local-za
 import { flushGroupNotices } from "../../src/services/group-notices.ts";
 import { createInvite } from "../../src/services/invites.ts";
 import { ZaloClient } from "../../src/zalo/zalo-client.ts";
-import { isZaloChatId } from "../../src/zalo/zalo-ids.ts";
+import { isZaloChatId, zaloFileUrl } from "../../src/zalo/zalo-ids.ts";
 import { ZaloPoller } from "../../src/zalo/zalo-poller.ts";
 import { zaloTransformer } from "../../src/zalo/zalo-transformer.ts";
 import { SECRETARIAT_GROUP, startHarness, TOKEN, type Harness } from "../support/bot-harness.ts";
@@ -88,7 +88,10 @@ describe("a focal officer on Zalo", () => {
     expect((await say("150")).join()).toContain("Phần trăm phải từ 0 đến 100");
     expect((await say("60")).join()).toContain("Ghi chú thêm");
     expect((await say("Đã trình dự thảo <b>quyết định</b>")).join()).toContain("minh chứng");
-    const summary = (await say("bỏ qua")).join("\n");
+    const before = zalo.sentTo(lan.id).length;
+    zalo.sendPhoto(lan, "https://photo.zalo.example/evidence/hop-hoi-dong.jpg");
+    await poller.pollOnce(0);
+    const summary = zalo.textsTo(lan.id).slice(before).join("\n");
     expect(summary).toMatch(/1\. .*Xác nhận/);
     expect(summary).toContain("Đã trình dự thảo <b>quyết định</b>");
     expect((await say("1")).join()).toContain("Đã ghi nhận báo cáo (lần 1)");
@@ -96,6 +99,8 @@ describe("a focal officer on Zalo", () => {
     const saved = await ProgressReportModel.findOne({ agency: await agencyId("UBND"), period: "2018-03" }).lean();
     expect(saved).toMatchObject({ status: "in-progress", percent: 60, note: "Đã trình dự thảo <b>quyết định</b>", version: 1 });
     expect(saved!.versions[0]!.reportedByTelegramId).toBe(chatId);
+    expect(saved!.attachments).toHaveLength(1);
+    expect(zaloFileUrl(saved!.attachments[0]!.fileId)).toBe("https://photo.zalo.example/evidence/hop-hoi-dong.jpg");
 
     // The same number again names a question that has passed: nothing more is saved.
     expect((await say("1")).join()).toMatch(/không còn hiệu lực|đã qua/);
