@@ -19,3 +19,4 @@ export { CalendarDayModel } from "./calendar-day.ts";
 export { LeaseModel } from "./lease.ts";
 export { ProcessedUpdateModel } from "./processed-update.ts";
 export { ZaloChatModel } from "./zalo-chat.ts";
+export { PublishedImageModel } from "./published-image.ts";

@@ -52,6 +52,8 @@ export interface CreateBotOptions {
   pacer?: SendPacer;
   /** The Zalo bot, when configured: calls to Zalo chats go there, in Zalo's form. */
   zalo?: ZaloClient;
+  /** Where Zalo fetches the charts dondoc publishes (PUBLIC_BASE_URL). */
+  publicBaseUrl?: string;
 }
 
 const RETRY = { maxRetryAttempts: 3, maxDelaySeconds: 60 };
@@ -63,7 +65,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   bot.api.config.use(autoRetry(RETRY));
   const paced = options.pacer ? pacedApi(options.pacer, deps.clock) : null;
   if (paced) bot.api.config.use(paced);
-  const zalo = options.zalo ? zaloTransformer(options.zalo, { defaultLocale: config.defaultLocale }) : null;
+  const zalo = options.zalo ? zaloTransformer(options.zalo, { defaultLocale: config.defaultLocale, publicBaseUrl: options.publicBaseUrl, now: () => deps.clock.now() }) : null;
   if (zalo) bot.api.config.use(zalo);
   const i18n = createI18n(config.defaultLocale, negotiateLocale);
 

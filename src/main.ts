@@ -62,7 +62,7 @@ async function main(): Promise<void> {
   // The outbox keeps Telegram's limits itself, so it talks through an Api without auto-retry.
   const outboxApi = new Api(config.botToken!, { apiRoot: config.telegramApiRoot });
   const zalo = config.zalo ? new ZaloClient(config.zalo.token, config.zalo.apiRoot) : undefined;
-  if (zalo) outboxApi.config.use(zaloTransformer(zalo, { defaultLocale: config.defaultLocale }));
+  if (zalo) outboxApi.config.use(zaloTransformer(zalo, { defaultLocale: config.defaultLocale, publicBaseUrl: config.zalo?.publicBaseUrl, now: () => clock.now() }));
   const deps: BotDeps = { config, clock, wakeOutbox: () => outbox.wake() };
   const pacer = new SendPacer({ ...TELEGRAM_LIMITS, ...config.telegramLimits });
   const outbox = new OutboxSender({
@@ -77,7 +77,7 @@ async function main(): Promise<void> {
     keepSentMs: config.retentionDays * 86_400_000,
   });
   const instance = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
-  const bot = createBot(deps, { conversationStorage: await mongoConversationStorage(), instance, receivesUpdatesAlone: config.mode.kind === "polling", log, metrics, pacer, zalo });
+  const bot = createBot(deps, { conversationStorage: await mongoConversationStorage(), instance, receivesUpdatesAlone: config.mode.kind === "polling", log, metrics, pacer, zalo, publicBaseUrl: config.zalo?.publicBaseUrl });
   // Zalo is polled by the lease holder, whatever the Telegram mode: its webhook is not used yet.
   const zaloPoller = zalo ? new ZaloPoller(zalo, (update) => bot.handleUpdate(update), log) : null;
   log(`contacting the Bot API at ${config.telegramApiRoot} …`);

@@ -2,11 +2,13 @@ import mongoose from "mongoose";
 import { createServer, type Server } from "node:http";
 import { OutboxMessageModel } from "../../models/outbox-message.ts";
 import type { Clock } from "../outbox/clock.ts";
+import { servePublishedImage } from "../services/published-images.ts";
 import type { Metrics } from "./metrics.ts";
 
 /**
  * /healthz: the process is up. /readyz: the database answers (503 otherwise), whether this
  * instance leads, and how long the oldest due message has waited. /metrics: Prometheus.
+ * /images/<token>.png: a chart published for Zalo (see PUBLIC_BASE_URL).
  */
 export interface Readiness {
   leading: () => boolean;
@@ -19,6 +21,7 @@ export function healthServer(metrics: Metrics, readiness: Readiness, clock: Cloc
       response.writeHead(status, { "content-type": type, "cache-control": "no-store" });
       response.end(body);
     };
+    if (servePublishedImage(request, response, () => clock.now())) return;
     const path = new URL(request.url ?? "/", "http://localhost").pathname;
     if (path === "/healthz") return send(200, JSON.stringify({ status: "ok" }));
     if (path === "/metrics") {

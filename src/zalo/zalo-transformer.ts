@@ -1,4 +1,5 @@
-import type { Transformer } from "grammy";
+import { InputFile, type Transformer } from "grammy";
+import { publishImage } from "../services/published-images.ts";
 import { memberLocales } from "../features/member-loader.ts";
 import { isLocale, translatorFor, type Locale, type Translate } from "../i18n.ts";
 import { nextMessageId, offerChoices, zaloIdOf } from "./zalo-chats.ts";
@@ -42,7 +43,24 @@ export function asTelegramFailure(failure: { error_code: number; description: st
   return { ok: false, error_code: failure.error_code || 500, description: `Zalo: ${description}` };
 }
 
-export function zaloTransformer(client: ZaloClient, options: { defaultLocale: Locale }): Transformer {
+export interface ZaloTransformerOptions {
+  defaultLocale: Locale;
+  /** Where dondoc's HTTP server is reached from outside: Zalo takes photos only by address. */
+  publicBaseUrl?: string;
+  /** The bot's clock, which a published chart's expiry is counted on. */
+  now?: () => Date;
+}
+
+/** The bytes of a photo the features send as a file (the digest's chart). */
+async function photoBytes(photo: unknown): Promise<Uint8Array | null> {
+  if (photo instanceof InputFile) {
+    const raw = await photo.toRaw();
+    if (raw instanceof Uint8Array) return raw;
+  }
+  return null;
+}
+
+export function zaloTransformer(client: ZaloClient, options: ZaloTransformerOptions): Transformer {
   const sendText = async (chatId: number, text: string, parseMode: unknown, markup: unknown): Promise<Result> => {
     const zaloId = await zaloIdOf(chatId);
     if (!zaloId) return { ok: false, error_code: 400, description: "Bad Request: chat not found (no such Zalo chat)" };
@@ -90,9 +108,11 @@ export function zaloTransformer(client: ZaloClient, options: { defaultLocale: Lo
       }
       case "sendPhoto": {
         const caption = p.caption ? `${String(p.caption)}\n\n` : "";
-        if (typeof p.photo === "string" && /^https?:\/\//.test(p.photo)) {
+        const bytes = options.publicBaseUrl ? await photoBytes(p.photo) : null;
+        const address = bytes ? await publishImage(bytes, options.publicBaseUrl!, options.now?.() ?? new Date()) : typeof p.photo === "string" && /^https?:\/\//.test(p.photo) ? p.photo : null;
+        if (address) {
           const zaloId = await zaloIdOf(chatId);
-          const sent: ZaloResponse = await client.call("sendPhoto", { chat_id: zaloId, photo: p.photo, ...(p.caption ? { caption: plainText(String(p.caption)).slice(0, 2000) } : {}) });
+          const sent: ZaloResponse = await client.call("sendPhoto", { chat_id: zaloId, photo: address, ...(p.caption ? { caption: plainText(String(p.caption)).slice(0, 2000) } : {}) });
           if (!sent.ok) return asTelegramFailure(sent) as never;
           return { ok: true, result: { message_id: await nextMessageId(chatId), date: Math.floor(Date.now() / 1000), chat: { id: chatId, type: "private" } } } as never;
         }

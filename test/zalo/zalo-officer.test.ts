@@ -140,4 +140,23 @@ describe("a focal officer on Zalo", () => {
     expect(await MemberModel.findOne({ telegramId: chatId }).lean()).toMatchObject({ status: "unreachable" });
     expect(await OutboxMessageModel.countDocuments({ chatId, state: "failed" })).toBeGreaterThan(0);
   });
+
+  it("loses nothing and sends nothing twice when Zalo fails in the middle of a push", async () => {
+    const chatId = await joinAsFocal("UBND");
+    const minh: ZaloUser = { id: "0f0e0d0c0b0a09080706", display_name: "Minh Zalo" };
+    zalo.addUser(minh);
+    const invite = await createInvite({ role: "focal", agencyCode: "SNV", ttlHours: 72, now: MARCH_1 }, { via: "cli" });
+    zalo.sendText(minh, invite.code);
+    await poller.pollOnce(0);
+    await runJob("monthly-push", jobContext(harness.deps.config, MARCH_1), harness.deps.config.schedules);
+    zalo.failNext("sendMessage", { error_code: 500, description: "Internal Server Error" });
+    await deliverOutbox();
+    // The failed send waits for its retry; the next drain, a little later, sends it.
+    harness.clock.set(new Date(MARCH_1.getTime() + 10 * 60_000));
+    await deliverOutbox();
+    const pushes = (id: string) => zalo.textsTo(id).filter((text) => text.includes("Nhiệm vụ tháng 3/2018"));
+    expect(pushes(lan.id)).toHaveLength(1);
+    expect(pushes(minh.id)).toHaveLength(1);
+    expect(await OutboxMessageModel.countDocuments({ chatId, state: "sent" })).toBe(1);
+  });
 });
