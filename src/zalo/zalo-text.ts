@@ -93,10 +93,14 @@ export function readReply(text: string, choices: Choice[]): Reading {
   const numbered = /^\s*(\d{1,3})\s*[.)]?\s*(.*)$/s.exec(text);
   if (numbered) {
     const choice = choices.find((c) => c.number === Number(numbered[1]));
-    if (choice) return { kind: "choice", choice, rest: numbered[2]!.trim() };
+    const rest = numbered[2]!.trim();
+    // Only a task's number may carry words after it ("3 xong"); "2,5" is no choice.
+    if (choice && (rest === "" || readReportButton(choice.data))) return { kind: "choice", choice, rest };
   }
-  const words = fold(text);
+  // Without letters the reply is a figure, matched as typed: "-2" is not the choice "2".
+  const hasLetters = /\p{L}/u.test(text);
+  const words = hasLetters ? fold(text) : text.normalize("NFC").trim().toLowerCase();
   if (words === "") return { kind: "text" };
-  const byWords = choices.find((c) => fold(c.label) === words);
+  const byWords = choices.find((c) => (hasLetters ? fold(c.label) : c.label.normalize("NFC").toLowerCase()) === words);
   return byWords ? { kind: "choice", choice: byWords, rest: "" } : { kind: "text" };
 }

@@ -36,7 +36,13 @@ describe("messages on Zalo", () => {
     expect(readReply("2", choices)).toMatchObject({ kind: "choice", choice: { data: "c:abcd3:cancel" } });
     expect(readReply(" bỏ QUA ", choices)).toMatchObject({ kind: "choice", choice: { data: "c:abcd3:skip" } });
     expect(readReply("3", choices)).toEqual({ kind: "text" });
+    expect(readReply("2,5", choices)).toEqual({ kind: "text" });
+    expect(readReply("2.", choices)).toMatchObject({ kind: "choice", choice: { data: "c:abcd3:cancel" } });
     expect(readReply("Đã gửi công văn", choices)).toEqual({ kind: "text" });
+    const counts = choicesOf([[{ text: "0", callback_data: "c:abcd4:num:0" }, { text: "2", callback_data: "c:abcd4:num:2" }]]);
+    expect(readReply("2", counts)).toMatchObject({ kind: "choice", choice: { data: "c:abcd4:num:2" } });
+    expect(readReply("-2", counts)).toEqual({ kind: "text" });
+    expect(readReply("2,5", counts)).toEqual({ kind: "text" });
     const reports = choicesOf([[{ text: "📝 Báo cáo 3", callback_data: reportButtonData(milestone(3), "2018-03") }]]);
     expect(readReply("3 xong", reports)).toMatchObject({ kind: "choice", rest: "xong" });
   });

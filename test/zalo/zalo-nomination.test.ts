@@ -1,0 +1,88 @@
+import { Api } from "grammy";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { NominationReportModel } from "../../models/nomination-report.ts";
+import { OutboxSender } from "../../src/outbox/outbox-sender.ts";
+import { LocalZaloApi, type ZaloUser } from "../../src/sandbox/zalo-api/local-zalo-api.ts";
+import { ensureAwardCatalogue } from "../../src/services/ensure-award-catalogue.ts";
+import { createInvite } from "../../src/services/invites.ts";
+import { ZaloClient } from "../../src/zalo/zalo-client.ts";
+import { ZaloPoller } from "../../src/zalo/zalo-poller.ts";
+import { zaloTransformer } from "../../src/zalo/zalo-transformer.ts";
+import { startHarness, TestUser, TOKEN, type Harness } from "../support/bot-harness.ts";
+import { addMember, loadLaiChau } from "../support/lai-chau-fixture.ts";
+import { useTestDatabase } from "../support/test-database.ts";
+
+/** The secretariat opens a round on Telegram; an officer on Zalo answers the counts with numbers and words. */
+useTestDatabase();
+const NOW = new Date("2018-11-20T02:00:00Z");
+const officer: ZaloUser = { id: "5a5b5c5d5e5f60616263", display_name: "Lan Zalo" };
+let harness: Harness;
+let zalo: LocalZaloApi;
+let client: ZaloClient;
+let poller: ZaloPoller;
+
+beforeEach(async () => {
+  zalo = new LocalZaloApi();
+  client = new ZaloClient(zalo.token, await zalo.start());
+  harness = await startHarness(NOW, {}, { zalo: client });
+  poller = new ZaloPoller(client, (update) => harness.bot.handleUpdate(update));
+  zalo.addUser(officer);
+  await loadLaiChau();
+  await ensureAwardCatalogue();
+  await addMember(9001, "Thư ký", "secretariat");
+});
+afterEach(async () => {
+  await harness.stop();
+  await zalo.stop();
+});
+
+async function say(text: string): Promise<string> {
+  const before = zalo.sentTo(officer.id).length;
+  zalo.sendText(officer, text);
+  await poller.pollOnce(0);
+  return zalo.textsTo(officer.id).slice(before).join("\n");
+}
+
+describe("nomination counts on Zalo", () => {
+  it("are given with numbers, refused when wrong, confirmed by a choice's words", async () => {
+    const invite = await createInvite({ role: "focal", agencyCode: "SNV", ttlHours: 72, now: NOW }, { via: "cli" });
+    await say(invite.code);
+    const secretary = new TestUser(harness, 9001, "Thư ký");
+    await secretary.say("/modot");
+    await secretary.say("Khen thưởng tổng kết năm 2018");
+    await secretary.press("c:kind:nomination");
+    await secretary.press("c:pick:CSTD-CO-SO");
+    await secretary.press("c:pick:TT-LAO-DONG-XUAT-SAC");
+    await secretary.press("c:done");
+    await secretary.say("30/11/2018");
+    await secretary.press("c:aud:blocs");
+    await secretary.press("c:pick:KTH");
+    await secretary.press("c:done");
+    await secretary.press("c:ok");
+
+    const api = new Api(TOKEN, { apiRoot: harness.deps.config.telegramApiRoot });
+    api.config.use(zaloTransformer(client, { defaultLocale: "vi" }));
+    await new OutboxSender({ api, clock: harness.clock }).drain();
+    const invitation = zalo.textsTo(officer.id).at(-1)!;
+    expect(invitation).toContain("Chiến sĩ thi đua cơ sở");
+    expect(invitation).toMatch(/\n1\. /);
+
+    expect(await say("1")).toMatch(/Chiến sĩ thi đua cơ sở — số cá nhân/);
+    expect(await say("-2")).toContain("Số lượng không thể âm");
+    expect(await say("ba người")).toContain("Vui lòng nhập một số nguyên");
+    expect(await say("12")).toMatch(/Tập thể lao động xuất sắc — số tập thể/);
+    const review = await say("80");
+    expect(review).toContain("lớn bất thường");
+    expect(review).toMatch(/1\. .*\n2\. /);
+    expect(await say("2")).toMatch(/Tập thể lao động xuất sắc — số tập thể/);
+    const summary = await say("4");
+    expect(summary).toMatch(/Chiến sĩ thi đua cơ sở\s+–\s+12/);
+    expect(await NominationReportModel.countDocuments()).toBe(0);
+    expect(await say("xác nhận")).toContain("(lần 1)");
+    const saved = await NominationReportModel.findOne().lean();
+    expect(saved!.counts.map((line) => [line.award, line.collective ?? 0, line.individual ?? 0])).toEqual([
+      ["CSTD-CO-SO", 0, 12],
+      ["TT-LAO-DONG-XUAT-SAC", 4, 0],
+    ]);
+  });
+});
