@@ -1,4 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
+import { zaloChatFor } from "../zalo/zalo-chats.ts";
+import { numberForZaloId } from "../zalo/zalo-ids.ts";
 import { fileURLToPath } from "node:url";
 import { MemberModel, type Role } from "../../models/member.ts";
 import { AgencyModel } from "../../models/agency.ts";
@@ -24,7 +26,12 @@ export interface Persona {
   userId: number;
   chatId: number;
   agencyCode?: string;
+  /** Set for a person who uses Zalo: their Zalo id; their chat is drawn as Zalo shows it, without buttons. */
+  zaloId?: string;
 }
+
+/** The sandbox's Zalo user: a focal officer who has never installed Telegram. */
+export const ZALO_PERSONA_ID = "7a6b5c4d3e2f10a9b8c7";
 
 export const SECRETARIAT_GROUP_ID = -1001000000099;
 const SECRETARY_ID = 100010;
@@ -50,6 +57,7 @@ function personas(local: { agency3: [string, string]; agency4: [string, string] 
     { key: "secretary", name: "Phạm Thu Hà — Ban TĐKT", role: "secretariat", userId: SECRETARY_ID, chatId: SECRETARY_ID },
     { key: "group", name: "Nhóm Ban Thi đua – Khen thưởng", role: "group", userId: SECRETARY_ID, chatId: SECRETARIAT_GROUP_ID },
     { key: "leader", name: "Lê Văn Minh — Phó Chủ tịch UBND tỉnh", role: "leader", userId: 100020, chatId: 100020 },
+    { key: "zalo", name: "Đỗ Thị Hoa — Sở Tài chính (Zalo)", role: "focal", userId: numberForZaloId(ZALO_PERSONA_ID), chatId: numberForZaloId(ZALO_PERSONA_ID), agencyCode: "STC", zaloId: ZALO_PERSONA_ID },
   ];
 }
 
@@ -98,6 +106,7 @@ export async function seedDemo(sample: SandboxSample, now: Date): Promise<{ plan
       { upsert: true },
     );
   }
+  for (const persona of sample.personas.filter((p) => p.zaloId)) await zaloChatFor(persona.zaloId!, persona.name.split(" — ")[0]!);
   await bindSecretariatChat(SECRETARIAT_GROUP_ID, SECRETARY_ID);
   return { planSource: source, tasks: imported.milestones.total };
 }

@@ -21,6 +21,10 @@ import { parseInstant } from "../time/calendar.ts";
 import { LocalBotApi } from "./bot-api/local-bot-api.ts";
 import { SANDBOX_SAMPLES, seedDemo, SECRETARIAT_GROUP_ID, type SandboxSample } from "./demo-data.ts";
 import { sandboxRoutes } from "./sandbox-routes.ts";
+import { LocalZaloApi } from "./zalo-api/local-zalo-api.ts";
+import { ZaloClient } from "../zalo/zalo-client.ts";
+import { ZaloPoller } from "../zalo/zalo-poller.ts";
+import { zaloTransformer } from "../zalo/zalo-transformer.ts";
 
 /**
  * The whole bot without Telegram: a database, a local Bot API server, the bot polling it exactly
@@ -69,20 +73,29 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   api.addGroup(SECRETARIAT_GROUP_ID, "Ban Thi đua – Khen thưởng");
   for (const persona of sample.personas.filter((p) => p.role !== "group")) api.addPrivateChat({ id: persona.userId, first_name: persona.name.split(" — ")[0]! });
   config.telegramApiRoot = api.url;
+  // The Zalo persona talks to a local Zalo Bot API server, as an officer on Zalo would.
+  const zaloApi = new LocalZaloApi();
+  const zalo = new ZaloClient(zaloApi.token, await zaloApi.start());
+  for (const persona of sample.personas.filter((p) => p.zaloId)) zaloApi.addUser({ id: persona.zaloId!, display_name: persona.name.split(" — ")[0]! });
+  const zaloOptions = { defaultLocale: config.defaultLocale, publicBaseUrl: api.url, now: () => clock.now() };
 
   const deps: BotDeps = { config, clock, wakeOutbox: () => outbox.wake() };
   // Pacing runs on real time; office hours follow the sandbox's clock, so 23:00 there holds messages.
   const window = officeHoursWindow(config);
+  const outboxApi = new Api(TOKEN, { apiRoot: api.url });
+  outboxApi.config.use(zaloTransformer(zalo, zaloOptions));
   const outbox = new OutboxSender({
-    api: new Api(TOKEN, { apiRoot: api.url }),
+    api: outboxApi,
     clock: systemClock,
     log,
     onUnreachable: (member) => notifyUnreachable(member, deps),
     sendWindow: { isOpen: () => window.isOpen(clock.now()) },
   });
-  const bot = createBot(deps, { conversationStorage: await mongoConversationStorage() });
+  const bot = createBot(deps, { conversationStorage: await mongoConversationStorage(), zalo, publicBaseUrl: api.url });
   await bot.init();
   const runner: RunnerHandle = run(bot);
+  const zaloPoller = new ZaloPoller(zalo, (update) => bot.handleUpdate(update), log);
+  zaloPoller.start();
   outbox.start(1000);
   const noticeTimer = setInterval(() => {
     void flushGroupNotices(config, clock.now()).then((n) => n > 0 && outbox.wake());
@@ -110,7 +123,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return `${result.key}: ${result.enqueued}`;
     },
   };
-  api.fallback = (request, response) => void sandboxRoutes(api, panel, languages, sample)(request, response);
+  api.fallback = (request, response) => void sandboxRoutes(api, panel, languages, sample, zaloApi)(request, response);
 
   return {
     url: api.url,
@@ -118,6 +131,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     stop: async () => {
       clearInterval(noticeTimer);
       await runner.stop();
+      await zaloPoller.stop();
+      await zaloApi.stop();
       await outbox.stop();
       await api.stop();
       await mongoose.disconnect();

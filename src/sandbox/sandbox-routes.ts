@@ -5,6 +5,8 @@ import { MemberModel } from "../../models/member.ts";
 import { memberLocales } from "../features/member-loader.ts";
 import type { LocalBotApi, SandboxUser } from "./bot-api/local-bot-api.ts";
 import type { Persona, SandboxSample } from "./demo-data.ts";
+import type { LocalZaloApi } from "./zalo-api/local-zalo-api.ts";
+import { servePublishedImage } from "../services/published-images.ts";
 
 /**
  * The sandbox page and its small JSON API: who you are, the chat you see, typing, pressing
@@ -36,9 +38,11 @@ function send(response: ServerResponse, status: number, value: unknown): void {
   response.end(JSON.stringify(value));
 }
 
-export function sandboxRoutes(api: LocalBotApi, clock: ClockPanel, languages: { lang: "vi" | "en" }, sample: SandboxSample) {
+export function sandboxRoutes(api: LocalBotApi, clock: ClockPanel, languages: { lang: "vi" | "en" }, sample: SandboxSample, zalo: LocalZaloApi) {
   const persona = (key: unknown): Persona | undefined => sample.personas.find((p) => p.key === key);
   const userOf = (p: Persona): SandboxUser => ({ id: p.userId, first_name: p.name.split(" — ")[0]!, language_code: languages.lang });
+  const zaloUserOf = (p: Persona) => ({ id: p.zaloId!, display_name: p.name.split(" — ")[0]! });
+  const onZalo = (chatId: number) => sample.personas.find((p) => p.zaloId && p.chatId === chatId);
 
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? "/", "http://localhost");
@@ -52,7 +56,10 @@ export function sandboxRoutes(api: LocalBotApi, clock: ClockPanel, languages: { 
       if (request.method === "GET" && url.pathname === "/sandbox/state") {
         return send(response, 200, { personas: sample.personas, now: clock.now().toISOString(), lang: languages.lang, bot: api.bot.username, sample: sample.key, panel: sample.panel });
       }
+      if (servePublishedImage(request, response, () => clock.now())) return;
       const chat = /^\/sandbox\/chats\/(-?\d+)\/(messages|send|press|upload)$/.exec(url.pathname);
+      const zaloPersona = chat ? onZalo(Number(chat[1])) : undefined;
+      if (chat && zaloPersona) return await zaloChat(chat[2]!, zaloPersona, request, response);
       if (chat) {
         const chatId = Number(chat[1]);
         if (chat[2] === "messages") {
@@ -101,4 +108,32 @@ export function sandboxRoutes(api: LocalBotApi, clock: ClockPanel, languages: { 
       send(response, 500, { error: (error as Error).message });
     }
   };
+
+  /** A Zalo persona's chat: plain messages, no buttons, photos by address. */
+  async function zaloChat(action: string, who: Persona, request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (action === "messages") {
+      const messages = zalo.thread(who.zaloId!).map((entry, index) => ({
+        message_id: index + 1,
+        date: Math.floor(entry.date / 1000),
+        from: entry.fromBot ? { id: 0, is_bot: true, first_name: "dondoc" } : { id: who.userId, is_bot: false, first_name: who.name.split(" — ")[0] },
+        text: entry.text ?? entry.caption,
+        ...(entry.photo ? { photoUrl: entry.photo } : {}),
+      }));
+      return send(response, 200, { messages, answers: [] });
+    }
+    const input = await body(request);
+    if (input.persona !== who.key) return send(response, 400, { error: "unknown persona for this chat" });
+    if (action === "send") {
+      const text = String(input.text ?? "").slice(0, 2000);
+      if (!text.trim()) return send(response, 400, { error: "empty" });
+      zalo.sendText(zaloUserOf(who), text);
+    } else if (action === "upload") {
+      const bytes = Buffer.from(String(input.base64 ?? ""), "base64");
+      const mimeType = String(input.mimeType || "");
+      if (!mimeType.startsWith("image/") || bytes.length === 0 || bytes.length > MAX_UPLOAD) return send(response, 400, { error: "Zalo: a photo under 10 MB only" });
+      const file = api.storeFile(String(input.fileName || "photo"), mimeType, bytes, "photos");
+      zalo.sendPhoto(zaloUserOf(who), `${api.url}/sandbox/files/${file.fileId}`);
+    } else return send(response, 400, { error: "Zalo has no buttons: answer with the number" });
+    return send(response, 200, { ok: true });
+  }
 }

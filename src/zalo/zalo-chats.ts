@@ -22,7 +22,7 @@ export async function zaloChatFor(zaloId: string, displayName: string): Promise<
       const chat = await ZaloChatModel.findOneAndUpdate(
         { zaloId },
         { $setOnInsert: { zaloId, chatId }, $set: { displayName } },
-        { upsert: true, new: true, lean: true },
+        { upsert: true, returnDocument: "after", lean: true },
       );
       if (!chat) throw new Error("an upsert returned nothing");
       zaloIds.set(chat.chatId, zaloId);
@@ -44,7 +44,7 @@ export async function zaloIdOf(chatId: number): Promise<string | null> {
 }
 
 export async function nextMessageId(chatId: number): Promise<number> {
-  const chat = await ZaloChatModel.findOneAndUpdate({ chatId }, { $inc: { lastMessageId: 1 } }, { new: true, lean: true, projection: { lastMessageId: 1 } });
+  const chat = await ZaloChatModel.findOneAndUpdate({ chatId }, { $inc: { lastMessageId: 1 } }, { returnDocument: "after", lean: true, projection: { lastMessageId: 1 } });
   return chat?.lastMessageId ?? 1;
 }
 

@@ -69,7 +69,7 @@ function renderPersonas() {
       who.className = "who";
       who.textContent = persona.name;
       const role = document.createElement("small");
-      role.textContent = t(persona.role);
+      role.textContent = persona.zaloId ? `${t(persona.role)} · Zalo` : t(persona.role);
       who.append(role);
       button.append(avatar, who);
       button.addEventListener("click", () => choose(persona));
@@ -115,9 +115,9 @@ function renderMessage(message) {
   if (message.html) body.append(safeHtml(message.html));
   else if (message.text || message.caption) body.textContent = message.text ?? message.caption;
   item.append(body);
-  if (message.photo) {
+  if (message.photo || message.photoUrl) {
     const image = document.createElement("img");
-    image.src = `/sandbox/files/${message.photo.at(-1).file_id}`;
+    image.src = message.photoUrl ?? `/sandbox/files/${message.photo.at(-1).file_id}`;
     image.alt = "";
     item.append(image);
   }
@@ -151,7 +151,8 @@ function renderMessage(message) {
   const time = document.createElement("span");
   time.textContent = new Date(message.date * 1000).toLocaleString(state.lang === "vi" ? "vi-VN" : "en-GB", { timeZone: "Asia/Ho_Chi_Minh", day: "2-digit", month: "2-digit", hour: "2-digit", minute: "2-digit" });
   meta.append(time);
-  if (message.from.is_bot) {
+  // Zalo has no reply-to-message: its chat is drawn as Zalo shows it, plain, without buttons.
+  if (message.from.is_bot && !state.persona.zaloId) {
     const reply = document.createElement("button");
     reply.type = "button";
     reply.textContent = t("reply");
@@ -210,7 +211,8 @@ function choose(persona) {
   state.renderedKey = "";
   $("replying").hidden = true;
   $("chat-title").textContent = persona.name;
-  $("chat-role").textContent = t(persona.role);
+  $("chat-role").textContent = persona.zaloId ? `${t(persona.role)} · Zalo` : t(persona.role);
+  document.body.classList.toggle("zalo", Boolean(persona.zaloId));
   renderPersonas();
   void refresh();
 }

@@ -30,6 +30,16 @@ export interface ZaloSent {
   date: number;
 }
 
+/** One message of a chat as the person sees it on Zalo, theirs or the bot's. */
+export interface ZaloThreadEntry {
+  fromBot: boolean;
+  message_id: string;
+  date: number;
+  text?: string;
+  photo?: string;
+  caption?: string;
+}
+
 type Result = { ok: true; result: unknown } | { ok: false; error_code: number; description: string };
 
 const PARAMS: Record<string, { required: string[]; optional: string[] }> = {
@@ -55,6 +65,7 @@ export class LocalZaloApi {
   private readonly blocked = new Set<string>();
   private webhook: { url: string; secret: string; updatedAt: number } | null = null;
   private readonly failures: { method: string; error: { error_code: number; description: string } }[] = [];
+  private readonly threads = new Map<string, ZaloThreadEntry[]>();
 
   constructor(readonly token = "1234567890:zalo-local-token") {}
 
@@ -102,6 +113,17 @@ export class LocalZaloApi {
     return this.sent.filter((message) => message.chat_id === userId);
   }
 
+  /** The whole chat with a person, in order: what they sent and what the bot sent. */
+  thread(userId: string): ZaloThreadEntry[] {
+    return this.threads.get(userId) ?? [];
+  }
+
+  private remember(userId: string, entry: ZaloThreadEntry): void {
+    const thread = this.threads.get(userId) ?? [];
+    thread.push(entry);
+    this.threads.set(userId, thread);
+  }
+
   textsTo(userId: string): string[] {
     return this.sentTo(userId).map((message) => message.text ?? message.caption ?? "");
   }
@@ -113,6 +135,7 @@ export class LocalZaloApi {
       event_name: event,
       message: { message_id: randomBytes(10).toString("hex"), date: Date.now(), from: { id: user.id, display_name: user.display_name, is_bot: false }, chat: { id: user.id, chat_type: "PRIVATE" }, ...content },
     };
+    this.remember(user.id, { fromBot: false, message_id: update.message.message_id, date: update.message.date, ...(content as { text?: string; photo?: string; caption?: string }) });
     if (this.webhook) {
       void fetch(this.webhook.url, { method: "POST", headers: { "content-type": "application/json", "X-Bot-Api-Secret-Token": this.webhook.secret }, body: JSON.stringify(update) }).catch(() => undefined);
       return;
@@ -187,6 +210,7 @@ export class LocalZaloApi {
         if (method === "sendPhoto" && !/^https?:\/\//.test(String(params.photo))) return { ok: false, error_code: 400, description: "Bad Request: photo must be an address" };
         const message: ZaloSent = { message_id: randomBytes(10).toString("hex"), chat_id: chatId!, date: Date.now(), ...(method === "sendMessage" ? { text } : { photo: String(params.photo), ...(text ? { caption: text } : {}) }) };
         this.sent.push(message);
+        this.remember(chatId!, { fromBot: true, message_id: message.message_id, date: message.date, text: message.text, photo: message.photo, caption: message.caption });
         return { ok: true, result: { message_id: message.message_id, date: message.date } };
       }
       case "sendChatAction":
