@@ -1,4 +1,4 @@
-import type { Locale } from "../src/i18n.ts";
+import { forChat, type Locale } from "../src/i18n.ts";
 import { AgencyReports, isEmpty, type DueList } from "../src/followup/due-milestones.ts";
 import type { AgencyView } from "../src/followup/milestone-view.ts";
 import { groupReportsByAgency } from "../src/followup/month-status.ts";
@@ -54,7 +54,7 @@ export async function sendDueListRound(job: JobContext, round: DueListRound): Pr
 function messagesToOfficer(job: JobContext, round: DueListRound, target: { officer: MemberRecord; agency: AgencyView; list: DueList; period: string }): OutgoingMessage[] {
   const { officer, agency, list, period } = target;
   const locale = (officer.locale as Locale | undefined) ?? job.defaultLocale;
-  const t = job.translate(locale);
+  const t = forChat(job.translate(locale), officer.telegramId);
   const heading = t(round.headingKey, {
     month: String(round.month.month),
     year: String(round.month.year),

@@ -140,7 +140,10 @@ welcome-unknown = Hello! This is the follow-up assistant of the Emulation and Co
 button-report-number = 📝 Report { $number }
 due-lead = Lead
 due-coordinating = Coordinating
-due-footer = Press the matching number to report progress, or reply to this message.
+due-footer = { $network ->
+    [zalo] Reply with a task's number to report its progress.
+   *[telegram] Press the matching number to report progress, or reply to this message.
+}
 push-heading = 📅 <b>Tasks for { $month }/{ $year }</b> — { $agency }
 reminder-heading = ⏰ <b>Report reminder { $month }/{ $year }</b> — { $agency }: { $count } task(s) not reported yet.
 role-lead = Lead
@@ -250,7 +253,10 @@ report-bad-note-too-long = The note is { $length } characters long, over { $limi
 report-bad-note-not-text = Please type the note as text, or press "Skip".
 report-ask-evidence = Send a photo or a file as evidence (optional), or press "Skip".
 report-bad-evidence = Please send one photo or one file, or press "Skip".
-report-use-buttons = Please choose with the buttons below.
+report-use-buttons = { $network ->
+    [zalo] Please reply with the number of one of the choices above.
+   *[telegram] Please choose with the buttons below.
+}
 report-status = Status:
 report-note = Note:
 report-evidence = Evidence:
@@ -294,7 +300,10 @@ nomination-intro-revise = 🎖 <b>Round { $seq }: { $title }</b> — due { $dead
 nomination-ask = ({ $index }/{ $total }) <b>{ $award }</b> — how many { $scope } nominated? (now: { $current })
 nomination-bad-negative = A count cannot be negative. Please type 0 or a positive number.
 nomination-bad-fraction = A count is a whole number (for example 3).
-nomination-bad-not-a-number = Please type a whole number (for example 3), or press a button.
+nomination-bad-not-a-number = { $network ->
+    [zalo] Please type a whole number (for example 3).
+   *[telegram] Please type a whole number (for example 3), or press a button.
+}
 nomination-bad-too-large = That number is too large. Please check it.
 nomination-confirm-large = You typed <b>{ $value }</b> for { $award } — unusually large. Is it right?
 nomination-review = Check the counts (Round { $seq }):
@@ -304,7 +313,10 @@ nomination-group-notice = 🎖 { $agency } — Round { $seq }: { $collective } c
 round-kind-registration = Registration of emulation titles
 round-kind-nomination = Nominations for commendation
 round-invitation = 🎖 <b>Round { $seq }: { $title }</b> ({ $kind }). Due: { $deadline }. Titles and commendations:
-round-invitation-footer = Press the button below to report the counts; you can revise them until the deadline.
+round-invitation-footer = { $network ->
+    [zalo] Reply 1 to report the counts; you can revise them until the deadline.
+   *[telegram] Press the button below to report the counts; you can revise them until the deadline.
+}
 round-reminder = ⏰ { $days } day(s) to the deadline, and your agency has not reported its counts.
 round-heading = Round { $seq }: { $title }
 round-short = Round { $seq }

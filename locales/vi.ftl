@@ -137,7 +137,10 @@ welcome-unknown = Xin chào! Đây là trợ lý theo dõi, đôn đốc công t
 button-report-number = 📝 Báo cáo { $number }
 due-lead = Chủ trì
 due-coordinating = Phối hợp
-due-footer = Bấm nút số tương ứng để báo cáo tiến độ, hoặc trả lời (reply) tin nhắn này.
+due-footer = { $network ->
+    [zalo] Trả lời bằng số thứ tự nhiệm vụ để báo cáo tiến độ.
+   *[telegram] Bấm nút số tương ứng để báo cáo tiến độ, hoặc trả lời (reply) tin nhắn này.
+}
 push-heading = 📅 <b>Nhiệm vụ tháng { $month }/{ $year }</b> — { $agency }
 reminder-heading = ⏰ <b>Nhắc báo cáo tháng { $month }/{ $year }</b> — { $agency }: còn { $count } nhiệm vụ chưa báo cáo.
 role-lead = Chủ trì
@@ -247,7 +250,10 @@ report-bad-note-too-long = Ghi chú dài { $length } ký tự, vượt quá { $l
 report-bad-note-not-text = Vui lòng nhập ghi chú bằng chữ, hoặc bấm "Bỏ qua".
 report-ask-evidence = Gửi ảnh hoặc tệp minh chứng (không bắt buộc), hoặc bấm "Bỏ qua".
 report-bad-evidence = Vui lòng gửi một ảnh hoặc một tệp, hoặc bấm "Bỏ qua".
-report-use-buttons = Vui lòng chọn bằng các nút bên dưới.
+report-use-buttons = { $network ->
+    [zalo] Vui lòng trả lời bằng số của một lựa chọn ở trên.
+   *[telegram] Vui lòng chọn bằng các nút bên dưới.
+}
 report-status = Tình trạng:
 report-note = Ghi chú:
 report-evidence = Minh chứng:
@@ -291,7 +297,10 @@ nomination-intro-revise = 🎖 <b>Đợt { $seq }: { $title }</b> — hạn { $d
 nomination-ask = ({ $index }/{ $total }) <b>{ $award }</b> — số { $scope } đề nghị? (hiện: { $current })
 nomination-bad-negative = Số lượng không thể âm. Vui lòng nhập 0 hoặc một số dương.
 nomination-bad-fraction = Số lượng phải là số nguyên (ví dụ: 3).
-nomination-bad-not-a-number = Vui lòng nhập một số nguyên (ví dụ: 3), hoặc bấm nút.
+nomination-bad-not-a-number = { $network ->
+    [zalo] Vui lòng nhập một số nguyên (ví dụ: 3).
+   *[telegram] Vui lòng nhập một số nguyên (ví dụ: 3), hoặc bấm nút.
+}
 nomination-bad-too-large = Số quá lớn. Vui lòng kiểm tra lại.
 nomination-confirm-large = Bạn nhập <b>{ $value }</b> cho { $award } — số này lớn bất thường. Có đúng không?
 nomination-review = Kiểm tra lại số lượng đề nghị (Đợt { $seq }):
@@ -301,7 +310,10 @@ nomination-group-notice = 🎖 { $agency } — Đợt { $seq }: { $collective } 
 round-kind-registration = Đăng ký danh hiệu thi đua
 round-kind-nomination = Đề nghị khen thưởng
 round-invitation = 🎖 <b>Đợt { $seq }: { $title }</b> ({ $kind }). Hạn báo cáo: { $deadline }. Các danh hiệu, hình thức:
-round-invitation-footer = Bấm nút bên dưới để báo cáo số lượng; có thể sửa đến hết hạn.
+round-invitation-footer = { $network ->
+    [zalo] Trả lời 1 để báo cáo số lượng; có thể sửa đến hết hạn.
+   *[telegram] Bấm nút bên dưới để báo cáo số lượng; có thể sửa đến hết hạn.
+}
 round-reminder = ⏰ Còn { $days } ngày đến hạn, đơn vị chưa báo cáo số lượng đề nghị.
 round-heading = Đợt { $seq }: { $title }
 round-short = Đợt { $seq }

@@ -1,4 +1,5 @@
 import { I18n } from "@grammyjs/i18n";
+import { isZaloChatId } from "./zalo/zalo-ids.ts";
 import { fileURLToPath } from "node:url";
 
 /** Every user-visible sentence lives in locales/<locale>.ftl; Vietnamese is the default. */
@@ -14,9 +15,26 @@ export function isLocale(value: string): value is Locale {
   return (LOCALES as readonly string[]).includes(value);
 }
 
+/**
+ * Which network a chat is on, for the sentences that differ: "press the button" on Telegram,
+ * "reply with the number" on Zalo. Every translation gets it as `$network`.
+ */
+export type Network = "telegram" | "zalo";
+
+export function networkOf(chatId: number | undefined | null): Network {
+  return isZaloChatId(chatId) ? "zalo" : "telegram";
+}
+
+/** A translator for messages to one chat outside an update (jobs): with the chat's network. */
+export function forChat(t: Translate, chatId: number): Translate {
+  const network = networkOf(chatId);
+  return (key, params) => t(key, { network, ...params });
+}
+
 export function createI18n(defaultLocale: Locale = "vi", localeNegotiator?: (ctx: never) => string | undefined): I18n {
   const i18n = new I18n({
     defaultLocale,
+    globalTranslationContext: (ctx) => ({ network: networkOf(ctx.chat?.id) }),
     ...(localeNegotiator ? { localeNegotiator: localeNegotiator as never } : {}),
     // Unicode isolation marks around placeables would end up in Telegram messages and CSV files.
     fluentBundleOptions: { useIsolating: false },

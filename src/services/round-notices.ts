@@ -2,7 +2,7 @@ import { AgencyModel } from "../../models/agency.ts";
 import { AwardTypeModel } from "../../models/award-type.ts";
 import { NominationRoundModel } from "../../models/nomination-round.ts";
 import type { Config } from "../config.ts";
-import { translatorFor, type Locale, type Translate } from "../i18n.ts";
+import { forChat, translatorFor, type Locale, type Translate } from "../i18n.ts";
 import { escapeHtml } from "../messages/html.ts";
 import { formatRoundInvitation, formatRoundTotals } from "../messages/nomination-messages.ts";
 import { splitMessage } from "../messages/split-message.ts";
@@ -46,7 +46,7 @@ export async function announceReopen(round: RoundRecord, agencyCode: string, unt
     if (await enqueueMessage({ key: `round-reopen:${String(round._id)}:${String(agency._id)}:${stamp}:group`, chatId: groupId, text, purpose: "round-reopened", notBefore: context.now })) enqueued++;
   }
   for (const officer of (await focalOfficersByAgency(localDate(context.now, context.timeZone))).get(String(agency._id)) ?? []) {
-    const t = context.translate((officer.locale as Locale) ?? context.defaultLocale);
+    const t = forChat(context.translate((officer.locale as Locale) ?? context.defaultLocale), officer.telegramId);
     const created = await enqueueMessage({
       key: `round-reopen:${String(round._id)}:${stamp}:${officer.telegramId}`,
       chatId: officer.telegramId,
@@ -77,7 +77,7 @@ export async function sendRoundMessages(round: RoundRecord, context: NoticeConte
     const away = allAway.get(agencyId);
     if (away && (await tellEveryoneAway(agencyId, away, context))) enqueued++;
     for (const officer of officers.get(agencyId) ?? []) {
-      const t = context.translate((officer.locale as Locale) ?? context.defaultLocale);
+      const t = forChat(context.translate((officer.locale as Locale) ?? context.defaultLocale), officer.telegramId);
       const facts = { seq: round.seq, title: round.title, kind: round.kind, deadline: formatLocalDateTime(round.deadline, context.timeZone) };
       const heading = purpose === "round-reminder" ? `${t("round-reminder", { days: daysLeft(round.deadline, context.now) })}\n\n` : "";
       const created = await enqueueMessage({

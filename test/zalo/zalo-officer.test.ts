@@ -73,7 +73,8 @@ describe("a focal officer on Zalo", () => {
     await deliverOutbox();
     const push = zalo.textsTo(lan.id).at(-1)!;
     expect(push).toContain("Nhiệm vụ tháng 3/2018");
-    expect(push).toContain("trả lời bằng số thứ tự nhiệm vụ");
+    expect(push).toContain("Trả lời bằng số thứ tự nhiệm vụ để báo cáo tiến độ.");
+    expect(push).not.toContain("Bấm nút");
     expect(push).not.toMatch(/<\/?b>|&amp;|&lt;/);
     for (const text of zalo.textsTo(lan.id)) expect(text.length).toBeLessThanOrEqual(2000);
     expect(zalo.calls.every((call) => !("reply_markup" in call.params) && !("parse_mode" in call.params))).toBe(true);
@@ -81,7 +82,7 @@ describe("a focal officer on Zalo", () => {
     const status = (await say("3")).join("\n");
     expect(status).toContain("Tình trạng thực hiện?");
     expect(status).toMatch(/1\. Chưa triển khai\n2\. Đang thực hiện/);
-    expect((await say("làm rồi")).join()).toContain("Vui lòng chọn");
+    expect((await say("làm rồi")).join()).toContain("Vui lòng trả lời bằng số của một lựa chọn");
     const percent = (await say("2")).join("\n");
     expect(percent).toContain("bao nhiêu phần trăm");
     expect(percent).toContain("• 25%");
