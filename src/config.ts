@@ -90,6 +90,7 @@ const environmentSchema = z
     OUTBOX_SENDS_IN_FLIGHT: z.coerce.number().int().min(1).max(200).default(16),
     ZALO_BOT_TOKEN: optionalText.refine((value) => value === undefined || /^\d+:\S{8,}$/.test(value), { message: "the token Zalo Bot Creator gave you, such as 1234567890:abc…" }),
     PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+    ZALO_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(10),
     ZALO_API_ROOT: z.url({ protocol: /^https?$/ }).default("https://bot-api.zaloplatforms.com"),
     CLOCK_START: optionalText.refine((value) => value === undefined || parseInstant(value, "Asia/Ho_Chi_Minh") !== null, { message: "an instant such as 2026-03-02T08:00:00+07:00" }),
   });
@@ -128,7 +129,7 @@ export interface Config {
   telegramLimits: { globalPerSecond: number; perChatMs: number; groupPerMinute: number };
   outboxInFlight: number;
   /** The Zalo bot, when focal officers use Zalo; undefined: Telegram only. */
-  zalo: { token: string; apiRoot: string; publicBaseUrl: string | undefined } | undefined;
+  zalo: { token: string; apiRoot: string; publicBaseUrl: string | undefined; messagesPerSecond: number } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -157,7 +158,7 @@ export function parseConfig(env: Record<string, string | undefined>, needs: Conf
   return {
     botToken: data.BOT_TOKEN,
     telegramApiRoot: data.TELEGRAM_API_ROOT.replace(/\/+$/, ""),
-    zalo: data.ZALO_BOT_TOKEN ? { token: data.ZALO_BOT_TOKEN, apiRoot: data.ZALO_API_ROOT.replace(/\/+$/, ""), publicBaseUrl: data.PUBLIC_BASE_URL?.replace(/\/+$/, "") } : undefined,
+    zalo: data.ZALO_BOT_TOKEN ? { token: data.ZALO_BOT_TOKEN, apiRoot: data.ZALO_API_ROOT.replace(/\/+$/, ""), publicBaseUrl: data.PUBLIC_BASE_URL?.replace(/\/+$/, ""), messagesPerSecond: data.ZALO_MESSAGES_PER_SECOND } : undefined,
     mongodbUri: data.MONGODB_URI,
     dataDir: data.DATA_DIR,
     timeZone: data.TZ,

@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import { JobScheduler } from "../jobs/scheduler.ts";
 import { createBot } from "./bot.ts";
+import { NetworkPacer, ZALO_LIMITS } from "./outbox/network-pacer.ts";
 import { ZaloClient } from "./zalo/zalo-client.ts";
 import { ZaloPoller } from "./zalo/zalo-poller.ts";
 import { zaloTransformer } from "./zalo/zalo-transformer.ts";
@@ -64,7 +65,8 @@ async function main(): Promise<void> {
   const zalo = config.zalo ? new ZaloClient(config.zalo.token, config.zalo.apiRoot) : undefined;
   if (zalo) outboxApi.config.use(zaloTransformer(zalo, { defaultLocale: config.defaultLocale, publicBaseUrl: config.zalo?.publicBaseUrl, now: () => clock.now() }));
   const deps: BotDeps = { config, clock, wakeOutbox: () => outbox.wake() };
-  const pacer = new SendPacer({ ...TELEGRAM_LIMITS, ...config.telegramLimits });
+  const telegramLimits = { ...TELEGRAM_LIMITS, ...config.telegramLimits };
+  const pacer = config.zalo ? new NetworkPacer(telegramLimits, { ...ZALO_LIMITS, globalPerSecond: config.zalo.messagesPerSecond }) : new SendPacer(telegramLimits);
   const outbox = new OutboxSender({
     api: outboxApi,
     pacer,

@@ -176,7 +176,7 @@ export class OutboxSender {
         const until = now + (error.parameters.retry_after ?? 1) * 1000;
         this.options.onThrottled?.();
         if (message.chatId < 0) this.pacer.pauseChat(message.chatId, until);
-        else this.pacer.pauseUntil(until);
+        else this.pacer.pauseUntil(until, message.chatId);
         await OutboxMessageModel.updateOne({ _id: message._id }, { $set: { state: "pending", notBefore: new Date(until), lastError: description }, $inc: { attempts: -1 } });
         return "retry";
       }

@@ -92,7 +92,8 @@ export class SendPacer {
     if (chatId < 0) this.groupSends.set(chatId, [...(this.groupSends.get(chatId) ?? []), now]);
   }
 
-  pauseUntil(until: number): void {
+  /** Holds every chat (of the network `chatId` is on, where networks are told apart). */
+  pauseUntil(until: number, _chatId?: number): void {
     this.pausedUntil = Math.max(this.pausedUntil, until);
   }
 
