@@ -9,7 +9,7 @@ import { reportButtons } from "../src/messages/report-buttons.ts";
 import { enqueueMessages, type OutgoingMessage } from "../src/outbox/enqueue.ts";
 import type { MonthData } from "../src/services/follow-up-data.ts";
 import { tellEveryoneAway } from "../src/services/absence.ts";
-import type { MemberRecord } from "../src/services/members.ts";
+import { deliveryChatOf, type MemberRecord } from "../src/services/members.ts";
 import { periodKey, type YearMonth } from "../src/time/calendar.ts";
 import type { JobContext, JobResult } from "./job-context.ts";
 
@@ -54,7 +54,7 @@ export async function sendDueListRound(job: JobContext, round: DueListRound): Pr
 function messagesToOfficer(job: JobContext, round: DueListRound, target: { officer: MemberRecord; agency: AgencyView; list: DueList; period: string }): OutgoingMessage[] {
   const { officer, agency, list, period } = target;
   const locale = (officer.locale as Locale | undefined) ?? job.defaultLocale;
-  const t = forChat(job.translate(locale), officer.telegramId);
+  const t = forChat(job.translate(locale), deliveryChatOf(officer));
   const heading = t(round.headingKey, {
     month: String(round.month.month),
     year: String(round.month.year),
@@ -65,7 +65,7 @@ function messagesToOfficer(job: JobContext, round: DueListRound, target: { offic
     const message = formatDueList(page, heading, t, firstNumber);
     return {
       key: `${round.keyPrefix}:${officer.telegramId}:${index + 1}`,
-      chatId: officer.telegramId,
+      chatId: deliveryChatOf(officer),
       text: message.html,
       replyMarkup: reportButtons(message.items, period, firstNumber, (n) => t("button-report-number", { number: String(n) })),
       purpose: round.purpose,

@@ -1,7 +1,7 @@
 import type { Locale } from "../src/i18n.ts";
 import { enqueueMessage, enqueuePhoto } from "../src/outbox/enqueue.ts";
 import { buildDigest, keepDigest } from "../src/services/digest.ts";
-import { membersWithRole } from "../src/services/members.ts";
+import { deliveryChatOf, membersWithRole } from "../src/services/members.ts";
 import type { JobContext, JobResult } from "./job-context.ts";
 
 /** Monday morning: every leader gets the digest, text first and the chart after it. */
@@ -14,8 +14,8 @@ export async function runWeeklyDigest(job: JobContext): Promise<JobResult> {
     if (!digests.has(locale)) digests.set(locale, await buildDigest(job.asOf, job.timeZone, job.translate(locale)));
     const digest = digests.get(locale)!;
     const key = `digest:${digest.day}:${leader.telegramId}`;
-    const text = await enqueueMessage({ key: `${key}:text`, chatId: leader.telegramId, text: digest.html, purpose: "weekly-digest", member: leader._id, notBefore: job.asOf });
-    const chart = await enqueuePhoto({ key: `${key}:chart`, chatId: leader.telegramId, png: digest.png, purpose: "weekly-digest", member: leader._id, notBefore: job.asOf });
+    const text = await enqueueMessage({ key: `${key}:text`, chatId: deliveryChatOf(leader), text: digest.html, purpose: "weekly-digest", member: leader._id, notBefore: job.asOf });
+    const chart = await enqueuePhoto({ key: `${key}:chart`, chatId: deliveryChatOf(leader), png: digest.png, purpose: "weekly-digest", member: leader._id, notBefore: job.asOf });
     for (const created of [text, chart]) {
       if (created) result.enqueued++;
       else result.alreadyQueued++;

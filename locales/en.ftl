@@ -474,3 +474,18 @@ zalo-answer-with-words = — Reply with the words of a choice, or type your answ
 zalo-report-hint = — To report, reply with the task's number (for example: { $example }); if it is done, reply "{ $example } done".
 zalo-photo-not-sent = (The chart could not be sent on Zalo; see it in the secretariat's Telegram group.)
 zalo-file-not-sent = Zalo does not take files from dondoc. Please use this command on Telegram.
+
+## One person on Telegram and Zalo
+link-code = Link code: <code>{ $code }</code> (valid for { $minutes } minutes). On the other network (Zalo or Telegram), send dondoc: /link { $code }
+link-done = Linked to { $name }. From now on dondoc writes to you { $network ->
+    [zalo] on Zalo
+   *[telegram] on Telegram
+}. To be written to in the other chat, send /here there.
+link-unknown = That link code is wrong or has expired. Send /link where you registered to get a new one.
+link-same-chat = This chat is already yours. Send the code from the other network.
+link-taken = This chat already belongs to someone else in dondoc. Nothing changed.
+link-already-member = You are registered here. To link, send /link (without a code) to get a code, then send it from the other network.
+here-done = From now on dondoc sends you reminders and digests here.
+here-not-linked = You have not linked a second network yet. Send /link to get a code.
+command-link = Link your Telegram and Zalo
+command-here = Receive dondoc's messages here

@@ -471,3 +471,18 @@ zalo-answer-with-words = — Trả lời bằng chữ của lựa chọn, hoặc
 zalo-report-hint = — Để báo cáo, trả lời bằng số thứ tự nhiệm vụ (ví dụ: { $example }); đã xong thì trả lời "{ $example } xong".
 zalo-photo-not-sent = (Biểu đồ chưa gửi được qua Zalo; xem trong nhóm Telegram của Ban Thi đua – Khen thưởng.)
 zalo-file-not-sent = Zalo không nhận tệp từ dondoc. Hãy dùng lệnh này trên Telegram.
+
+## One person on Telegram and Zalo
+link-code = Mã liên kết: <code>{ $code }</code> (dùng trong { $minutes } phút). Trên mạng kia (Zalo hoặc Telegram), gửi cho dondoc: /lienket { $code }
+link-done = Đã liên kết với { $name }. Từ nay dondoc gửi tin cho bạn { $network ->
+    [zalo] qua Zalo
+   *[telegram] qua Telegram
+}. Muốn nhận ở chỗ cũ, gửi /nhantinday ở đó.
+link-unknown = Mã liên kết không đúng hoặc đã hết hạn. Gửi /lienket ở nơi bạn đã đăng ký để lấy mã mới.
+link-same-chat = Cuộc trò chuyện này đã là của bạn. Hãy gửi mã từ mạng còn lại.
+link-taken = Cuộc trò chuyện này đã thuộc về một người khác trong dondoc. Không có gì thay đổi.
+link-already-member = Bạn đã đăng ký ở đây. Để liên kết, gửi /lienket (không kèm mã) để lấy mã, rồi gửi mã đó từ mạng còn lại.
+here-done = Từ nay dondoc gửi nhắc việc và tổng hợp cho bạn ở đây.
+here-not-linked = Bạn chưa liên kết mạng thứ hai. Gửi /lienket để lấy mã.
+command-link = Liên kết Telegram và Zalo của bạn
+command-here = Nhận tin của dondoc ở đây

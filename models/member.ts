@@ -27,10 +27,19 @@ const memberSchema = new Schema(
     statusChangedAt: { type: Date, default: null },
     /** Away (leave, mission) until this local date, inclusive: the agency's other officers get its messages meanwhile. */
     awayUntil: { type: String, default: null, match: /^\d{4}-\d{2}-\d{2}$/ },
+    /** The person's chat on the other network (Zalo beside Telegram, or the reverse), linked with /lienket. */
+    linkedChatId: { type: Number, default: null },
+    /** Where dondoc writes unasked: the linked chat when true, else the chat the person joined from. */
+    writeToLinked: { type: Boolean, default: false },
+    /** A one-time code that links a second chat, and until when it works. */
+    linkCode: { type: String, default: null },
+    linkCodeExpiresAt: { type: Date, default: null },
   },
   { timestamps: true },
 );
 memberSchema.index({ telegramId: 1 }, { unique: true });
+memberSchema.index({ linkedChatId: 1 }, { unique: true, partialFilterExpression: { linkedChatId: { $type: "number" } } });
+memberSchema.index({ linkCode: 1 }, { sparse: true });
 memberSchema.index({ "roles.role": 1, "roles.agency": 1 });
 
 export type Member = InferSchemaType<typeof memberSchema>;

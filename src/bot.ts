@@ -18,6 +18,7 @@ import { documentsFeature } from "./features/documents.ts";
 import { fallbacksFeature } from "./features/fallbacks.ts";
 import { focalReportingFeature } from "./features/focal-reporting.ts";
 import { helpAndLanguageFeature } from "./features/help-and-language.ts";
+import { linkedChatsFeature } from "./features/linked-chats.ts";
 import { loadMember, negotiateLocale } from "./features/member-loader.ts";
 import { nominationsFeature } from "./features/nominations.ts";
 import { onboardingFeature } from "./features/onboarding.ts";
@@ -103,6 +104,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
 
   bot.use(onboardingFeature(deps));
   bot.use(helpAndLanguageFeature());
+  bot.use(linkedChatsFeature(deps));
   bot.use(focalReportingFeature(deps));
   bot.use(absenceFeature(deps));
   bot.use(secretariatFeature(deps));

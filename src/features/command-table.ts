@@ -21,6 +21,8 @@ export const COMMANDS: CommandSpec[] = [
   { key: "report", vi: "baocao", en: "report", for: ["focal"] },
   { key: "cancel", vi: "huy", en: "cancel", for: ["focal", "secretariat"] },
   { key: "away", vi: "vang", en: "away", for: ["focal", "secretariat"] },
+  { key: "link", vi: "lienket", en: "link", for: ["focal", "secretariat", "leader", "admin"] },
+  { key: "here", vi: "nhantinday", en: "here", for: ["focal", "secretariat", "leader", "admin"] },
   { key: "status", vi: "tinhhinh", en: "status", for: ["secretariat"], inGroup: true },
   { key: "missing", vi: "chuabaocao", en: "missing", for: ["secretariat"], inGroup: true },
   { key: "overdue", vi: "quahan", en: "overdue", for: ["secretariat"], inGroup: true },

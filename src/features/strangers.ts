@@ -2,12 +2,12 @@ import { Composer } from "grammy";
 import type { BotContext } from "../context.ts";
 
 /**
- * Someone without a role sees nothing but how to get an invite. /start and /help pass (they
- * explain it and redeem invites); in groups only the status commands pass, checked later.
+ * Someone without a role sees nothing but how to get an invite. /start, /help and /lienket pass
+ * (they explain it, redeem invites and link a second chat); in groups only the status commands pass, checked later.
  */
 export const strangersFeature = new Composer<BotContext>();
 
-const OPEN_TO_STRANGERS = /^\/(start|help|trogiup)(@\w+)?(\s|$)/i;
+const OPEN_TO_STRANGERS = /^\/(start|help|trogiup|lienket|link)(@\w+)?(\s|$)/i;
 
 strangersFeature.use(async (ctx, next) => {
   if (ctx.member && ctx.member.status !== "revoked") return next();

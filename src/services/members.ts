@@ -4,8 +4,14 @@ import { MemberModel, type Role } from "../../models/member.ts";
 /** Who the bot knows, and what each may do. */
 export type MemberRecord = NonNullable<Awaited<ReturnType<typeof findMember>>>;
 
-export async function findMember(telegramId: number) {
-  return MemberModel.findOne({ telegramId }).lean();
+/** The member behind a chat: the one they joined from, or the one they linked on the other network. */
+export async function findMember(chatId: number) {
+  return (await MemberModel.findOne({ telegramId: chatId }).lean()) ?? (await MemberModel.findOne({ linkedChatId: chatId }).lean());
+}
+
+/** Where dondoc writes to a member unasked: the chat they chose (/nhantinday). */
+export function deliveryChatOf(member: { telegramId: number; linkedChatId?: number | null; writeToLinked?: boolean | null }): number {
+  return member.writeToLinked && member.linkedChatId ? member.linkedChatId : member.telegramId;
 }
 
 export function hasRole(member: { roles: { role: string }[]; status: string } | null | undefined, role: Role): boolean {

@@ -10,7 +10,7 @@ import { daysLeft } from "../nominations/round-window.ts";
 import { enqueueMessage } from "../outbox/enqueue.ts";
 import { formatLocalDateTime, localDate } from "../time/calendar.ts";
 import { tellEveryoneAway } from "./absence.ts";
-import { focalOfficersByAgency, reachableOfficers } from "./members.ts";
+import { deliveryChatOf, focalOfficersByAgency, reachableOfficers } from "./members.ts";
 import { totalsOf, type RoundRecord } from "./nomination-rounds.ts";
 import { secretariatChatId } from "./secretariat-chat.ts";
 
@@ -46,10 +46,10 @@ export async function announceReopen(round: RoundRecord, agencyCode: string, unt
     if (await enqueueMessage({ key: `round-reopen:${String(round._id)}:${String(agency._id)}:${stamp}:group`, chatId: groupId, text, purpose: "round-reopened", notBefore: context.now })) enqueued++;
   }
   for (const officer of (await focalOfficersByAgency(localDate(context.now, context.timeZone))).get(String(agency._id)) ?? []) {
-    const t = forChat(context.translate((officer.locale as Locale) ?? context.defaultLocale), officer.telegramId);
+    const t = forChat(context.translate((officer.locale as Locale) ?? context.defaultLocale), deliveryChatOf(officer));
     const created = await enqueueMessage({
       key: `round-reopen:${String(round._id)}:${stamp}:${officer.telegramId}`,
-      chatId: officer.telegramId,
+      chatId: deliveryChatOf(officer),
       text: t("round-reopened-for-you", { seq: round.seq, title: escapeHtml(round.title), until: untilText }),
       replyMarkup: { inline_keyboard: [[{ text: t("button-nominate"), callback_data: nominationButton(String(round._id)) }]] },
       purpose: "round-reopened",
@@ -77,12 +77,12 @@ export async function sendRoundMessages(round: RoundRecord, context: NoticeConte
     const away = allAway.get(agencyId);
     if (away && (await tellEveryoneAway(agencyId, away, context))) enqueued++;
     for (const officer of officers.get(agencyId) ?? []) {
-      const t = forChat(context.translate((officer.locale as Locale) ?? context.defaultLocale), officer.telegramId);
+      const t = forChat(context.translate((officer.locale as Locale) ?? context.defaultLocale), deliveryChatOf(officer));
       const facts = { seq: round.seq, title: round.title, kind: round.kind, deadline: formatLocalDateTime(round.deadline, context.timeZone) };
       const heading = purpose === "round-reminder" ? `${t("round-reminder", { days: daysLeft(round.deadline, context.now) })}\n\n` : "";
       const created = await enqueueMessage({
         key: `${purpose}:${String(round._id)}:${keySuffix}:${officer.telegramId}`,
-        chatId: officer.telegramId,
+        chatId: deliveryChatOf(officer),
         text: heading + formatRoundInvitation(facts, names, t),
         replyMarkup: { inline_keyboard: [[{ text: t("button-nominate"), callback_data: nominationButton(String(round._id)) }]] },
         purpose,

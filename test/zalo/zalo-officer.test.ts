@@ -13,8 +13,8 @@ import { ZaloClient } from "../../src/zalo/zalo-client.ts";
 import { isZaloChatId, zaloFileUrl } from "../../src/zalo/zalo-ids.ts";
 import { ZaloPoller } from "../../src/zalo/zalo-poller.ts";
 import { zaloTransformer } from "../../src/zalo/zalo-transformer.ts";
-import { SECRETARIAT_GROUP, startHarness, TOKEN, type Harness } from "../support/bot-harness.ts";
-import { agencyId, loadLaiChau } from "../support/lai-chau-fixture.ts";
+import { SECRETARIAT_GROUP, startHarness, TestUser, textsOf, TOKEN, type Harness } from "../support/bot-harness.ts";
+import { addMember, agencyId, loadLaiChau } from "../support/lai-chau-fixture.ts";
 import { useTestDatabase } from "../support/test-database.ts";
 
 /**
@@ -159,5 +159,30 @@ describe("a focal officer on Zalo", () => {
     expect(pushes(lan.id)).toHaveLength(1);
     expect(pushes(minh.id)).toHaveLength(1);
     expect(await OutboxMessageModel.countDocuments({ chatId, state: "sent" })).toBe(1);
+  });
+
+  it("links a Telegram officer's Zalo, writes where they chose, and either chat reaches the same member", async () => {
+    await addMember(4001, "Lan", "focal", "UBND");
+    const telegram = new TestUser(harness, 4001, "Lan");
+    const code = /<code>([A-Z0-9]{8})<\/code>/.exec(textsOf(await telegram.say("/lienket")).join())![1]!;
+    expect((await say("/lienket SAIMA123")).join()).toContain("không đúng hoặc đã hết hạn");
+    expect((await say(`/lienket ${code.toLowerCase()}`)).join()).toContain("Từ nay dondoc gửi tin cho bạn qua Zalo");
+    expect(await MemberModel.countDocuments()).toBe(1);
+
+    await runJob("monthly-push", jobContext(harness.deps.config, MARCH_1), harness.deps.config.schedules);
+    await deliverOutbox();
+    expect(zalo.textsTo(lan.id).at(-1)).toContain("Nhiệm vụ tháng 3/2018");
+    expect(harness.telegram.callsOf("sendMessage").filter((call) => Number(call.params.chat_id) === 4001 && String(call.params.text).includes("Nhiệm vụ tháng"))).toHaveLength(0);
+    expect((await say("3")).join()).toContain("Tình trạng thực hiện?");
+    await say("/huy");
+
+    // Back to Telegram: the next push goes there.
+    expect(textsOf(await telegram.say("/nhantinday")).join()).toContain("ở đây");
+    const april = new Date("2018-04-02T01:00:00Z");
+    harness.clock.set(april);
+    await runJob("monthly-push", jobContext(harness.deps.config, april), harness.deps.config.schedules);
+    await deliverOutbox();
+    expect(harness.telegram.callsOf("sendMessage").some((call) => Number(call.params.chat_id) === 4001 && String(call.params.text).includes("Nhiệm vụ tháng 4/2018"))).toBe(true);
+    expect(zalo.textsTo(lan.id).some((text) => text.includes("Nhiệm vụ tháng 4/2018"))).toBe(false);
   });
 });
