@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import { JobScheduler } from "../jobs/scheduler.ts";
 import { createBot } from "./bot.ts";
+import { contactPatiently } from "./startup-contact.ts";
 import { NetworkPacer, ZALO_LIMITS } from "./outbox/network-pacer.ts";
 import { ZaloClient } from "./zalo/zalo-client.ts";
 import { ZaloPoller } from "./zalo/zalo-poller.ts";
@@ -83,7 +84,7 @@ async function main(): Promise<void> {
   // Zalo is polled by the lease holder, whatever the Telegram mode: its webhook is not used yet.
   const zaloPoller = zalo ? new ZaloPoller(zalo, (update) => bot.handleUpdate(update), log) : null;
   log(`contacting the Bot API at ${config.telegramApiRoot} …`);
-  await bot.init();
+  await contactPatiently(`the Bot API at ${config.telegramApiRoot}`, (signal) => bot.init(signal as never), { log });
   await setDefaultMenus(bot.api).catch((error: unknown) => log(`command menus not set: ${(error as Error).message}`));
   const access = await prepareAdminAccess({ adminIds: config.adminTelegramIds, ttlHours: config.inviteTtlHours, now: clock.now() });
   if (access.kind !== "bootstrap-invite") forgetFirstAdminLink(config.dataDir);
