@@ -20,3 +20,4 @@ export { LeaseModel } from "./lease.ts";
 export { ProcessedUpdateModel } from "./processed-update.ts";
 export { ZaloChatModel } from "./zalo-chat.ts";
 export { PublishedImageModel } from "./published-image.ts";
+export { ChatLockModel } from "./chat-lock.ts";

@@ -28,6 +28,7 @@ import type { Metrics } from "./observability/metrics.ts";
 import { pacedApi } from "./outbox/paced-api.ts";
 import type { SendPacer } from "./outbox/send-pacer.ts";
 import { oncePerUpdate } from "./features/once-per-update.ts";
+import { oneChatAtATime } from "./features/chat-lock.ts";
 import { secretariatFeature } from "./features/secretariat.ts";
 import { secretariatInvitesFeature } from "./features/secretariat-invites.ts";
 import { strangersFeature } from "./features/strangers.ts";
@@ -74,6 +75,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
   if (options.log) bot.use(updateLog(options.log, options.metrics));
   bot.use(oncePerUpdate({ instance: options.instance ?? "single", exclusive: options.receivesUpdatesAlone ?? true }));
+  if (options.receivesUpdatesAlone === false) bot.use(oneChatAtATime(options.instance ?? "single"));
   bot.use(loadMember);
   bot.use(i18n);
   bot.use(strangersFeature);
