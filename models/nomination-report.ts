@@ -37,6 +37,7 @@ const nominationReportSchema = new Schema(
   { timestamps: true },
 );
 nominationReportSchema.index({ round: 1, agency: 1 }, { unique: true });
+nominationReportSchema.index({ "versions.submittedAt": 1 });
 
 export type NominationReport = InferSchemaType<typeof nominationReportSchema>;
 export const NominationReportModel = model("NominationReport", nominationReportSchema);

@@ -55,6 +55,8 @@ const progressReportSchema = new Schema(
 progressReportSchema.index({ milestone: 1, agency: 1, period: 1 }, { unique: true });
 progressReportSchema.index({ period: 1, agency: 1 });
 progressReportSchema.index({ plan: 1, period: 1, status: 1 });
+// The daily summary: what was reported since the last one, whatever month it was about.
+progressReportSchema.index({ "versions.reportedAt": 1 });
 
 export type ProgressReport = InferSchemaType<typeof progressReportSchema>;
 export const ProgressReportModel = model("ProgressReport", progressReportSchema);

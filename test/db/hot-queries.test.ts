@@ -1,0 +1,49 @@
+import { Types } from "mongoose";
+import { beforeAll, describe, expect, it } from "vitest";
+import * as models from "../../models/index.ts";
+import { onEmulator, useTestDatabase } from "../support/test-database.ts";
+
+/**
+ * The queries run on every update and every view use an index: their winning plan has no
+ * collection scan. Only a real mongod explains a query; on the emulator this is skipped by name.
+ */
+useTestDatabase();
+
+function stages(plan: unknown): string[] {
+  if (!plan || typeof plan !== "object") return [];
+  const node = plan as Record<string, unknown>;
+  const own = typeof node.stage === "string" ? [node.stage] : [];
+  const children = [node.inputStage, ...((node.inputStages as unknown[]) ?? []), node.queryPlan, node.winningPlan].flatMap(stages);
+  return [...own, ...children];
+}
+
+async function winningStages(query: { explain(verbosity: string): Promise<unknown> }): Promise<string[]> {
+  const explained = (await query.explain("queryPlanner")) as { queryPlanner: { winningPlan: unknown } };
+  return stages(explained.queryPlanner.winningPlan);
+}
+
+describe.skipIf(onEmulator())("hot queries use an index", () => {
+  beforeAll(async () => {
+    await Promise.all(Object.values(models).map((model) => model.init()));
+  });
+  const id = new Types.ObjectId();
+  const at = new Date("2026-06-10T03:00:00Z");
+  const cases: [string, () => { explain(verbosity: string): Promise<unknown> }][] = [
+    ["a button press loads one milestone", () => models.MilestoneModel.findOne({ _id: id, retiredAt: null })],
+    ["the member behind an update", () => models.MemberModel.findOne({ telegramId: 123 })],
+    ["the member behind a linked chat", () => models.MemberModel.findOne({ linkedChatId: 123 })],
+    ["a month's answers (/tinhhinh, /chuabaocao, push, reminders)", () => models.ProgressReportModel.find({ $or: [{ period: "2026-06", milestone: { $in: [id] } }, { period: { $gte: "2026-01", $lt: "2026-06" }, status: "done", milestone: { $in: [id] } }] })],
+    ["one agency's answers (/tinhhinh CODE, /baocao)", () => models.ProgressReportModel.find({ agency: id, period: { $gte: "2026-01", $lte: "2026-06" } })],
+    ["the daily summary's new reports", () => models.ProgressReportModel.find({ "versions.reportedAt": { $gt: at, $lte: at } })],
+    ["the daily summary's new nominations", () => models.NominationReportModel.find({ "versions.submittedAt": { $gt: at, $lte: at } })],
+    ["the outbox's next messages", () => models.OutboxMessageModel.find({ state: "pending", notBefore: { $lte: at } }).sort({ position: 1 }).limit(50)],
+    ["a reply to the push finds its message", () => models.OutboxMessageModel.findOne({ chatId: 123, sentMessageId: 5 })],
+    ["an update taken once", () => models.ProcessedUpdateModel.findOne({ _id: 5 })],
+    ["a chat's lock", () => models.ChatLockModel.findOne({ _id: 5 })],
+    ["a Zalo chat by its number", () => models.ZaloChatModel.findOne({ chatId: 5 })],
+  ];
+  it.each(cases)("%s", async (_name, query) => {
+    const plan = await winningStages(query());
+    expect(plan).not.toContain("COLLSCAN");
+  });
+});
