@@ -38,7 +38,7 @@ const outboxMessageSchema = new Schema(
   { timestamps: true },
 );
 outboxMessageSchema.index({ key: 1 }, { unique: true });
-outboxMessageSchema.index({ state: 1, notBefore: 1, position: 1 });
+outboxMessageSchema.index({ state: 1, position: 1, notBefore: 1 });
 outboxMessageSchema.index({ chatId: 1, sentMessageId: 1 });
 outboxMessageSchema.index({ expireAt: 1 }, { expireAfterSeconds: 0 });
 outboxMessageSchema.index({ state: 1, failedAt: -1 });

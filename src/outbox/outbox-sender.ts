@@ -81,9 +81,14 @@ export class OutboxSender {
       const open = !this.stopping && (!this.options.sendWindow || (await this.options.sendWindow.isOpen(now)));
       let nextWait: number | null = null;
       while (open && inFlight.size < this.maxInFlight) {
+        // Read again at every choice: each one awaits the database, and a stale "now" makes the
+        // pacer wait for windows that have already passed.
+        const now = this.options.clock.now();
         const held = [...busyChats(), ...this.pacer.heldChats(now.getTime())];
         const candidates = await OutboxMessageModel.find({ state: "pending", notBefore: { $lte: now }, ...(held.length > 0 ? { chatId: { $nin: held } } : {}) })
-          .sort({ notBefore: 1, position: 1, _id: 1 })
+          // Page before due time: the first page of every chat goes before anyone's second, even
+          // when the pages were queued a millisecond apart; then the longest waiting first.
+          .sort({ position: 1, notBefore: 1, _id: 1 })
           .limit(CANDIDATES)
           .select({ _id: 1, chatId: 1 })
           .lean();
