@@ -9,6 +9,7 @@ import { describeMonths } from "../src/plan/describe-months.ts";
 import { announceReport } from "../src/services/group-notices.ts";
 import { submitProgressReport } from "../src/services/progress-reports.ts";
 import { loadReportChoices, type ReportChoice } from "../src/services/report-choices.ts";
+import { keepEvidence } from "../src/services/evidence-files.ts";
 import { Dialogue } from "./conversation-input.ts";
 
 /**
@@ -42,6 +43,8 @@ interface Evidence {
   fileUniqueId: string;
   fileName: string | null;
   mimeType: string | null;
+  /** The kept bytes, for evidence whose network does not keep it (Zalo). */
+  storedFile?: string | null;
 }
 
 interface Draft {
@@ -200,7 +203,14 @@ export function createProgressReport(deps: BotDeps) {
           break;
         }
         if (input.kind === "photo") {
-          draft.evidence = { kind: "photo", fileId: input.fileId, fileUniqueId: input.fileUniqueId, fileName: null, mimeType: null };
+          // A photo sent on Zalo is an address that may stop working: its bytes are kept now.
+          const fileId = input.fileId;
+          const kept = await conversation.external(() => keepEvidence(fileId));
+          if (!kept.kept) {
+            await input.ctx.reply(t(`report-evidence-${kept.reason}`));
+            continue;
+          }
+          draft.evidence = { kind: "photo", fileId: input.fileId, fileUniqueId: input.fileUniqueId, fileName: null, mimeType: null, storedFile: kept.storedFile };
           break;
         }
         if (input.kind === "document") {

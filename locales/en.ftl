@@ -489,3 +489,5 @@ here-done = From now on dondoc sends you reminders and digests here.
 here-not-linked = You have not linked a second network yet. Send /link to get a code.
 command-link = Link your Telegram and Zalo
 command-here = Receive dondoc's messages here
+report-evidence-unreadable = This photo could not be fetched. Please send it again, or answer "Skip".
+report-evidence-too-large = The photo is too large (10 MB at most). Please send a smaller one, or answer "Skip".

@@ -486,3 +486,5 @@ here-done = Từ nay dondoc gửi nhắc việc và tổng hợp cho bạn ở �
 here-not-linked = Bạn chưa liên kết mạng thứ hai. Gửi /lienket để lấy mã.
 command-link = Liên kết Telegram và Zalo của bạn
 command-here = Nhận tin của dondoc ở đây
+report-evidence-unreadable = Không tải được ảnh này. Vui lòng gửi lại, hoặc trả lời "Bỏ qua".
+report-evidence-too-large = Ảnh quá lớn (tối đa 10 MB). Vui lòng gửi ảnh nhỏ hơn, hoặc trả lời "Bỏ qua".

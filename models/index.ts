@@ -21,3 +21,4 @@ export { ProcessedUpdateModel } from "./processed-update.ts";
 export { ZaloChatModel } from "./zalo-chat.ts";
 export { PublishedImageModel } from "./published-image.ts";
 export { ChatLockModel } from "./chat-lock.ts";
+export { EvidenceFileModel } from "./evidence-file.ts";

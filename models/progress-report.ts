@@ -12,6 +12,8 @@ const attachmentSchema = new Schema(
     fileUniqueId: { type: String, default: null },
     fileName: { type: String, default: null },
     mimeType: { type: String, default: null },
+    /** The bytes kept by dondoc (EvidenceFile), for a network that keeps files only for a while. */
+    storedFile: { type: Schema.Types.ObjectId, ref: "EvidenceFile", default: null },
   },
   { _id: false },
 );

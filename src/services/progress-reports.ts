@@ -8,7 +8,7 @@ import { saveNewVersion } from "./versioned-save.ts";
 
 /** A focal officer's answer, as the progress conversation collected it. */
 export interface ProgressSubmission extends Omit<ReportView, "reportedAt"> {
-  attachments: { kind: "photo" | "document"; fileId: string; fileUniqueId?: string | null; fileName?: string | null; mimeType?: string | null }[];
+  attachments: { kind: "photo" | "document"; fileId: string; fileUniqueId?: string | null; fileName?: string | null; mimeType?: string | null; storedFile?: string | null }[];
   reporter: { memberId: string | null; telegramId: number; name: string };
   /** The dialogue's id: confirming the same draft twice saves it once. */
   submissionId?: string | null;

@@ -2,6 +2,7 @@ import { Api } from "grammy";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { jobContext } from "../../jobs/context-from-config.ts";
 import { runJob } from "../../jobs/registry.ts";
+import { EvidenceFileModel } from "../../models/evidence-file.ts";
 import { MemberModel } from "../../models/member.ts";
 import { OutboxMessageModel } from "../../models/outbox-message.ts";
 import { ProgressReportModel } from "../../models/progress-report.ts";
@@ -89,10 +90,16 @@ describe("a focal officer on Zalo", () => {
     expect((await say("150")).join()).toContain("Phần trăm phải từ 0 đến 100");
     expect((await say("60")).join()).toContain("Ghi chú thêm");
     expect((await say("Đã trình dự thảo <b>quyết định</b>")).join()).toContain("minh chứng");
-    const before = zalo.sentTo(lan.id).length;
-    zalo.sendPhoto(lan, "https://photo.zalo.example/evidence/hop-hoi-dong.jpg");
-    await poller.pollOnce(0);
-    const summary = zalo.textsTo(lan.id).slice(before).join("\n");
+    const sendPhoto = async (url: string) => {
+      const before = zalo.sentTo(lan.id).length;
+      zalo.sendPhoto(lan, url);
+      await poller.pollOnce(0);
+      return zalo.textsTo(lan.id).slice(before).join("\n");
+    };
+    expect(await sendPhoto(`${zalo.url}/photos/gone.jpg`)).toContain("Không tải được ảnh này");
+    const photo = Buffer.from("a photo of the council's meeting");
+    const photoUrl = zalo.storePhoto(photo);
+    const summary = await sendPhoto(photoUrl);
     expect(summary).toMatch(/1\. .*Xác nhận/);
     expect(summary).toContain("Đã trình dự thảo <b>quyết định</b>");
     expect((await say("1")).join()).toContain("Đã ghi nhận báo cáo (lần 1)");
@@ -101,7 +108,10 @@ describe("a focal officer on Zalo", () => {
     expect(saved).toMatchObject({ status: "in-progress", percent: 60, note: "Đã trình dự thảo <b>quyết định</b>", version: 1 });
     expect(saved!.versions[0]!.reportedByTelegramId).toBe(chatId);
     expect(saved!.attachments).toHaveLength(1);
-    expect(zaloFileUrl(saved!.attachments[0]!.fileId)).toBe("https://photo.zalo.example/evidence/hop-hoi-dong.jpg");
+    expect(zaloFileUrl(saved!.attachments[0]!.fileId)).toBe(photoUrl);
+    // Zalo's address may stop working: the bytes are kept with the report.
+    const kept = await EvidenceFileModel.findById(saved!.attachments[0]!.storedFile).lean();
+    expect(Buffer.from(kept!.bytes.buffer ?? kept!.bytes).equals(photo)).toBe(true);
 
     // The same number again names a question that has passed: nothing more is saved.
     expect((await say("1")).join()).toMatch(/không còn hiệu lực|đã qua/);

@@ -66,6 +66,7 @@ export class LocalZaloApi {
   private webhook: { url: string; secret: string; updatedAt: number } | null = null;
   private readonly failures: { method: string; error: { error_code: number; description: string } }[] = [];
   private readonly threads = new Map<string, ZaloThreadEntry[]>();
+  private readonly photos = new Map<string, Buffer>();
 
   constructor(readonly token = "1234567890:zalo-local-token") {}
 
@@ -101,6 +102,13 @@ export class LocalZaloApi {
   sendPhoto(user: ZaloUser, url: string, caption?: string): void {
     this.users.set(user.id, user);
     this.push("message.image.received", user, { photo: url, ...(caption ? { caption } : {}) });
+  }
+
+  /** A photo on Zalo's servers, as a person's photo message points to it: its address. */
+  storePhoto(bytes: Buffer): string {
+    const id = randomBytes(12).toString("hex");
+    this.photos.set(id, bytes);
+    return `${this.url}/photos/${id}.jpg`;
   }
 
   /** The next answer of `method` fails as given (a test of failure handling). */
@@ -145,7 +153,13 @@ export class LocalZaloApi {
   }
 
   private async route(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(new URL(request.url ?? "/", "http://localhost").pathname);
+    const path = new URL(request.url ?? "/", "http://localhost").pathname;
+    const photo = this.photos.get(/^\/photos\/([0-9a-f]+)\.jpg$/.exec(path)?.[1] ?? "");
+    if (photo) {
+      response.writeHead(200, { "content-type": "image/jpeg", "content-length": photo.length });
+      return void response.end(photo);
+    }
+    const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(path);
     const answer = (result: Result) => {
       response.writeHead(result.ok ? 200 : result.error_code, { "content-type": "application/json" });
       response.end(JSON.stringify(result));
