@@ -1,56 +1,45 @@
 import type { AddressInfo } from "node:net";
-import { Api } from "grammy";
 import { PNG } from "pngjs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { jobContext } from "../../jobs/context-from-config.ts";
 import { runJob } from "../../jobs/registry.ts";
 import { healthServer } from "../../src/observability/health-server.ts";
 import { Metrics } from "../../src/observability/metrics.ts";
-import { OutboxSender } from "../../src/outbox/outbox-sender.ts";
-import { LocalZaloApi, type ZaloUser } from "../../src/sandbox/zalo-api/local-zalo-api.ts";
+import type { ZaloUser } from "../../src/sandbox/zalo-api/local-zalo-api.ts";
 import { createInvite } from "../../src/services/invites.ts";
-import { ZaloClient } from "../../src/zalo/zalo-client.ts";
-import { ZaloPoller } from "../../src/zalo/zalo-poller.ts";
-import { zaloTransformer } from "../../src/zalo/zalo-transformer.ts";
-import { startHarness, TOKEN, type Harness } from "../support/bot-harness.ts";
+import type { Harness } from "../support/bot-harness.ts";
 import { loadLaiChau } from "../support/lai-chau-fixture.ts";
 import { useTestDatabase } from "../support/test-database.ts";
+import { startZaloHarness, type ZaloHarness } from "../support/zalo-harness.ts";
 
 /** A leader on Zalo reads the weekly digest: its text, and its chart at an address of dondoc's own that expires. */
 useTestDatabase();
 const MONDAY = new Date("2018-03-12T00:30:00Z");
 const leader: ZaloUser = { id: "a1b2c3d4e5f6a7b8c9d0", display_name: "Phó Chủ tịch" };
+let z: ZaloHarness;
 let harness: Harness;
-let zalo: LocalZaloApi;
-let client: ZaloClient;
 let server: ReturnType<typeof healthServer>;
 let baseUrl: string;
 
 beforeEach(async () => {
-  zalo = new LocalZaloApi();
-  client = new ZaloClient(zalo.token, await zalo.start());
-  harness = await startHarness(MONDAY, {}, { zalo: client });
-  zalo.addUser(leader);
+  z = await startZaloHarness(MONDAY, [leader]);
+  harness = z.harness;
   await loadLaiChau();
   server = healthServer(new Metrics(), { leading: () => true, instance: "test" }, harness.clock);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const invite = await createInvite({ role: "leader", ttlHours: 72, now: MONDAY }, { via: "cli" });
-  zalo.sendText(leader, `/start ${invite.code}`);
-  await new ZaloPoller(client, (update) => harness.bot.handleUpdate(update)).pollOnce(0);
+  await z.say(leader, `/start ${invite.code}`);
 });
 afterEach(async () => {
   server.close();
-  await harness.stop();
-  await zalo.stop();
+  await z.stop();
 });
 
 async function deliverDigest(publicBaseUrl: string | undefined) {
   await runJob("weekly-digest", jobContext(harness.deps.config, MONDAY), harness.deps.config.schedules);
-  const api = new Api(TOKEN, { apiRoot: harness.deps.config.telegramApiRoot });
-  api.config.use(zaloTransformer(client, { defaultLocale: "vi", publicBaseUrl, now: () => harness.clock.now() }));
-  await new OutboxSender({ api, clock: harness.clock }).drain();
-  return zalo.sentTo(leader.id).slice(1);
+  await z.deliverOutbox({ publicBaseUrl });
+  return z.zalo.sentTo(leader.id).slice(1);
 }
 
 describe("a leader on Zalo", () => {

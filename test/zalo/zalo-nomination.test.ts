@@ -1,47 +1,30 @@
-import { Api } from "grammy";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { NominationReportModel } from "../../models/nomination-report.ts";
-import { OutboxSender } from "../../src/outbox/outbox-sender.ts";
-import { LocalZaloApi, type ZaloUser } from "../../src/sandbox/zalo-api/local-zalo-api.ts";
+import type { ZaloUser } from "../../src/sandbox/zalo-api/local-zalo-api.ts";
 import { ensureAwardCatalogue } from "../../src/services/ensure-award-catalogue.ts";
 import { createInvite } from "../../src/services/invites.ts";
-import { ZaloClient } from "../../src/zalo/zalo-client.ts";
-import { ZaloPoller } from "../../src/zalo/zalo-poller.ts";
-import { zaloTransformer } from "../../src/zalo/zalo-transformer.ts";
-import { startHarness, TestUser, TOKEN, type Harness } from "../support/bot-harness.ts";
+import { TestUser, type Harness } from "../support/bot-harness.ts";
 import { addMember, loadLaiChau } from "../support/lai-chau-fixture.ts";
 import { useTestDatabase } from "../support/test-database.ts";
+import { startZaloHarness, type ZaloHarness } from "../support/zalo-harness.ts";
 
 /** The secretariat opens a round on Telegram; an officer on Zalo answers the counts with numbers and words. */
 useTestDatabase();
 const NOW = new Date("2018-11-20T02:00:00Z");
 const officer: ZaloUser = { id: "5a5b5c5d5e5f60616263", display_name: "Lan Zalo" };
+let z: ZaloHarness;
 let harness: Harness;
-let zalo: LocalZaloApi;
-let client: ZaloClient;
-let poller: ZaloPoller;
 
 beforeEach(async () => {
-  zalo = new LocalZaloApi();
-  client = new ZaloClient(zalo.token, await zalo.start());
-  harness = await startHarness(NOW, {}, { zalo: client });
-  poller = new ZaloPoller(client, (update) => harness.bot.handleUpdate(update));
-  zalo.addUser(officer);
+  z = await startZaloHarness(NOW, [officer]);
+  harness = z.harness;
   await loadLaiChau();
   await ensureAwardCatalogue();
   await addMember(9001, "Thư ký", "secretariat");
 });
-afterEach(async () => {
-  await harness.stop();
-  await zalo.stop();
-});
+afterEach(() => z.stop());
 
-async function say(text: string): Promise<string> {
-  const before = zalo.sentTo(officer.id).length;
-  zalo.sendText(officer, text);
-  await poller.pollOnce(0);
-  return zalo.textsTo(officer.id).slice(before).join("\n");
-}
+const say = async (text: string) => (await z.say(officer, text)).join("\n");
 
 describe("nomination counts on Zalo", () => {
   it("are given with numbers, refused when wrong, confirmed by a choice's words", async () => {
@@ -60,10 +43,8 @@ describe("nomination counts on Zalo", () => {
     await secretary.press("c:done");
     await secretary.press("c:ok");
 
-    const api = new Api(TOKEN, { apiRoot: harness.deps.config.telegramApiRoot });
-    api.config.use(zaloTransformer(client, { defaultLocale: "vi" }));
-    await new OutboxSender({ api, clock: harness.clock }).drain();
-    const invitation = zalo.textsTo(officer.id).at(-1)!;
+    await z.deliverOutbox();
+    const invitation = z.zalo.textsTo(officer.id).at(-1)!;
     expect(invitation).toContain("Chiến sĩ thi đua cơ sở");
     expect(invitation).toMatch(/\n1\. /);
 

@@ -1,4 +1,3 @@
-import { Api } from "grammy";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { jobContext } from "../../jobs/context-from-config.ts";
 import { runJob } from "../../jobs/registry.ts";
@@ -6,17 +5,14 @@ import { EvidenceFileModel } from "../../models/evidence-file.ts";
 import { MemberModel } from "../../models/member.ts";
 import { OutboxMessageModel } from "../../models/outbox-message.ts";
 import { ProgressReportModel } from "../../models/progress-report.ts";
-import { OutboxSender } from "../../src/outbox/outbox-sender.ts";
 import { LocalZaloApi, type ZaloUser } from "../../src/sandbox/zalo-api/local-zalo-api.ts";
 import { flushGroupNotices } from "../../src/services/group-notices.ts";
 import { createInvite } from "../../src/services/invites.ts";
-import { ZaloClient } from "../../src/zalo/zalo-client.ts";
 import { isZaloChatId, zaloFileUrl } from "../../src/zalo/zalo-ids.ts";
-import { ZaloPoller } from "../../src/zalo/zalo-poller.ts";
-import { zaloTransformer } from "../../src/zalo/zalo-transformer.ts";
-import { SECRETARIAT_GROUP, startHarness, TestUser, textsOf, TOKEN, type Harness } from "../support/bot-harness.ts";
+import { SECRETARIAT_GROUP, TestUser, textsOf, type Harness } from "../support/bot-harness.ts";
 import { addMember, agencyId, loadLaiChau } from "../support/lai-chau-fixture.ts";
 import { useTestDatabase } from "../support/test-database.ts";
+import { startZaloHarness, type ZaloHarness } from "../support/zalo-harness.ts";
 
 /**
  * A focal officer who only has Zalo: joins with the code, receives the push, reports through
@@ -26,31 +22,20 @@ import { useTestDatabase } from "../support/test-database.ts";
 useTestDatabase();
 const MARCH_1 = new Date("2018-03-01T01:00:00Z");
 const lan: ZaloUser = { id: "e4ea2cd5189df1c3a88c", display_name: "Lan Zalo" };
+let z: ZaloHarness;
 let harness: Harness;
 let zalo: LocalZaloApi;
-let client: ZaloClient;
-let poller: ZaloPoller;
 
 beforeEach(async () => {
-  zalo = new LocalZaloApi();
-  client = new ZaloClient(zalo.token, await zalo.start());
-  harness = await startHarness(MARCH_1, {}, { zalo: client });
-  poller = new ZaloPoller(client, (update) => harness.bot.handleUpdate(update));
-  zalo.addUser(lan);
+  z = await startZaloHarness(MARCH_1, [lan]);
+  ({ harness, zalo } = z);
   await loadLaiChau();
 });
-afterEach(async () => {
-  await harness.stop();
-  await zalo.stop();
-});
+afterEach(() => z.stop());
 
 /** Lan writes on Zalo; the bot's answers to her since then. */
-async function say(text: string): Promise<string[]> {
-  const before = zalo.sentTo(lan.id).length;
-  zalo.sendText(lan, text);
-  await poller.pollOnce(0);
-  return zalo.textsTo(lan.id).slice(before);
-}
+const say = (text: string) => z.say(lan, text);
+const deliverOutbox = () => z.deliverOutbox();
 
 async function joinAsFocal(agencyCode: string): Promise<number> {
   const invite = await createInvite({ role: "focal", agencyCode, ttlHours: 72, now: MARCH_1 }, { via: "cli" });
@@ -61,11 +46,6 @@ async function joinAsFocal(agencyCode: string): Promise<number> {
   return member!.telegramId;
 }
 
-async function deliverOutbox(): Promise<void> {
-  const api = new Api(TOKEN, { apiRoot: harness.deps.config.telegramApiRoot });
-  api.config.use(zaloTransformer(client, { defaultLocale: "vi" }));
-  await new OutboxSender({ api, clock: harness.clock }).drain();
-}
 
 describe("a focal officer on Zalo", () => {
   it("joins with a code, gets the push as plain numbered text, and reports through numbers with bad answers on the way", async () => {
@@ -90,12 +70,7 @@ describe("a focal officer on Zalo", () => {
     expect((await say("150")).join()).toContain("Phần trăm phải từ 0 đến 100");
     expect((await say("60")).join()).toContain("Ghi chú thêm");
     expect((await say("Đã trình dự thảo <b>quyết định</b>")).join()).toContain("minh chứng");
-    const sendPhoto = async (url: string) => {
-      const before = zalo.sentTo(lan.id).length;
-      zalo.sendPhoto(lan, url);
-      await poller.pollOnce(0);
-      return zalo.textsTo(lan.id).slice(before).join("\n");
-    };
+    const sendPhoto = async (url: string) => (await z.sendPhoto(lan, url)).join("\n");
     expect(await sendPhoto(`${zalo.url}/photos/gone.jpg`)).toContain("Không tải được ảnh này");
     const photo = Buffer.from("a photo of the council's meeting");
     const photoUrl = zalo.storePhoto(photo);
@@ -157,8 +132,7 @@ describe("a focal officer on Zalo", () => {
     const minh: ZaloUser = { id: "0f0e0d0c0b0a09080706", display_name: "Minh Zalo" };
     zalo.addUser(minh);
     const invite = await createInvite({ role: "focal", agencyCode: "SNV", ttlHours: 72, now: MARCH_1 }, { via: "cli" });
-    zalo.sendText(minh, invite.code);
-    await poller.pollOnce(0);
+    await z.say(minh, invite.code);
     await runJob("monthly-push", jobContext(harness.deps.config, MARCH_1), harness.deps.config.schedules);
     zalo.failNext("sendMessage", { error_code: 500, description: "Internal Server Error" });
     await deliverOutbox();
