@@ -94,40 +94,24 @@ function conditionTest(condition: unknown): ValueTest | null {
     if (!check) return null;
     checks.push(check);
   }
+  return and(checks);
+}
+
+/** "yes" when every test says yes, "no" when one says no; "or" is the same with the roles swapped. */
+function combine<T>(tests: ((value: T) => Verdict)[], decisive: Verdict, otherwise: Verdict): (value: T) => Verdict {
   return (value) => {
-    let verdict: Verdict = "yes";
-    for (const check of checks) {
-      const answer = check(value);
-      if (answer === "no") return "no";
+    let verdict = otherwise;
+    for (const test of tests) {
+      const answer = test(value);
+      if (answer === decisive) return decisive;
       if (answer === "maybe") verdict = "maybe";
     }
     return verdict;
   };
 }
 
-function and(parts: Prefilter[]): Prefilter {
-  return (document) => {
-    let verdict: Verdict = "yes";
-    for (const part of parts) {
-      const answer = part(document);
-      if (answer === "no") return "no";
-      if (answer === "maybe") verdict = "maybe";
-    }
-    return verdict;
-  };
-}
-
-function or(branches: Prefilter[]): Prefilter {
-  return (document) => {
-    let verdict: Verdict = "no";
-    for (const branch of branches) {
-      const answer = branch(document);
-      if (answer === "yes") return "yes";
-      if (answer === "maybe") verdict = "maybe";
-    }
-    return verdict;
-  };
-}
+const and = <T>(tests: ((value: T) => Verdict)[]) => combine(tests, "no", "yes");
+const or = <T>(tests: ((value: T) => Verdict)[]) => combine(tests, "yes", "no");
 
 const undecided: Prefilter = () => "maybe";
 
