@@ -1,5 +1,5 @@
 import { I18n } from "@grammyjs/i18n";
-import { isZaloChatId } from "./zalo/zalo-ids.ts";
+import { networkOf } from "./chat-networks.ts";
 import { fileURLToPath } from "node:url";
 
 /** Every user-visible sentence lives in locales/<locale>.ftl; Vietnamese is the default. */
@@ -16,16 +16,10 @@ export function isLocale(value: string): value is Locale {
 }
 
 /**
- * Which network a chat is on, for the sentences that differ: "press the button" on Telegram,
- * "reply with the number" on Zalo. Every translation gets it as `$network`.
+ * A translator for messages to one chat outside an update (jobs), with the chat's network: the
+ * sentences that say "press the button" on Telegram say "reply with the number" on Zalo. In chat,
+ * every translation gets `$network` the same way.
  */
-export type Network = "telegram" | "zalo";
-
-export function networkOf(chatId: number | undefined | null): Network {
-  return isZaloChatId(chatId) ? "zalo" : "telegram";
-}
-
-/** A translator for messages to one chat outside an update (jobs): with the chat's network. */
 export function forChat(t: Translate, chatId: number): Translate {
   const network = networkOf(chatId);
   return (key, params) => t(key, { network, ...params });

@@ -1,6 +1,6 @@
 import type { BotDeps } from "../bot-deps.ts";
 import type { BotContext } from "../context.ts";
-import { networkOf } from "../i18n.ts";
+import { networkOf } from "../chat-networks.ts";
 import { createLinkCode, LINK_CODE_MINUTES, redeemLinkCode, writeHere } from "../services/linked-chats.ts";
 import { commandGroup, defineCommand } from "./define-command.ts";
 

@@ -1,4 +1,4 @@
-import { isZaloChatId } from "../zalo/zalo-ids.ts";
+import { isZaloChatId } from "../chat-networks.ts";
 import { SendPacer, type PacerLimits } from "./send-pacer.ts";
 
 /**

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { zaloChatFor } from "../zalo/zalo-chats.ts";
-import { numberForZaloId } from "../zalo/zalo-ids.ts";
+import { numberForZaloId } from "../chat-networks.ts";
 import { fileURLToPath } from "node:url";
 import { MemberModel, type Role } from "../../models/member.ts";
 import { AgencyModel } from "../../models/agency.ts";

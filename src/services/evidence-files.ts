@@ -1,5 +1,5 @@
 import { EvidenceFileModel } from "../../models/evidence-file.ts";
-import { zaloFileUrl } from "../zalo/zalo-ids.ts";
+import { zaloFileUrl } from "../chat-networks.ts";
 
 /** Evidence larger than this is refused: the officer is asked for a smaller photo. */
 export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;

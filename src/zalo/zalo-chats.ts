@@ -1,6 +1,6 @@
 import { ZaloChatModel } from "../../models/zalo-chat.ts";
 import { readReportButton } from "../callback-data.ts";
-import { numberForZaloId } from "./zalo-ids.ts";
+import { numberForZaloId } from "../chat-networks.ts";
 import type { Choice } from "./zalo-text.ts";
 
 /** The Zalo chats the bot knows, by Zalo id and by number. */

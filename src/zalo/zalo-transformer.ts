@@ -4,7 +4,7 @@ import { memberLocales } from "../features/member-loader.ts";
 import { isLocale, translatorFor, type Locale, type Translate } from "../i18n.ts";
 import { nextMessageId, offerChoices, zaloIdOf } from "./zalo-chats.ts";
 import type { ZaloClient, ZaloResponse } from "./zalo-client.ts";
-import { isZaloChatId, zaloFileUrl } from "./zalo-ids.ts";
+import { isZaloChatId, zaloFileUrl } from "../chat-networks.ts";
 import { choicesOf, plainText, zaloMessages, type Button } from "./zalo-text.ts";
 
 /**

@@ -3,7 +3,7 @@ import { MemberModel } from "../../models/member.ts";
 import { readReportButton, reportDoneButtonData } from "../callback-data.ts";
 import { meansDone } from "../followup/report-input.ts";
 import { zaloChatFor } from "./zalo-chats.ts";
-import { numberForZaloId, zaloFileId } from "./zalo-ids.ts";
+import { numberForZaloId, zaloFileId } from "../chat-networks.ts";
 import { readReply } from "./zalo-text.ts";
 import { zaloCallbackId } from "./zalo-transformer.ts";
 

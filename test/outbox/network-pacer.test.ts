@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { NetworkPacer } from "../../src/outbox/network-pacer.ts";
-import { numberForZaloId } from "../../src/zalo/zalo-ids.ts";
+import { numberForZaloId } from "../../src/chat-networks.ts";
 
 /** Telegram and Zalo each have their own ceiling: a push on one never waits for the other. */
 describe("pacing two networks", () => {

@@ -8,7 +8,7 @@ import { ProgressReportModel } from "../../models/progress-report.ts";
 import { LocalZaloApi, type ZaloUser } from "../../src/sandbox/zalo-api/local-zalo-api.ts";
 import { flushGroupNotices } from "../../src/services/group-notices.ts";
 import { createInvite } from "../../src/services/invites.ts";
-import { isZaloChatId, zaloFileUrl } from "../../src/zalo/zalo-ids.ts";
+import { isZaloChatId, zaloFileUrl } from "../../src/chat-networks.ts";
 import { SECRETARIAT_GROUP, TestUser, textsOf, type Harness } from "../support/bot-harness.ts";
 import { addMember, agencyId, loadLaiChau } from "../support/lai-chau-fixture.ts";
 import { useTestDatabase } from "../support/test-database.ts";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { reportButtonData } from "../../src/callback-data.ts";
 import { translatorFor } from "../../src/i18n.ts";
 import { choicesOf, plainText, readReply, zaloMessages } from "../../src/zalo/zalo-text.ts";
-import { isZaloChatId, numberForZaloId, zaloFileId, zaloFileUrl } from "../../src/zalo/zalo-ids.ts";
+import { isZaloChatId, numberForZaloId, zaloFileId, zaloFileUrl } from "../../src/chat-networks.ts";
 
 const t = translatorFor("vi");
 const milestone = (n: number) => n.toString(16).padStart(24, "0");

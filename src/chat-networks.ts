@@ -1,5 +1,12 @@
 import { createHash } from "node:crypto";
 
+/** The networks a chat can be on, told apart by the chat's number alone. */
+export type Network = "telegram" | "zalo";
+
+export function networkOf(chatId: number | undefined | null): Network {
+  return isZaloChatId(chatId) ? "zalo" : "telegram";
+}
+
 /**
  * Zalo's ids are strings; the bot's features speak Telegram's numeric chat ids. A Zalo chat gets
  * a number of its own above 2^52, where no Telegram id lies (Telegram's have at most 52
