@@ -21,8 +21,14 @@ const zaloChatSchema = new Schema(
     displayName: { type: String, default: "" },
     /** Message numbers handed out for this chat (Zalo's own ids are strings). */
     lastMessageId: { type: Number, default: 0 },
+    /** The choices of the last question or menu (a dialogue's, /ngonngu's…). */
     choices: { type: [choiceSchema], default: [] },
     choicesMessageId: { type: Number, default: null },
+    choicesAt: { type: Date, default: null },
+    /** The tasks of the last push or reminder, all its pages: what "3" or "3 xong" names outside a dialogue. */
+    reportChoices: { type: [choiceSchema], default: [] },
+    reportChoicesMessageId: { type: Number, default: null },
+    reportChoicesAt: { type: Date, default: null },
   },
   { timestamps: true },
 );

@@ -1,16 +1,18 @@
 import { ZaloChatModel } from "../../models/zalo-chat.ts";
 import { readReportButton } from "../callback-data.ts";
 import { numberForZaloId } from "../chat-networks.ts";
-import type { Choice } from "./zalo-text.ts";
+import type { Choice, OfferedChoices } from "./zalo-text.ts";
 
 /** The Zalo chats the bot knows, by Zalo id and by number. */
 export interface ZaloChatRecord {
   zaloId: string;
   chatId: number;
   displayName: string;
-  choices: Choice[];
-  choicesMessageId: number | null;
+  /** The last question's or menu's choices, and the tasks of the last push or reminder. */
+  offered: OfferedChoices;
+  reports: OfferedChoices;
 }
+
 
 const zaloIds = new Map<number, string>();
 
@@ -51,23 +53,43 @@ export async function nextMessageId(chatId: number): Promise<number> {
 const allReports = (choices: Choice[]) => choices.length > 0 && choices.every((choice) => readReportButton(choice.data));
 
 /**
- * The choices of the message just sent become the ones a number answers. The pages of one due
- * list add up, so "12" still names task 12 after page two arrives.
+ * The choices of a message just sent become what a number answers. A due list's tasks are kept
+ * apart from a question's choices, so that a push arriving in the middle of a dialogue does not
+ * change what "2" means there, and a finished dialogue does not hide the push's tasks; the pages
+ * of one due list add up, so "12" still names task 12 after page two arrives.
  */
-export async function offerChoices(chatId: number, messageId: number, choices: Choice[]): Promise<void> {
+export async function offerChoices(chatId: number, messageId: number, choices: Choice[], now: Date): Promise<void> {
   if (choices.length === 0) return;
-  if (allReports(choices)) {
-    const current = await ZaloChatModel.findOne({ chatId }, { choices: 1 }).lean();
-    const previous = (current?.choices ?? []) as Choice[];
-    const samePeriod = allReports(previous) && readReportButton(previous[0]!.data)!.period === readReportButton(choices[0]!.data)!.period;
-    if (samePeriod) {
-      const numbers = new Set(choices.map((choice) => choice.number));
-      choices = [...previous.filter((choice) => !numbers.has(choice.number)), ...choices];
-    }
+  if (!allReports(choices)) {
+    await ZaloChatModel.updateOne({ chatId }, { $set: { choices, choicesMessageId: messageId, choicesAt: now } });
+    return;
   }
-  await ZaloChatModel.updateOne({ chatId }, { $set: { choices, choicesMessageId: messageId } });
+  const current = await ZaloChatModel.findOne({ chatId }, { reportChoices: 1 }).lean();
+  const previous = (current?.reportChoices ?? []) as Choice[];
+  const samePeriod = allReports(previous) && readReportButton(previous[0]!.data)!.period === readReportButton(choices[0]!.data)!.period;
+  const numbers = new Set(choices.map((choice) => choice.number));
+  const merged = samePeriod ? [...previous.filter((choice) => !numbers.has(choice.number)), ...choices] : choices;
+  await ZaloChatModel.updateOne({ chatId }, { $set: { reportChoices: merged, reportChoicesMessageId: messageId, reportChoicesAt: now } });
 }
 
-function toRecord(chat: { zaloId: string; chatId: number; displayName?: string | null; choices?: unknown; choicesMessageId?: number | null }): ZaloChatRecord {
-  return { zaloId: chat.zaloId, chatId: chat.chatId, displayName: chat.displayName ?? "", choices: (chat.choices ?? []) as Choice[], choicesMessageId: chat.choicesMessageId ?? null };
+interface StoredChat {
+  zaloId: string;
+  chatId: number;
+  displayName?: string | null;
+  choices?: unknown;
+  choicesMessageId?: number | null;
+  choicesAt?: Date | null;
+  reportChoices?: unknown;
+  reportChoicesMessageId?: number | null;
+  reportChoicesAt?: Date | null;
+}
+
+function toRecord(chat: StoredChat): ZaloChatRecord {
+  return {
+    zaloId: chat.zaloId,
+    chatId: chat.chatId,
+    displayName: chat.displayName ?? "",
+    offered: { choices: (chat.choices ?? []) as Choice[], messageId: chat.choicesMessageId ?? null, at: chat.choicesAt ?? null },
+    reports: { choices: (chat.reportChoices ?? []) as Choice[], messageId: chat.reportChoicesMessageId ?? null, at: chat.reportChoicesAt ?? null },
+  };
 }

@@ -104,3 +104,28 @@ export function readReply(text: string, choices: Choice[]): Reading {
   const byWords = choices.find((c) => (hasLetters ? fold(c.label) : c.label.normalize("NFC").toLowerCase()) === words);
   return byWords ? { kind: "choice", choice: byWords, rest: "" } : { kind: "text" };
 }
+
+/** Choices as offered in one message: what a number answers, and when they were offered. */
+export interface OfferedChoices {
+  choices: Choice[];
+  messageId: number | null;
+  at: Date | null;
+}
+
+const isDialogue = (choices: Choice[]) => choices.some((choice) => choice.data.startsWith("c:"));
+
+/**
+ * A reply read against what was offered: while a dialogue is open, only its question's choices
+ * (so "3" at the percent question is 3 %, never task 3); otherwise the latest of the last menu
+ * and the last due list, then the other — a finished dialogue's choices no longer count.
+ */
+export function readReplyToChat(text: string, offered: OfferedChoices, reports: OfferedChoices, dialogueOpen: boolean): { reading: Reading; messageId: number | null } {
+  if (dialogueOpen && isDialogue(offered.choices)) return { reading: readReply(text, offered.choices), messageId: offered.messageId };
+  const usable = [offered, reports].filter((slot) => slot.choices.length > 0 && !(isDialogue(slot.choices) && !dialogueOpen));
+  usable.sort((a, b) => (b.at?.getTime() ?? 0) - (a.at?.getTime() ?? 0));
+  for (const slot of usable) {
+    const reading = readReply(text, slot.choices);
+    if (reading.kind === "choice") return { reading, messageId: slot.messageId };
+  }
+  return { reading: { kind: "text" }, messageId: null };
+}

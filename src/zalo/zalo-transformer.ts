@@ -72,7 +72,7 @@ export function zaloTransformer(client: ZaloClient, options: ZaloTransformerOpti
       if (!sent.ok) return asTelegramFailure(sent);
     }
     const messageId = await nextMessageId(chatId);
-    await offerChoices(chatId, messageId, choices);
+    await offerChoices(chatId, messageId, choices, options.now?.() ?? new Date());
     return { ok: true, result: { message_id: messageId, date: Math.floor(Date.now() / 1000), chat: { id: chatId, type: "private", first_name: "" }, text: plainText(String(text ?? "")) } };
   };
 

@@ -4,7 +4,8 @@ import { readReportButton, reportDoneButtonData } from "../callback-data.ts";
 import { meansDone } from "../followup/report-input.ts";
 import { zaloChatFor } from "./zalo-chats.ts";
 import { numberForZaloId, zaloFileId } from "../chat-networks.ts";
-import { readReply } from "./zalo-text.ts";
+import { readReplyToChat } from "./zalo-text.ts";
+import { hasOpenConversation } from "../conversation-storage.ts";
 import { zaloCallbackId } from "./zalo-transformer.ts";
 
 /**
@@ -60,7 +61,7 @@ export async function telegramUpdateFrom(update: ZaloUpdate): Promise<Update | n
   if (text.startsWith("/")) return asCommand(text);
   if (INVITE_CODE.test(text) && !(await MemberModel.exists({ telegramId: chat.chatId }))) return asCommand(`/start ${text}`);
 
-  const reading = readReply(text, chat.choices);
+  const { reading, messageId } = readReplyToChat(text, chat.offered, chat.reports, await hasOpenConversation(chat.chatId));
   if (reading.kind === "choice") {
     const report = readReportButton(reading.choice.data);
     const data = report && reading.rest && meansDone(reading.rest) ? reportDoneButtonData(reading.choice.data) : reading.choice.data;
@@ -71,7 +72,7 @@ export async function telegramUpdateFrom(update: ZaloUpdate): Promise<Update | n
         from,
         chat_instance: String(chat.chatId),
         data,
-        message: { message_id: chat.choicesMessageId ?? 0, date, chat: telegramChat, text: "" },
+        message: { message_id: messageId ?? 0, date, chat: telegramChat, text: "" },
       },
     } as Update;
   }

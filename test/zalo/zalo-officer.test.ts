@@ -88,8 +88,11 @@ describe("a focal officer on Zalo", () => {
     const kept = await EvidenceFileModel.findById(saved!.attachments[0]!.storedFile).lean();
     expect(Buffer.from(kept!.bytes.buffer ?? kept!.bytes).equals(photo)).toBe(true);
 
-    // The same number again names a question that has passed: nothing more is saved.
-    expect((await say("1")).join()).toMatch(/không còn hiệu lực|đã qua/);
+    // The confirmation's "1" is gone with its dialogue: "1" now names the push's task 1, and a
+    // number no question offers is refused. Nothing more is saved.
+    expect((await say("1")).join()).toContain("Tình trạng thực hiện?");
+    expect((await say("9")).join()).toContain("Vui lòng trả lời bằng số của một lựa chọn");
+    expect((await say("/huy")).join()).toContain("Đã hủy");
     expect((await ProgressReportModel.findOne({ _id: saved!._id }).lean())!.versions).toHaveLength(1);
 
     // The secretariat's Telegram group hears of it like any other report.
@@ -168,5 +171,34 @@ describe("a focal officer on Zalo", () => {
     await deliverOutbox();
     expect(harness.telegram.callsOf("sendMessage").some((call) => Number(call.params.chat_id) === 4001 && String(call.params.text).includes("Nhiệm vụ tháng 4/2018"))).toBe(true);
     expect(zalo.textsTo(lan.id).some((text) => text.includes("Nhiệm vụ tháng 4/2018"))).toBe(false);
+  });
+
+  it("reports one task after another from one push, and a reminder arriving mid-question changes nothing there", async () => {
+    await joinAsFocal("UBND");
+    await runJob("monthly-push", jobContext(harness.deps.config, MARCH_1), harness.deps.config.schedules);
+    await deliverOutbox();
+    expect((await say("3 xong")).join()).toContain("Ghi chú thêm");
+    await say("bỏ qua");
+    await say("bỏ qua");
+    expect((await say("1")).join()).toContain("Đã ghi nhận báo cáo (lần 1)");
+
+    // The push's numbers still name its tasks once a report is done.
+    expect((await say("5")).join()).toContain("Tình trạng thực hiện?");
+    expect((await say("2")).join()).toContain("bao nhiêu phần trăm");
+    const reminderDay = new Date("2018-03-12T01:30:00Z");
+    harness.clock.set(reminderDay);
+    await runJob("reminders", jobContext(harness.deps.config, reminderDay), harness.deps.config.schedules);
+    await deliverOutbox();
+    expect(zalo.textsTo(lan.id).at(-1)).toContain("trả lời bằng số thứ tự");
+    // Still at the percent question: "3" is 3 %, not task 3 of the reminder.
+    expect((await say("3")).join()).toContain("Ghi chú thêm");
+    await say("bỏ qua");
+    await say("bỏ qua");
+    await say("1");
+    const reports = await ProgressReportModel.find({ agency: await agencyId("UBND"), period: "2018-03" }).sort({ reportedAt: 1 }).lean();
+    expect(reports.map((r) => [r.status, r.percent])).toEqual([
+      ["done", 100],
+      ["in-progress", 3],
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { reportButtonData } from "../../src/callback-data.ts";
 import { translatorFor } from "../../src/i18n.ts";
-import { choicesOf, plainText, readReply, zaloMessages } from "../../src/zalo/zalo-text.ts";
+import { choicesOf, plainText, readReply, readReplyToChat, zaloMessages } from "../../src/zalo/zalo-text.ts";
 import { isZaloChatId, numberForZaloId, zaloFileId, zaloFileUrl } from "../../src/chat-networks.ts";
 
 const t = translatorFor("vi");
@@ -54,5 +54,17 @@ describe("messages on Zalo", () => {
     expect(isZaloChatId(7_000_000_001)).toBe(false);
     expect(isZaloChatId(-1001000000001)).toBe(false);
     expect(zaloFileUrl(zaloFileId("https://zalo.example/p.jpg?a=1"))).toBe("https://zalo.example/p.jpg?a=1");
+  });
+
+  it("reads a number against the open dialogue only, else against the latest menu or due list", () => {
+    const question = { choices: choicesOf([[{ text: "0%", callback_data: "c:abcd5:pct:0" }, { text: "✖️ Hủy", callback_data: "c:abcd5:cancel" }]]), messageId: 7, at: new Date(2000) };
+    const push = { choices: choicesOf([[{ text: "📝 Báo cáo 3", callback_data: reportButtonData(milestone(3), "2018-03") }]]), messageId: 5, at: new Date(3000) };
+    // At the percent question, "3" is a percentage even though a newer reminder names task 3.
+    expect(readReplyToChat("3", question, push, true).reading).toEqual({ kind: "text" });
+    // Once the dialogue is over, its choices no longer count and "3" is the task.
+    expect(readReplyToChat("3", question, push, false)).toMatchObject({ reading: { kind: "choice", choice: { data: push.choices[0]!.data } }, messageId: 5 });
+    const menu = { choices: choicesOf([[{ text: "Tiếng Việt", callback_data: "lang:vi" }, { text: "English", callback_data: "lang:en" }]]), messageId: 9, at: new Date(4000) };
+    expect(readReplyToChat("2", menu, push, false)).toMatchObject({ reading: { kind: "choice", choice: { data: "lang:en" } }, messageId: 9 });
+    expect(readReplyToChat("3 xong", menu, push, false)).toMatchObject({ reading: { kind: "choice", rest: "xong" }, messageId: 5 });
   });
 });
