@@ -12,11 +12,18 @@ export async function saveByKey<T>(
   filter: Record<string, unknown>,
   fields: Record<string, unknown>,
   merge: (existing: Record<string, unknown>) => Record<string, unknown> = () => ({}),
+  retried = false,
 ): Promise<SaveOutcome> {
   const existing = await model.findOne(filter);
   if (!existing) {
-    await new model({ ...filter, ...fields }).save();
-    return "created";
+    try {
+      await new model({ ...filter, ...fields }).save();
+      return "created";
+    } catch (error) {
+      // Another instance created it between our look and our insert (two starting at once): update that one.
+      if ((error as { code?: number }).code !== 11000 || retried) throw error;
+      return saveByKey(model, filter, fields, merge, true);
+    }
   }
   existing.set({ ...fields, ...merge(existing.toObject() as Record<string, unknown>) });
   if (!existing.isModified()) return "unchanged";
