@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { jobContext } from "../../jobs/context-from-config.ts";
 import { runJob } from "../../jobs/registry.ts";
+import { Api } from "grammy";
 import { EvidenceFileModel } from "../../models/evidence-file.ts";
 import { MemberModel } from "../../models/member.ts";
 import { OutboxMessageModel } from "../../models/outbox-message.ts";
@@ -9,7 +10,9 @@ import { LocalZaloApi, type ZaloUser } from "../../src/sandbox/zalo-api/local-za
 import { flushGroupNotices } from "../../src/services/group-notices.ts";
 import { createInvite } from "../../src/services/invites.ts";
 import { isZaloChatId, zaloFileUrl } from "../../src/chat-networks.ts";
-import { SECRETARIAT_GROUP, TestUser, textsOf, type Harness } from "../support/bot-harness.ts";
+import { OutboxSender } from "../../src/outbox/outbox-sender.ts";
+import { zaloTransformer } from "../../src/zalo/zalo-transformer.ts";
+import { SECRETARIAT_GROUP, TestUser, textsOf, TOKEN, type Harness } from "../support/bot-harness.ts";
 import { addMember, agencyId, loadLaiChau } from "../support/lai-chau-fixture.ts";
 import { useTestDatabase } from "../support/test-database.ts";
 import { startZaloHarness, type ZaloHarness } from "../support/zalo-harness.ts";
@@ -146,6 +149,21 @@ describe("a focal officer on Zalo", () => {
     expect(pushes(lan.id)).toHaveLength(1);
     expect(pushes(minh.id)).toHaveLength(1);
     expect(await OutboxMessageModel.countDocuments({ chatId, state: "sent" })).toBe(1);
+  });
+
+  it("loses nothing when the process dies with Zalo messages claimed and not yet sent", async () => {
+    const chatId = await joinAsFocal("UBND");
+    await runJob("monthly-push", jobContext(harness.deps.config, MARCH_1), harness.deps.config.schedules);
+    // What a kill -9 right after the claim leaves behind: the message marked as being sent.
+    await OutboxMessageModel.updateMany({ chatId }, { $set: { state: "sending", claimedAt: MARCH_1 }, $inc: { attempts: 1 } });
+    // The instance that takes over puts back what the dead one held, then sends it once.
+    const api = new Api(TOKEN, { apiRoot: harness.deps.config.telegramApiRoot });
+    api.config.use(zaloTransformer(z.client, { defaultLocale: "vi" }));
+    const successor = new OutboxSender({ api, clock: harness.clock });
+    expect(await successor.recoverStale(0)).toBeGreaterThan(0);
+    await successor.drain();
+    expect(zalo.textsTo(lan.id).filter((text) => text.includes("Nhiệm vụ tháng 3/2018"))).toHaveLength(1);
+    expect(await OutboxMessageModel.countDocuments({ chatId, state: { $ne: "sent" } })).toBe(0);
   });
 
   it("links a Telegram officer's Zalo, writes where they chose, and either chat reaches the same member", async () => {
