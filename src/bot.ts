@@ -64,11 +64,12 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   const { config } = deps;
   if (!config.botToken) throw new Error("BOT_TOKEN is required to build the bot");
   const bot = new Bot<BotContext>(config.botToken, { client: { apiRoot: config.telegramApiRoot } });
+  // The last transformer installed runs first: Zalo innermost, so its calls are paced and retried too.
+  const zalo = options.zalo ? zaloTransformer(options.zalo, { defaultLocale: config.defaultLocale, publicBaseUrl: options.publicBaseUrl, now: () => deps.clock.now() }) : null;
+  if (zalo) bot.api.config.use(zalo);
   bot.api.config.use(autoRetry(RETRY));
   const paced = options.pacer ? pacedApi(options.pacer, deps.clock) : null;
   if (paced) bot.api.config.use(paced);
-  const zalo = options.zalo ? zaloTransformer(options.zalo, { defaultLocale: config.defaultLocale, publicBaseUrl: options.publicBaseUrl, now: () => deps.clock.now() }) : null;
-  if (zalo) bot.api.config.use(zalo);
   const i18n = createI18n(config.defaultLocale, negotiateLocale);
 
   // One update at a time per chat, so a conversation sees its answers in order; each update once.
@@ -82,9 +83,9 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
 
   // Conversations get fresh context objects (and a fresh Api): give them what they use.
   const retryInside: MiddlewareFn<ConversationContext> = (ctx, next) => {
+    if (zalo) ctx.api.config.use(zalo);
     ctx.api.config.use(autoRetry(RETRY));
     if (paced) ctx.api.config.use(paced);
-    if (zalo) ctx.api.config.use(zalo);
     return next();
   };
   bot.use(
