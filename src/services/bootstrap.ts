@@ -15,8 +15,14 @@ export async function prepareAdminAccess(request: { adminIds: number[]; ttlHours
   for (const telegramId of request.adminIds) {
     const member = await MemberModel.findOne({ telegramId });
     const grant = { role: "admin" as const, agency: null, grantedAt: now, grantedBy: "ADMIN_TELEGRAM_IDS" };
-    if (!member) await MemberModel.create({ telegramId, displayName: `Admin ${telegramId}`, roles: [grant] });
-    else if (!member.roles.some((g) => g.role === "admin")) {
+    if (!member) {
+      // Two instances starting at once: the other may have made this admin a moment ago.
+      const made = await MemberModel.create({ telegramId, displayName: `Admin ${telegramId}`, roles: [grant] }).catch((error: { code?: number }) => {
+        if (error.code !== 11000) throw error;
+        return null;
+      });
+      if (!made) continue;
+    } else if (!member.roles.some((g) => g.role === "admin")) {
       member.set({ roles: [...member.roles, grant], status: "active" });
       await member.save();
     } else continue;
