@@ -141,7 +141,7 @@ button-report-number = 📝 Report { $number }
 due-lead = Lead
 due-coordinating = Coordinating
 due-footer = { $network ->
-    [zalo] Reply with a task's number to report its progress.
+    [zalo] Reply with a task's number to report its progress (for example: 3); if it is done, reply "3 done".
    *[telegram] Press the matching number to report progress, or reply to this message.
 }
 push-heading = 📅 <b>Tasks for { $month }/{ $year }</b> — { $agency }
@@ -471,7 +471,6 @@ round-status-closed = closed
 ## Zalo: the same messages without buttons
 zalo-answer-with-number = — Reply with the number (for example: 1) or with the words of a choice.
 zalo-answer-with-words = — Reply with the words of a choice, or type your answer.
-zalo-report-hint = — To report, reply with the task's number (for example: { $example }); if it is done, reply "{ $example } done".
 zalo-photo-not-sent = (The chart could not be sent on Zalo; see it in the secretariat's Telegram group.)
 zalo-file-not-sent = Zalo does not take files from dondoc. Please use this command on Telegram.
 

@@ -138,7 +138,7 @@ button-report-number = 📝 Báo cáo { $number }
 due-lead = Chủ trì
 due-coordinating = Phối hợp
 due-footer = { $network ->
-    [zalo] Trả lời bằng số thứ tự nhiệm vụ để báo cáo tiến độ.
+    [zalo] Trả lời bằng số thứ tự nhiệm vụ để báo cáo tiến độ (ví dụ: 3); đã xong thì trả lời "3 xong".
    *[telegram] Bấm nút số tương ứng để báo cáo tiến độ, hoặc trả lời (reply) tin nhắn này.
 }
 push-heading = 📅 <b>Nhiệm vụ tháng { $month }/{ $year }</b> — { $agency }
@@ -468,7 +468,6 @@ round-status-closed = đã kết thúc
 ## Zalo: the same messages without buttons
 zalo-answer-with-number = — Trả lời bằng số (ví dụ: 1) hoặc bằng chữ của lựa chọn.
 zalo-answer-with-words = — Trả lời bằng chữ của lựa chọn, hoặc gõ câu trả lời.
-zalo-report-hint = — Để báo cáo, trả lời bằng số thứ tự nhiệm vụ (ví dụ: { $example }); đã xong thì trả lời "{ $example } xong".
 zalo-photo-not-sent = (Biểu đồ chưa gửi được qua Zalo; xem trong nhóm Telegram của Ban Thi đua – Khen thưởng.)
 zalo-file-not-sent = Zalo không nhận tệp từ dondoc. Hãy dùng lệnh này trên Telegram.
 

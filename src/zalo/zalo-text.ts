@@ -60,8 +60,8 @@ export function cleanLabel(text: string): string {
 /** The choices as lines under the text, and how to answer them. */
 export function choicesText(choices: Choice[], t: Translate): string {
   if (choices.length === 0) return "";
-  const reports = choices.filter((choice) => readReportButton(choice.data));
-  if (reports.length === choices.length) return t("zalo-report-hint", { example: String(reports[0]!.number ?? 1) });
+  // A due list says itself how its numbers are answered (its footer, in Zalo's words).
+  if (choices.every((choice) => readReportButton(choice.data))) return "";
   const numbered = choices.filter((choice) => choice.number !== null);
   const lines = choices.map((choice) => (choice.number === null ? `• ${choice.label}` : `${choice.number}. ${choice.label}`));
   return [...lines, numbered.length > 0 ? t("zalo-answer-with-number") : t("zalo-answer-with-words")].join("\n");

@@ -57,7 +57,7 @@ describe("a focal officer on Zalo", () => {
     await deliverOutbox();
     const push = zalo.textsTo(lan.id).at(-1)!;
     expect(push).toContain("Nhiệm vụ tháng 3/2018");
-    expect(push).toContain("Trả lời bằng số thứ tự nhiệm vụ để báo cáo tiến độ.");
+    expect(push).toContain('Trả lời bằng số thứ tự nhiệm vụ để báo cáo tiến độ (ví dụ: 3); đã xong thì trả lời "3 xong".');
     expect(push).not.toContain("Bấm nút");
     expect(push).not.toMatch(/<\/?b>|&amp;|&lt;/);
     for (const text of zalo.textsTo(lan.id)) expect(text.length).toBeLessThanOrEqual(2000);
@@ -207,7 +207,7 @@ describe("a focal officer on Zalo", () => {
     harness.clock.set(reminderDay);
     await runJob("reminders", jobContext(harness.deps.config, reminderDay), harness.deps.config.schedules);
     await deliverOutbox();
-    expect(zalo.textsTo(lan.id).at(-1)).toContain("trả lời bằng số thứ tự");
+    expect(zalo.textsTo(lan.id).at(-1)).toContain("Trả lời bằng số thứ tự");
     // Still at the percent question: "3" is 3 %, not task 3 of the reminder.
     expect((await say("3")).join()).toContain("Ghi chú thêm");
     await say("bỏ qua");
