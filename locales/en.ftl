@@ -136,7 +136,10 @@ agency-kind-enterprise = enterprise
 agency-kind-other = other
 
 # Chat.
-welcome-unknown = Hello! This is the follow-up assistant of the Emulation and Commendation Board, Department of Home Affairs. You are not registered yet: ask the Board for an invite link (t.me/…?start=…) and open it.
+welcome-unknown = Hello! This is the follow-up assistant of the Emulation and Commendation Board, Department of Home Affairs. { $network ->
+    [zalo] You are not registered yet: ask the Board for an invite code and send it here.
+   *[telegram] You are not registered yet: ask the Board for an invite link (t.me/…?start=…) and open it.
+}
 button-report-number = 📝 Report { $number }
 due-lead = Lead
 due-coordinating = Coordinating

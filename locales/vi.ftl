@@ -133,7 +133,10 @@ agency-kind-enterprise = doanh nghiệp
 agency-kind-other = khác
 
 # Chat.
-welcome-unknown = Xin chào! Đây là trợ lý theo dõi, đôn đốc công tác thi đua, khen thưởng của Ban Thi đua – Khen thưởng, Sở Nội vụ. Bạn chưa được đăng ký: hãy xin Ban Thi đua – Khen thưởng một đường dẫn mời (dạng t.me/…?start=…) rồi mở đường dẫn đó.
+welcome-unknown = Xin chào! Đây là trợ lý theo dõi, đôn đốc công tác thi đua, khen thưởng của Ban Thi đua – Khen thưởng, Sở Nội vụ. { $network ->
+    [zalo] Bạn chưa được đăng ký: hãy xin Ban Thi đua – Khen thưởng một mã mời rồi gửi mã đó vào đây.
+   *[telegram] Bạn chưa được đăng ký: hãy xin Ban Thi đua – Khen thưởng một đường dẫn mời (dạng t.me/…?start=…) rồi mở đường dẫn đó.
+}
 button-report-number = 📝 Báo cáo { $number }
 due-lead = Chủ trì
 due-coordinating = Phối hợp

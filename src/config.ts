@@ -90,6 +90,8 @@ const environmentSchema = z
     OUTBOX_SENDS_IN_FLIGHT: z.coerce.number().int().min(1).max(200).default(16),
     ZALO_BOT_TOKEN: optionalText.refine((value) => value === undefined || /^\d+:\S{8,}$/.test(value), { message: "the token Zalo Bot Creator gave you, such as 1234567890:abc…" }),
     PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+    ZALO_WEBHOOK_URL: optionalText.pipe(z.url({ protocol: /^https$/ }).optional()),
+    ZALO_WEBHOOK_SECRET: optionalText.refine((value) => value === undefined || (value.length >= 8 && value.length <= 256), { message: "8 to 256 characters" }),
     ZALO_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(10),
     ZALO_API_ROOT: z.url({ protocol: /^https?$/ }).default("https://bot-api.zaloplatforms.com"),
     CLOCK_START: optionalText.refine((value) => value === undefined || parseInstant(value, "Asia/Ho_Chi_Minh") !== null, { message: "an instant such as 2026-03-02T08:00:00+07:00" }),
@@ -129,7 +131,7 @@ export interface Config {
   telegramLimits: { globalPerSecond: number; perChatMs: number; groupPerMinute: number };
   outboxInFlight: number;
   /** The Zalo bot, when focal officers use Zalo; undefined: Telegram only. */
-  zalo: { token: string; apiRoot: string; publicBaseUrl: string | undefined; messagesPerSecond: number } | undefined;
+  zalo: { token: string; apiRoot: string; publicBaseUrl: string | undefined; messagesPerSecond: number; webhook: { url: string; secret: string } | undefined } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -153,12 +155,17 @@ export function parseConfig(env: Record<string, string | undefined>, needs: Conf
     if (!env.WEBHOOK_URL?.trim()) problems.push("WEBHOOK_URL: required when BOT_MODE=webhook");
     if (!env.WEBHOOK_SECRET?.trim()) problems.push("WEBHOOK_SECRET: required when BOT_MODE=webhook");
   }
+  // Zalo's webhook is served by the same server as Telegram's, and needs its secret.
+  if (env.ZALO_WEBHOOK_URL?.trim()) {
+    if (env.BOT_MODE !== "webhook") problems.push("ZALO_WEBHOOK_URL: only with BOT_MODE=webhook (without it, dondoc polls Zalo)");
+    if (!env.ZALO_WEBHOOK_SECRET?.trim()) problems.push("ZALO_WEBHOOK_SECRET: required with ZALO_WEBHOOK_URL");
+  }
   if (!result.success || problems.length > 0) throw new ConfigError([...new Set(problems)]);
   const data = result.data;
   return {
     botToken: data.BOT_TOKEN,
     telegramApiRoot: data.TELEGRAM_API_ROOT.replace(/\/+$/, ""),
-    zalo: data.ZALO_BOT_TOKEN ? { token: data.ZALO_BOT_TOKEN, apiRoot: data.ZALO_API_ROOT.replace(/\/+$/, ""), publicBaseUrl: data.PUBLIC_BASE_URL?.replace(/\/+$/, ""), messagesPerSecond: data.ZALO_MESSAGES_PER_SECOND } : undefined,
+    zalo: data.ZALO_BOT_TOKEN ? { token: data.ZALO_BOT_TOKEN, apiRoot: data.ZALO_API_ROOT.replace(/\/+$/, ""), publicBaseUrl: data.PUBLIC_BASE_URL?.replace(/\/+$/, ""), messagesPerSecond: data.ZALO_MESSAGES_PER_SECOND, webhook: data.ZALO_WEBHOOK_URL && data.ZALO_WEBHOOK_SECRET ? { url: data.ZALO_WEBHOOK_URL, secret: data.ZALO_WEBHOOK_SECRET } : undefined } : undefined,
     mongodbUri: data.MONGODB_URI,
     dataDir: data.DATA_DIR,
     timeZone: data.TZ,

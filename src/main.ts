@@ -8,6 +8,7 @@ import { contactPatiently } from "./startup-contact.ts";
 import { NetworkPacer, ZALO_LIMITS } from "./outbox/network-pacer.ts";
 import { ZaloClient } from "./zalo/zalo-client.ts";
 import { ZaloPoller } from "./zalo/zalo-poller.ts";
+import { zaloWebhookRoute } from "./zalo/zalo-webhook.ts";
 import { zaloTransformer } from "./zalo/zalo-transformer.ts";
 import type { BotDeps } from "./bot-deps.ts";
 import { ConfigError, parseConfig } from "./config.ts";
@@ -81,8 +82,9 @@ async function main(): Promise<void> {
   });
   const instance = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
   const bot = createBot(deps, { conversationStorage: await mongoConversationStorage(), instance, receivesUpdatesAlone: config.mode.kind === "polling", log, metrics, pacer, zalo, publicBaseUrl: config.zalo?.publicBaseUrl });
-  // Zalo is polled by the lease holder, whatever the Telegram mode: its webhook is not used yet.
-  const zaloPoller = zalo ? new ZaloPoller(zalo, (update) => bot.handleUpdate(update), log) : null;
+  // Zalo is polled by the lease holder, unless its webhook is set (then every instance receives it).
+  const zaloWebhook = config.zalo?.webhook;
+  const zaloPoller = zalo && !zaloWebhook ? new ZaloPoller(zalo, (update) => bot.handleUpdate(update), log) : null;
   log(`contacting the Bot API at ${config.telegramApiRoot} …`);
   await contactPatiently(`the Bot API at ${config.telegramApiRoot}`, (signal) => bot.init(signal as never), { log });
   await setDefaultMenus(bot.api).catch((error: unknown) => log(`command menus not set: ${(error as Error).message}`));
@@ -141,9 +143,14 @@ async function main(): Promise<void> {
   let stopIntake: () => Promise<void> = async () => undefined;
   if (config.mode.kind === "webhook") {
     const { url, secret, port } = config.mode;
-    const server = webhookServer(bot, secret, log);
+    const zaloRoute = zalo && zaloWebhook ? zaloWebhookRoute(new URL(zaloWebhook.url).pathname, zaloWebhook.secret, (update) => bot.handleUpdate(update), log) : undefined;
+    const server = webhookServer(bot, secret, log, zaloRoute);
     await new Promise<void>((resolve) => server.listen(port, resolve));
     await bot.api.setWebhook(url, { secret_token: secret });
+    if (zalo && zaloWebhook) {
+      const set = await zalo.call("setWebhook", { url: zaloWebhook.url, secret_token: zaloWebhook.secret });
+      log(set.ok ? `Zalo bot: webhook at ${new URL(zaloWebhook.url).pathname}` : `Zalo webhook not set: ${set.error_code} ${set.description}`);
+    }
     log(`dondoc @${bot.botInfo.username}: webhook on port ${port}`);
     stopIntake = () => new Promise((resolve) => server.close(() => resolve()));
   }

@@ -52,4 +52,14 @@ describe("configuration", () => {
   it("refuses a webhook over plain http and a short secret", () => {
     expect(() => parseConfig({ BOT_MODE: "webhook", WEBHOOK_URL: "http://x.vn/hook", WEBHOOK_SECRET: "short" })).toThrow(/WEBHOOK_URL[\s\S]*WEBHOOK_SECRET|WEBHOOK_SECRET[\s\S]*WEBHOOK_URL/);
   });
+
+  it("reads the Zalo bot, and its webhook only beside Telegram's", () => {
+    const zalo = parseConfig({ ZALO_BOT_TOKEN: "1234567890:abcdefgh", PUBLIC_BASE_URL: "https://dondoc.example.vn/" }).zalo;
+    expect(zalo).toMatchObject({ token: "1234567890:abcdefgh", apiRoot: "https://bot-api.zaloplatforms.com", publicBaseUrl: "https://dondoc.example.vn", messagesPerSecond: 10, webhook: undefined });
+    expect(parseConfig({}).zalo).toBeUndefined();
+    expect(() => parseConfig({ ZALO_BOT_TOKEN: "1234567890:abcdefgh", ZALO_WEBHOOK_URL: "https://dondoc.example.vn/zalo" })).toThrow(/ZALO_WEBHOOK_URL: only with BOT_MODE=webhook[\s\S]*ZALO_WEBHOOK_SECRET: required/);
+    const hooked = parseConfig({ BOT_MODE: "webhook", WEBHOOK_URL: "https://x.vn/tg", WEBHOOK_SECRET: "a-secret-of-sixteen", ZALO_BOT_TOKEN: "1234567890:abcdefgh", ZALO_WEBHOOK_URL: "https://x.vn/zalo", ZALO_WEBHOOK_SECRET: "zalo-secret" });
+    expect(hooked.zalo?.webhook).toEqual({ url: "https://x.vn/zalo", secret: "zalo-secret" });
+    expect(() => parseConfig({ ZALO_BOT_TOKEN: "not a token" })).toThrow(/ZALO_BOT_TOKEN/);
+  });
 });
