@@ -467,7 +467,10 @@ command-round = Extend, close or reopen a round
 round-usage = Usage: /round extend N 05/12/{ $year } (or "5 working days") · /round close N · /round reopen N AGENCY_CODE 03/12/{ $year }
 round-changed = Round { $seq }: { $status }, due { $deadline }.
 round-reopened-group = 🔓 Round { $seq } reopened for <b>{ $agency }</b> until { $until }.
-round-reopened-for-you = 🔓 Round { $seq } — { $title } is reopened for your agency. New deadline: <b>{ $until }</b>. Press the button below to report your counts.
+round-reopened-for-you = 🔓 Round { $seq } — { $title } is reopened for your agency. New deadline: <b>{ $until }</b>. { $network ->
+    [zalo] Reply 1 to report your counts.
+   *[telegram] Press the button below to report your counts.
+}
 round-status-open = open
 round-status-closed = closed
 

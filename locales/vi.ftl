@@ -464,7 +464,10 @@ command-round = Gia hạn, kết thúc, mở lại một đợt
 round-usage = Cách dùng: /dot giahan SỐ_ĐỢT 05/12/{ $year } (hoặc "5 ngày làm việc") · /dot ketthuc SỐ_ĐỢT · /dot molai SỐ_ĐỢT MÃ_CƠ_QUAN 03/12/{ $year }
 round-changed = Đợt { $seq }: { $status }, hạn { $deadline }.
 round-reopened-group = 🔓 Đợt { $seq } được mở lại cho <b>{ $agency }</b> đến { $until }.
-round-reopened-for-you = 🔓 Đợt { $seq } — { $title } được mở lại cho đơn vị của bạn. Hạn mới: <b>{ $until }</b>. Bấm nút dưới đây để báo cáo số lượng đề nghị.
+round-reopened-for-you = 🔓 Đợt { $seq } — { $title } được mở lại cho đơn vị của bạn. Hạn mới: <b>{ $until }</b>. { $network ->
+    [zalo] Trả lời 1 để báo cáo số lượng đề nghị.
+   *[telegram] Bấm nút dưới đây để báo cáo số lượng đề nghị.
+}
 round-status-open = đang mở
 round-status-closed = đã kết thúc
 
