@@ -34,6 +34,8 @@ const memberSchema = new Schema(
     /** A one-time code that links a second chat, and until when it works. */
     linkCode: { type: String, default: null },
     linkCodeExpiresAt: { type: Date, default: null },
+    /** The chat that refused dondoc (blocked it) when it moved to the other one. */
+    refusedChatId: { type: Number, default: null },
   },
   { timestamps: true },
 );

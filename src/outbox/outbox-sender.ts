@@ -186,7 +186,7 @@ export class OutboxSender {
         return "retry";
       }
       if (error.error_code === 403) {
-        if (message.member) await this.markUnreachable(message.member);
+        if (message.member) await this.markUnreachable(message.member, message.chatId);
         return fail();
       }
       if (error.error_code >= 500) return retryAt(now + Math.min(2 ** message.attempts * 1000, MAX_BACKOFF_MS));
@@ -196,7 +196,19 @@ export class OutboxSender {
     return fail();
   }
 
-  private async markUnreachable(memberId: Types.ObjectId): Promise<void> {
+  /**
+   * A member who blocked the bot in one chat but linked another (Telegram and Zalo) is written to
+   * in the other from now on; only a member with no other chat becomes unreachable.
+   */
+  private async markUnreachable(memberId: Types.ObjectId, chatId: number): Promise<void> {
+    const member = await MemberModel.findOne({ _id: memberId, status: "active" }, { telegramId: 1, linkedChatId: 1, refusedChatId: 1 }).lean();
+    const other = member?.linkedChatId ? (chatId === member.linkedChatId ? member.telegramId : chatId === member.telegramId ? member.linkedChatId : null) : null;
+    // The other chat has not refused too: write there.
+    if (member && other !== null && member.refusedChatId !== other) {
+      await MemberModel.updateOne({ _id: memberId }, { $set: { writeToLinked: other === member.linkedChatId, refusedChatId: chatId } });
+      this.options.log?.("a member refused in one chat is written to in their other one from now on", { member: String(memberId) });
+      return;
+    }
     const changed = await MemberModel.updateOne(
       { _id: memberId, status: "active" },
       { $set: { status: "unreachable", statusChangedAt: this.options.clock.now() } },

@@ -29,7 +29,7 @@ export async function redeemLinkCode(code: string, chatId: number, now: Date): P
   if (!member) return { ok: false, reason: "unknown" };
   if (member.telegramId === chatId || member.linkedChatId === chatId) return { ok: false, reason: "same-chat" };
   if (await MemberModel.exists({ $or: [{ telegramId: chatId }, { linkedChatId: chatId }] })) return { ok: false, reason: "taken" };
-  const linked = await MemberModel.updateOne({ _id: member._id, linkCode: normalized }, { $set: { linkedChatId: chatId, writeToLinked: true, linkCode: null, linkCodeExpiresAt: null } });
+  const linked = await MemberModel.updateOne({ _id: member._id, linkCode: normalized }, { $set: { linkedChatId: chatId, writeToLinked: true, linkCode: null, linkCodeExpiresAt: null, refusedChatId: null } });
   if (linked.modifiedCount !== 1) return { ok: false, reason: "unknown" };
   await recordAudit({ via: "chat", telegramId: chatId, name: member.displayName }, "member.chat-linked", { kind: "member", id: String(member._id) }, { chatId }, now);
   return { ok: true, displayName: member.displayName };
@@ -37,5 +37,5 @@ export async function redeemLinkCode(code: string, chatId: number, now: Date): P
 
 /** Makes `chatId` (one of the member's two chats) the one dondoc writes to. */
 export async function writeHere(member: { _id: Types.ObjectId; linkedChatId?: number | null }, chatId: number): Promise<void> {
-  await MemberModel.updateOne({ _id: member._id }, { $set: { writeToLinked: member.linkedChatId === chatId } });
+  await MemberModel.updateOne({ _id: member._id }, { $set: { writeToLinked: member.linkedChatId === chatId, refusedChatId: null } });
 }

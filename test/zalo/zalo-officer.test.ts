@@ -219,4 +219,28 @@ describe("a focal officer on Zalo", () => {
       ["in-progress", 3],
     ]);
   });
+
+  it("writes on Telegram again when an officer with both blocks the bot on Zalo, and marks unreachable only when both refuse", async () => {
+    await addMember(4001, "Lan", "focal", "UBND");
+    const telegram = new TestUser(harness, 4001, "Lan");
+    const code = /<code>([A-Z0-9]{8})<\/code>/.exec(textsOf(await telegram.say("/lienket")).join())![1]!;
+    await say(`/lienket ${code}`);
+    zalo.block(lan.id);
+    await runJob("monthly-push", jobContext(harness.deps.config, MARCH_1), harness.deps.config.schedules);
+    await deliverOutbox();
+    expect(await MemberModel.findOne({ telegramId: 4001 }).lean()).toMatchObject({ status: "active", writeToLinked: false });
+    const reminderDay = new Date("2018-03-12T01:30:00Z");
+    harness.clock.set(reminderDay);
+    await runJob("reminders", jobContext(harness.deps.config, reminderDay), harness.deps.config.schedules);
+    await deliverOutbox();
+    expect(harness.telegram.callsOf("sendMessage").some((call) => Number(call.params.chat_id) === 4001)).toBe(true);
+
+    // Telegram refuses too: now the officer is out of reach, and the secretariat will hear of it.
+    harness.telegram.failNext("sendMessage", { error_code: 403, description: "Forbidden: bot was blocked by the user" }, 4001);
+    const lastDay = new Date("2018-03-20T01:30:00Z");
+    harness.clock.set(lastDay);
+    await runJob("reminders", jobContext(harness.deps.config, lastDay), harness.deps.config.schedules);
+    await deliverOutbox();
+    expect(await MemberModel.findOne({ telegramId: 4001 }).lean()).toMatchObject({ status: "unreachable" });
+  });
 });
