@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { closeLocally, listenLocally } from "../local-server.ts";
 import { readRequestParams, type UploadedFile } from "./request-params.ts";
 import { htmlProblem, LIMITS, markupProblem, plainText, type InlineButton } from "./telegram-limits.ts";
 
@@ -114,16 +114,13 @@ export class LocalBotApi {
   }
 
   async start(port = 0, host = "127.0.0.1"): Promise<string> {
-    this.server = createServer((request, response) => this.route(request, response));
-    await new Promise<void>((resolve) => this.server!.listen(port, host, resolve));
-    this.url = `http://${host}:${(this.server.address() as AddressInfo).port}`;
+    ({ server: this.server, url: this.url } = await listenLocally((request, response) => this.route(request, response), port, host));
     return this.url;
   }
 
   async stop(): Promise<void> {
     for (const wake of this.pollers.splice(0)) wake();
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await closeLocally(this.server);
   }
 
   // —— for tests ——

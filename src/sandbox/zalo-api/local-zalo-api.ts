@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { closeLocally, listenLocally } from "../local-server.ts";
 
 /**
  * A local stand-in for Zalo's Bot API (https://bot-api.zaloplatforms.com/bot<TOKEN>/<method>),
@@ -71,16 +71,13 @@ export class LocalZaloApi {
   constructor(readonly token = "1234567890:zalo-local-token") {}
 
   async start(port = 0, host = "127.0.0.1"): Promise<string> {
-    this.server = createServer((request, response) => void this.route(request, response));
-    await new Promise<void>((resolve) => this.server!.listen(port, host, resolve));
-    this.url = `http://${host}:${(this.server.address() as AddressInfo).port}`;
+    ({ server: this.server, url: this.url } = await listenLocally((request, response) => void this.route(request, response), port, host));
     return this.url;
   }
 
   async stop(): Promise<void> {
     for (const wake of this.pollers.splice(0)) wake();
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await closeLocally(this.server);
   }
 
   // —— what people do ——
