@@ -232,7 +232,7 @@ invite-cancelled = Cancelled; no invite was made.
 invite-in-private = Please make invites in a private chat with the bot.
 invite-created = A single-use invite for <b>{ $role }</b> (agency: { $agency }) was made; it expires at { $expires }.
     Send this link to the person invited: { $link }
-    Or the code: <code>{ $code }</code> (they send /start { $code } to the bot).
+    Or the code: <code>{ $code }</code> (on Zalo they send it to the dondoc bot as it is; on Telegram, /start { $code }).
 role-name-focal = Focal officer
 role-name-secretariat = Emulation and Commendation Board
 role-name-leader = Leader

@@ -229,7 +229,7 @@ invite-cancelled = Đã hủy, không tạo lời mời nào.
 invite-in-private = Hãy tạo lời mời trong trò chuyện riêng với bot.
 invite-created = Đã tạo lời mời dùng một lần cho <b>{ $role }</b> (cơ quan: { $agency }), hết hạn lúc { $expires }.
     Gửi đường dẫn này cho người được mời: { $link }
-    Hoặc mã: <code>{ $code }</code> (gửi /start { $code } cho bot).
+    Hoặc mã: <code>{ $code }</code> (trên Zalo, gửi nguyên mã này cho bot dondoc; trên Telegram, gửi /start { $code }).
 role-name-focal = Cán bộ đầu mối
 role-name-secretariat = Ban Thi đua – Khen thưởng
 role-name-leader = Lãnh đạo
