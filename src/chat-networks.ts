@@ -28,6 +28,16 @@ export function numberForZaloId(zaloId: string, salt = 0): number {
   return ZALO_ID_BASE + high * 2 ** 32 + low;
 }
 
+/** A button press read from a Zalo reply: its callback id says which chat any answer goes to. */
+export function zaloCallbackId(chatId: number, updateId: number): string {
+  return `zalo:${chatId}:${updateId}`;
+}
+
+export function chatOfZaloCallback(id: unknown): number | null {
+  const match = /^zalo:(\d+):/.exec(String(id ?? ""));
+  return match ? Number(match[1]) : null;
+}
+
 /** Files sent on Zalo are addressed by URL; the bot sees them as file ids that carry it. */
 const FILE_PREFIX = "zalo-file:";
 

@@ -11,7 +11,7 @@ import { commandGroup, defineCommand } from "./define-command.ts";
 export function linkedChatsFeature(deps: BotDeps) {
   const commands = commandGroup();
   defineCommand(commands, "link", async (ctx: BotContext) => {
-    if (ctx.chat?.type !== "private" || !ctx.chat) return;
+    if (ctx.chat?.type !== "private") return;
     const code = typeof ctx.match === "string" ? ctx.match.trim() : "";
     if (code) {
       if (ctx.member) return void (await ctx.reply(ctx.t("link-already-member")));

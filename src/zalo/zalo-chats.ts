@@ -13,7 +13,6 @@ export interface ZaloChatRecord {
   reports: OfferedChoices;
 }
 
-
 const zaloIds = new Map<number, string>();
 
 /** The chat of a Zalo user, made on their first message; its number never changes. */
@@ -45,31 +44,28 @@ export async function zaloIdOf(chatId: number): Promise<string | null> {
   return chat?.zaloId ?? null;
 }
 
-export async function nextMessageId(chatId: number): Promise<number> {
-  const chat = await ZaloChatModel.findOneAndUpdate({ chatId }, { $inc: { lastMessageId: 1 } }, { returnDocument: "after", lean: true, projection: { lastMessageId: 1 } });
-  return chat?.lastMessageId ?? 1;
-}
-
 const allReports = (choices: Choice[]) => choices.length > 0 && choices.every((choice) => readReportButton(choice.data));
 
 /**
- * The choices of a message just sent become what a number answers. A due list's tasks are kept
- * apart from a question's choices, so that a push arriving in the middle of a dialogue does not
- * change what "2" means there, and a finished dialogue does not hide the push's tasks; the pages
- * of one due list add up, so "12" still names task 12 after page two arrives.
+ * A message the bot sent to a Zalo chat: its number (Zalo's own ids are strings), and its choices
+ * become what a number answers. A due list's tasks are kept apart from a question's choices, so
+ * that a push arriving in the middle of a dialogue does not change what "2" means there, and a
+ * finished dialogue does not hide the push's tasks; the pages of one due list add up, so "12"
+ * still names task 12 after page two arrives.
  */
-export async function offerChoices(chatId: number, messageId: number, choices: Choice[], now: Date): Promise<void> {
-  if (choices.length === 0) return;
-  if (!allReports(choices)) {
-    await ZaloChatModel.updateOne({ chatId }, { $set: { choices, choicesMessageId: messageId, choicesAt: now } });
-    return;
-  }
-  const current = await ZaloChatModel.findOne({ chatId }, { reportChoices: 1 }).lean();
-  const previous = (current?.reportChoices ?? []) as Choice[];
+export async function recordSentMessage(chatId: number, choices: Choice[], now: Date): Promise<number> {
+  const reports = allReports(choices);
+  const asked = choices.length > 0 && !reports ? { $set: { choices, choicesAt: now } } : {};
+  const chat = await ZaloChatModel.findOneAndUpdate({ chatId }, { $inc: { lastMessageId: 1 }, ...asked }, { returnDocument: "after", lean: true, projection: { lastMessageId: 1, reportChoices: 1 } });
+  const messageId = chat?.lastMessageId ?? 1;
+  if (choices.length > 0 && !reports) await ZaloChatModel.updateOne({ chatId }, { $set: { choicesMessageId: messageId } });
+  if (!reports) return messageId;
+  const previous = (chat?.reportChoices ?? []) as Choice[];
   const samePeriod = allReports(previous) && readReportButton(previous[0]!.data)!.period === readReportButton(choices[0]!.data)!.period;
   const numbers = new Set(choices.map((choice) => choice.number));
   const merged = samePeriod ? [...previous.filter((choice) => !numbers.has(choice.number)), ...choices] : choices;
   await ZaloChatModel.updateOne({ chatId }, { $set: { reportChoices: merged, reportChoicesMessageId: messageId, reportChoicesAt: now } });
+  return messageId;
 }
 
 interface StoredChat {

@@ -2,9 +2,9 @@ import { InputFile, type Transformer } from "grammy";
 import { publishImage } from "../services/published-images.ts";
 import { memberLocales } from "../features/member-loader.ts";
 import { isLocale, translatorFor, type Locale, type Translate } from "../i18n.ts";
-import { nextMessageId, offerChoices, zaloIdOf } from "./zalo-chats.ts";
+import { recordSentMessage, zaloIdOf } from "./zalo-chats.ts";
 import type { ZaloClient, ZaloResponse } from "./zalo-client.ts";
-import { isZaloChatId, zaloFileUrl } from "../chat-networks.ts";
+import { chatOfZaloCallback, isZaloChatId, zaloFileUrl } from "../chat-networks.ts";
 import { choicesOf, plainText, zaloMessages, type Button } from "./zalo-text.ts";
 
 /**
@@ -17,16 +17,6 @@ import { choicesOf, plainText, zaloMessages, type Button } from "./zalo-text.ts"
  */
 type Payload = Record<string, unknown>;
 type Result = { ok: true; result: unknown } | { ok: false; error_code: number; description: string; parameters?: { retry_after: number } };
-
-/** A button press read from a Zalo reply: its callback id says which chat to answer. */
-export function zaloCallbackId(chatId: number, updateId: number): string {
-  return `zalo:${chatId}:${updateId}`;
-}
-
-function chatOfCallback(id: unknown): number | null {
-  const match = /^zalo:(\d+):/.exec(String(id ?? ""));
-  return match ? Number(match[1]) : null;
-}
 
 function translatorOf(chatId: number, defaultLocale: Locale): Translate {
   const chosen = memberLocales.get(chatId);
@@ -71,14 +61,13 @@ export function zaloTransformer(client: ZaloClient, options: ZaloTransformerOpti
       const sent: ZaloResponse = await client.call("sendMessage", { chat_id: zaloId, text: part });
       if (!sent.ok) return asTelegramFailure(sent);
     }
-    const messageId = await nextMessageId(chatId);
-    await offerChoices(chatId, messageId, choices, options.now?.() ?? new Date());
+    const messageId = await recordSentMessage(chatId, choices, options.now?.() ?? new Date());
     return { ok: true, result: { message_id: messageId, date: Math.floor(Date.now() / 1000), chat: { id: chatId, type: "private", first_name: "" }, text: plainText(String(text ?? "")) } };
   };
 
   return async (prev, method, payload, signal) => {
     const p = (payload ?? {}) as Payload;
-    const callbackChat = method === "answerCallbackQuery" ? chatOfCallback(p.callback_query_id) : null;
+    const callbackChat = method === "answerCallbackQuery" ? chatOfZaloCallback(p.callback_query_id) : null;
     if (callbackChat !== null) {
       // A pressed number has no popup to answer in: a short answer becomes a message.
       if (p.text) await sendText(callbackChat, String(p.text), undefined, undefined);
@@ -110,11 +99,11 @@ export function zaloTransformer(client: ZaloClient, options: ZaloTransformerOpti
         const caption = p.caption ? `${String(p.caption)}\n\n` : "";
         const bytes = options.publicBaseUrl ? await photoBytes(p.photo) : null;
         const address = bytes ? await publishImage(bytes, options.publicBaseUrl!, options.now?.() ?? new Date()) : typeof p.photo === "string" && /^https?:\/\//.test(p.photo) ? p.photo : null;
-        if (address) {
-          const zaloId = await zaloIdOf(chatId);
+        const zaloId = address ? await zaloIdOf(chatId) : null;
+        if (address && zaloId) {
           const sent: ZaloResponse = await client.call("sendPhoto", { chat_id: zaloId, photo: address, ...(p.caption ? { caption: plainText(String(p.caption)).slice(0, 2000) } : {}) });
           if (!sent.ok) return asTelegramFailure(sent) as never;
-          return { ok: true, result: { message_id: await nextMessageId(chatId), date: Math.floor(Date.now() / 1000), chat: { id: chatId, type: "private" } } } as never;
+          return { ok: true, result: { message_id: await recordSentMessage(chatId, [], options.now?.() ?? new Date()), date: Math.floor(Date.now() / 1000), chat: { id: chatId, type: "private" } } } as never;
         }
         return (await sendText(chatId, `${caption}${t("zalo-photo-not-sent")}`, p.parse_mode, undefined)) as never;
       }

@@ -1,12 +1,11 @@
 import type { Update } from "grammy/types";
-import { MemberModel } from "../../models/member.ts";
 import { readReportButton, reportDoneButtonData } from "../callback-data.ts";
 import { meansDone } from "../followup/report-input.ts";
+import { findMember } from "../services/members.ts";
 import { zaloChatFor } from "./zalo-chats.ts";
-import { numberForZaloId, zaloFileId } from "../chat-networks.ts";
+import { numberForZaloId, zaloCallbackId, zaloFileId } from "../chat-networks.ts";
 import { readReplyToChat } from "./zalo-text.ts";
 import { hasOpenConversation } from "../conversation-storage.ts";
-import { zaloCallbackId } from "./zalo-transformer.ts";
 
 /**
  * A Zalo update, as the Bot Platform documents it: an event name and a message whose ids are
@@ -59,7 +58,7 @@ export async function telegramUpdateFrom(update: ZaloUpdate): Promise<Update | n
 
   const asCommand = (command: string) => ({ update_id: updateId, message: { ...base, text: command, entities: [{ type: "bot_command" as const, offset: 0, length: command.split(/\s/)[0]!.length }] } }) as Update;
   if (text.startsWith("/")) return asCommand(text);
-  if (INVITE_CODE.test(text) && !(await MemberModel.exists({ telegramId: chat.chatId }))) return asCommand(`/start ${text}`);
+  if (INVITE_CODE.test(text) && !(await findMember(chat.chatId))) return asCommand(`/start ${text}`);
 
   const { reading, messageId } = readReplyToChat(text, chat.offered, chat.reports, await hasOpenConversation(chat.chatId));
   if (reading.kind === "choice") {
