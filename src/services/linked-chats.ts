@@ -2,6 +2,7 @@ import { randomInt } from "node:crypto";
 import type { Types } from "mongoose";
 import { MemberModel } from "../../models/member.ts";
 import { recordAudit } from "./audit.ts";
+import { findMember } from "./members.ts";
 
 /**
  * One person, two networks: a member on Telegram links their Zalo chat (or the reverse) with a
@@ -28,7 +29,7 @@ export async function redeemLinkCode(code: string, chatId: number, now: Date): P
   const member = await MemberModel.findOne({ linkCode: normalized, linkCodeExpiresAt: { $gt: now } }).lean();
   if (!member) return { ok: false, reason: "unknown" };
   if (member.telegramId === chatId || member.linkedChatId === chatId) return { ok: false, reason: "same-chat" };
-  if (await MemberModel.exists({ $or: [{ telegramId: chatId }, { linkedChatId: chatId }] })) return { ok: false, reason: "taken" };
+  if (await findMember(chatId)) return { ok: false, reason: "taken" };
   const linked = await MemberModel.updateOne({ _id: member._id, linkCode: normalized }, { $set: { linkedChatId: chatId, writeToLinked: true, linkCode: null, linkCodeExpiresAt: null, refusedChatId: null } });
   if (linked.modifiedCount !== 1) return { ok: false, reason: "unknown" };
   await recordAudit({ via: "chat", telegramId: chatId, name: member.displayName }, "member.chat-linked", { kind: "member", id: String(member._id) }, { chatId }, now);
