@@ -6,7 +6,7 @@ import { systemClock } from "../src/outbox/clock.ts";
 import { enqueueMessages } from "../src/outbox/enqueue.ts";
 import { OutboxSender } from "../src/outbox/outbox-sender.ts";
 import { TELEGRAM_LIMITS } from "../src/outbox/send-pacer.ts";
-import { LocalBotApi } from "../src/sandbox/bot-api/local-bot-api.ts";
+import { LocalBotApi } from "../devkit/bot-api/local-bot-api.ts";
 import type { BenchDatabase } from "./database.ts";
 import type { Figure } from "./figures.ts";
 

@@ -1,4 +1,4 @@
-import { MongoEmulator } from "../src/db/emulator/server.ts";
+import { MongoEmulator } from "../devkit/mongo-emulator/server.ts";
 
 /**
  * The emulator in a process of its own, as a database server is: the bench then measures the

@@ -10,7 +10,7 @@ import { reportButtonData } from "../src/callback-data.ts";
 import { parseConfig } from "../src/config.ts";
 import { OffsetClock } from "../src/outbox/clock.ts";
 import { mongoConversationStorage } from "../src/conversation-storage.ts";
-import { LocalBotApi, type SandboxUser } from "../src/sandbox/bot-api/local-bot-api.ts";
+import { LocalBotApi, type SandboxUser } from "../devkit/bot-api/local-bot-api.ts";
 import type { BenchDatabase } from "./database.ts";
 import { ms, type Figure } from "./figures.ts";
 

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { cpus, totalmem } from "node:os";
 import { performance } from "node:perf_hooks";
 import { MongoClient } from "mongodb";
-import { MongoEmulator } from "../src/db/emulator/server.ts";
+import { MongoEmulator } from "../devkit/mongo-emulator/server.ts";
 import { parsePlan } from "../src/plan/parse-plan.ts";
 import { broadcastFigures } from "./broadcast.ts";
 import { startBenchDatabase } from "./database.ts";

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { chromium } from "playwright-core";
-import { startSandbox } from "../src/sandbox/sandbox-app.ts";
+import { startSandbox } from "../devkit/sandbox/sandbox-app.ts";
 
 /**
  * `npm run docs:screenshots`: plays the first month in the sandbox with Debian's Chromium and

@@ -94,12 +94,15 @@ const environmentSchema = z
     ZALO_WEBHOOK_SECRET: optionalText.refine((value) => value === undefined || (value.length >= 8 && value.length <= 256), { message: "8 to 256 characters" }),
     ZALO_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(10),
     ZALO_API_ROOT: z.url({ protocol: /^https?$/ }).default("https://bot-api.zaloplatforms.com"),
+    NODE_ENV: optionalText,
     CLOCK_START: optionalText.refine((value) => value === undefined || parseInstant(value, "Asia/Ho_Chi_Minh") !== null, { message: "an instant such as 2026-03-02T08:00:00+07:00" }),
   });
 
 export type BotMode = { kind: "polling" } | { kind: "webhook"; url: string; secret: string; port: number };
 
 export interface Config {
+  /** NODE_ENV=production: a real MongoDB is required, never the try-out database. */
+  production: boolean;
   botToken: string | undefined;
   telegramApiRoot: string;
   mongodbUri: string | undefined;
@@ -160,9 +163,13 @@ export function parseConfig(env: Record<string, string | undefined>, needs: Conf
     if (env.BOT_MODE !== "webhook") problems.push("ZALO_WEBHOOK_URL: only with BOT_MODE=webhook (without it, dondoc polls Zalo)");
     if (!env.ZALO_WEBHOOK_SECRET?.trim()) problems.push("ZALO_WEBHOOK_SECRET: required with ZALO_WEBHOOK_URL");
   }
+  if (env.NODE_ENV?.trim() === "production" && !env.MONGODB_URI?.trim()) {
+    problems.push("MONGODB_URI: required with NODE_ENV=production (the embedded database is for trying dondoc out)");
+  }
   if (!result.success || problems.length > 0) throw new ConfigError([...new Set(problems)]);
   const data = result.data;
   return {
+    production: data.NODE_ENV === "production",
     botToken: data.BOT_TOKEN,
     telegramApiRoot: data.TELEGRAM_API_ROOT.replace(/\/+$/, ""),
     zalo: data.ZALO_BOT_TOKEN ? { token: data.ZALO_BOT_TOKEN, apiRoot: data.ZALO_API_ROOT.replace(/\/+$/, ""), publicBaseUrl: data.PUBLIC_BASE_URL?.replace(/\/+$/, ""), messagesPerSecond: data.ZALO_MESSAGES_PER_SECOND, webhook: data.ZALO_WEBHOOK_URL && data.ZALO_WEBHOOK_SECRET ? { url: data.ZALO_WEBHOOK_URL, secret: data.ZALO_WEBHOOK_SECRET } : undefined } : undefined,

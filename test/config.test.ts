@@ -45,6 +45,13 @@ describe("configuration", () => {
     expect((error as Error).message.split("\n")[0]).toBe("Invalid configuration:");
   });
 
+  it("refuses to run production without MONGODB_URI, and the try-out database there too", async () => {
+    expect(() => parseConfig({ BOT_TOKEN: token, NODE_ENV: "production" })).toThrow(/MONGODB_URI: required with NODE_ENV=production/);
+    expect(parseConfig({ BOT_TOKEN: token, NODE_ENV: "production", MONGODB_URI: "mongodb://db1/dondoc" }).production).toBe(true);
+    const { startDatabase, MissingDatabaseError } = await import("../src/db/start-database.ts");
+    await expect(startDatabase({ production: true })).rejects.toBeInstanceOf(MissingDatabaseError);
+  });
+
   it("does not need a token for the command line", () => {
     expect(parseConfig({}).botToken).toBeUndefined();
   });

@@ -28,7 +28,7 @@ export class DatabaseInUseError extends Error {
  * Without MONGODB_URI: the bot starts the embedded database and records where it listens; the
  * CLI uses a running bot's database when there is one, and starts its own only when there is not.
  */
-export async function openDatabase(config: Pick<Config, "mongodbUri" | "dataDir">, log: (line: string) => void, role: "bot" | "cli" = "cli"): Promise<OpenDatabase> {
+export async function openDatabase(config: Pick<Config, "mongodbUri" | "dataDir"> & Partial<Pick<Config, "production">>, log: (line: string) => void, role: "bot" | "cli" = "cli"): Promise<OpenDatabase> {
   const dataDir = resolve(config.dataDir);
   let database: RunningDatabase;
   if (role === "bot" && !config.mongodbUri) {
@@ -44,7 +44,7 @@ export async function openDatabase(config: Pick<Config, "mongodbUri" | "dataDir"
     database = { kind: "running-bot", uri: running.uri, description: `the running bot's database (process ${running.pid})`, dataPath: dataDir, stop: async () => {} };
   } else {
     try {
-      database = await startDatabase({ uri: config.mongodbUri, dataDir, log });
+      database = await startDatabase({ uri: config.mongodbUri, dataDir, log, production: config.production });
     } catch (error) {
       if (role === "bot") unlockDataFolder(dataDir);
       throw error;

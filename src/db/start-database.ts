@@ -1,13 +1,7 @@
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
-import { MongoMemoryServer } from "mongodb-memory-server";
-import { MongoEmulator } from "./emulator/server.ts";
-import { loadSnapshot, persistEngine } from "./emulator/snapshot.ts";
-import { canDownloadMongod, findLocalMongod } from "./find-mongod.ts";
 
 /**
- * Picks the database dondoc runs on, in this order: MONGODB_URI; mongod through
- * mongodb-memory-server (a local binary, or one it can download); the in-process emulator.
+ * Picks the database dondoc runs on: MONGODB_URI; else, only outside production, the try-out
+ * database of devkit/ (mongod through mongodb-memory-server, or dondoc's own emulator).
  */
 export type DatabaseKind = "external" | "mongodb-memory-server" | "emulator" | "running-bot";
 
@@ -28,63 +22,20 @@ export interface StartDatabaseOptions {
   /** Refuse the emulator (REQUIRE_REAL_MONGO=1). */
   requireReal?: boolean;
   log?: (line: string) => void;
+  /** NODE_ENV=production: a missing MONGODB_URI is an error, never a try-out database. */
+  production?: boolean;
 }
 
-async function startMemoryServer(binary: string | undefined, dataDir: string | undefined): Promise<RunningDatabase> {
-  const dbPath = dataDir ? join(dataDir, "mongod") : undefined;
-  if (dbPath) mkdirSync(dbPath, { recursive: true });
-  const server = await MongoMemoryServer.create({
-    binary: binary ? { systemBinary: binary } : {},
-    instance: dbPath ? { dbPath, storageEngine: "wiredTiger" } : {},
-  });
-  return {
-    kind: "mongodb-memory-server",
-    uri: server.getUri(),
-    description: dbPath ? `mongod (mongodb-memory-server), data in ${dbPath}` : "mongod (mongodb-memory-server), in memory",
-    dataPath: dbPath ?? null,
-    stop: async () => {
-      await server.stop({ doCleanup: !dbPath });
-    },
-  };
-}
+/** The module that starts a try-out database; loaded only when asked for, and never in production. */
+const TRY_OUT_DATABASE = "../../devkit/try-out-database.ts";
 
-async function startEmulator(dataDir: string | undefined): Promise<RunningDatabase> {
-  const emulator = new MongoEmulator();
-  let persistence: { flush(): void } | undefined;
-  let description = "MongoDB emulator, in memory: nothing is kept when the process ends";
-  const file = dataDir ? join(dataDir, "emulator.bson") : null;
-  if (file) {
-    loadSnapshot(emulator.engine, file);
-    persistence = persistEngine(emulator.engine, file);
-    description = `MongoDB emulator, saved to ${file}: not a production database, set MONGODB_URI`;
-  }
-  const uri = await emulator.start();
-  return {
-    kind: "emulator",
-    uri,
-    description,
-    dataPath: file,
-    stop: async () => {
-      persistence?.flush();
-      await emulator.stop();
-    },
-  };
-}
+export class MissingDatabaseError extends Error {}
 
 export async function startDatabase(options: StartDatabaseOptions = {}): Promise<RunningDatabase> {
-  const log = options.log ?? (() => {});
   if (options.uri) return { kind: "external", uri: options.uri, description: "MongoDB at MONGODB_URI", dataPath: null, stop: async () => {} };
-
-  const local = await findLocalMongod();
-  if (local || (await canDownloadMongod())) {
-    try {
-      return await startMemoryServer(local, options.dataDir);
-    } catch (error) {
-      log(`mongodb-memory-server could not start mongod (${(error as Error).message}); trying the emulator`);
-    }
+  if (options.production) {
+    throw new MissingDatabaseError("NODE_ENV=production needs MONGODB_URI: dondoc does not run a province on a try-out database (see README, Run it in production)");
   }
-  if (options.requireReal) {
-    throw new Error("REQUIRE_REAL_MONGO is set but no mongod is available: set MONGODB_URI or MONGOMS_SYSTEM_BINARY");
-  }
-  return startEmulator(options.dataDir);
+  const { startTryOutDatabase } = (await import(TRY_OUT_DATABASE)) as typeof import("../../devkit/try-out-database.ts");
+  return startTryOutDatabase(options);
 }

@@ -7,7 +7,7 @@ import { MilestoneModel } from "../../models/milestone.ts";
 import { OutboxMessageModel } from "../../models/outbox-message.ts";
 import { ProgressReportModel } from "../../models/progress-report.ts";
 import { OutboxSender } from "../../src/outbox/outbox-sender.ts";
-import type { UploadedFile } from "../../src/sandbox/bot-api/request-params.ts";
+import type { UploadedFile } from "../../devkit/bot-api/request-params.ts";
 import { startHarness, TestUser, textsOf, TOKEN, type Harness, SECRETARIAT_GROUP } from "../support/bot-harness.ts";
 import { addMember, agencyId, loadLaiChau } from "../support/lai-chau-fixture.ts";
 import { useTestDatabase } from "../support/test-database.ts";

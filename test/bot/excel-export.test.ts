@@ -6,7 +6,7 @@ import { MilestoneModel } from "../../models/milestone.ts";
 import { ProgressReportModel } from "../../models/progress-report.ts";
 import { ensureAwardCatalogue } from "../../src/services/ensure-award-catalogue.ts";
 import { openRound, submitNomination } from "../../src/services/nomination-rounds.ts";
-import type { UploadedFile } from "../../src/sandbox/bot-api/request-params.ts";
+import type { UploadedFile } from "../../devkit/bot-api/request-params.ts";
 import { startHarness, TestUser, type Harness } from "../support/bot-harness.ts";
 import { addMember, agencyId, loadLaiChau } from "../support/lai-chau-fixture.ts";
 import { useTestDatabase } from "../support/test-database.ts";

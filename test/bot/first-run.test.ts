@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LocalBotApi } from "../../src/sandbox/bot-api/local-bot-api.ts";
+import { LocalBotApi } from "../../devkit/bot-api/local-bot-api.ts";
 import { TOKEN } from "../support/bot-harness.ts";
 import { spawnBot } from "../support/bot-process.ts";
 import { repoPath } from "../support/sample-files.ts";

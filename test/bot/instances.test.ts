@@ -7,7 +7,7 @@ import { OutboxMessageModel } from "../../models/outbox-message.ts";
 import { ProcessedUpdateModel } from "../../models/processed-update.ts";
 import { readAgencyCsv } from "../../src/agencies/agency-csv.ts";
 import { parsePlan } from "../../src/plan/parse-plan.ts";
-import { LocalBotApi } from "../../src/sandbox/bot-api/local-bot-api.ts";
+import { LocalBotApi } from "../../devkit/bot-api/local-bot-api.ts";
 import { importAgencies } from "../../src/services/import-agencies.ts";
 import { importPlan } from "../../src/services/import-plan.ts";
 import { TOKEN } from "../support/bot-harness.ts";

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createBot } from "../../src/bot.ts";
 import { mongoConversationStorage } from "../../src/conversation-storage.ts";
 import { startHarness, TOKEN } from "../support/bot-harness.ts";
-import { LocalBotApi } from "../../src/sandbox/bot-api/local-bot-api.ts";
+import { LocalBotApi } from "../../devkit/bot-api/local-bot-api.ts";
 import { repoPath } from "../support/sample-files.ts";
 import { useTestDatabase } from "../support/test-database.ts";
 

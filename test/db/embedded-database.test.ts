@@ -5,7 +5,7 @@ import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { MongoEmulator } from "../../src/db/emulator/server.ts";
+import { MongoEmulator } from "../../devkit/mongo-emulator/server.ts";
 import { startDatabase } from "../../src/db/start-database.ts";
 
 const folders: string[] = [];

@@ -1,7 +1,7 @@
 import { ObjectId, type Document } from "bson";
 import { Query } from "mingo";
 import { describe, expect, it } from "vitest";
-import { prefilter } from "../../src/db/emulator/prefilter.ts";
+import { prefilter } from "../../devkit/mongo-emulator/prefilter.ts";
 
 /** The emulator's fast pre-selection never drops a document the full query would match. */
 const a = new ObjectId();

@@ -11,7 +11,7 @@ import { OutboxSender } from "../../src/outbox/outbox-sender.ts";
 import { failedDeliveries, retryDelivery } from "../../src/services/failed-deliveries.ts";
 import { flushGroupNotices } from "../../src/services/group-notices.ts";
 import { notifyUnreachable } from "../../src/services/unreachable-notice.ts";
-import { LocalBotApi } from "../../src/sandbox/bot-api/local-bot-api.ts";
+import { LocalBotApi } from "../../devkit/bot-api/local-bot-api.ts";
 import { addMember, loadLaiChau } from "../support/lai-chau-fixture.ts";
 import { useTestDatabase } from "../support/test-database.ts";
 

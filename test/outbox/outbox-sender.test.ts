@@ -5,7 +5,7 @@ import { OutboxMessageModel } from "../../models/outbox-message.ts";
 import { ManualClock } from "../../src/outbox/clock.ts";
 import { enqueueMessage } from "../../src/outbox/enqueue.ts";
 import { OutboxSender } from "../../src/outbox/outbox-sender.ts";
-import { LocalBotApi } from "../../src/sandbox/bot-api/local-bot-api.ts";
+import { LocalBotApi } from "../../devkit/bot-api/local-bot-api.ts";
 import { addMember } from "../support/lai-chau-fixture.ts";
 import { useTestDatabase } from "../support/test-database.ts";
 

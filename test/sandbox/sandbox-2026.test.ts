@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import mongoose from "mongoose";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { AgencyModel } from "../../models/agency.ts";
-import { startSandbox, type Sandbox } from "../../src/sandbox/sandbox-app.ts";
+import { startSandbox, type Sandbox } from "../../devkit/sandbox/sandbox-app.ts";
 
 /** The sandbox playing the 2026 sample: the directory after the 2025 reorganisation, over HTTP as the page uses it. */
 describe("the sandbox with the 2026 sample", () => {

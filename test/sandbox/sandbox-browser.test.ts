@@ -4,7 +4,7 @@ import { dirname } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ProgressReportModel } from "../../models/progress-report.ts";
-import { startSandbox, type Sandbox } from "../../src/sandbox/sandbox-app.ts";
+import { startSandbox, type Sandbox } from "../../devkit/sandbox/sandbox-app.ts";
 import { repoPath } from "../support/sample-files.ts";
 
 /**

@@ -6,7 +6,7 @@ import type { BotDeps } from "../../src/bot-deps.ts";
 import type { BotContext } from "../../src/context.ts";
 import { mongoConversationStorage } from "../../src/conversation-storage.ts";
 import { ManualClock } from "../../src/outbox/clock.ts";
-import { LocalBotApi, type RecordedCall } from "../../src/sandbox/bot-api/local-bot-api.ts";
+import { LocalBotApi, type RecordedCall } from "../../devkit/bot-api/local-bot-api.ts";
 import type { ZaloClient } from "../../src/zalo/zalo-client.ts";
 
 /**

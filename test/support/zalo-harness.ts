@@ -1,6 +1,6 @@
 import { Api } from "grammy";
 import { OutboxSender } from "../../src/outbox/outbox-sender.ts";
-import { LocalZaloApi, type ZaloUser } from "../../src/sandbox/zalo-api/local-zalo-api.ts";
+import { LocalZaloApi, type ZaloUser } from "../../devkit/zalo-api/local-zalo-api.ts";
 import { ZaloClient } from "../../src/zalo/zalo-client.ts";
 import { ZaloPoller } from "../../src/zalo/zalo-poller.ts";
 import { zaloTransformer } from "../../src/zalo/zalo-transformer.ts";

@@ -5,7 +5,7 @@ import { jobContext } from "../../jobs/context-from-config.ts";
 import { runJob } from "../../jobs/registry.ts";
 import { healthServer } from "../../src/observability/health-server.ts";
 import { Metrics } from "../../src/observability/metrics.ts";
-import type { ZaloUser } from "../../src/sandbox/zalo-api/local-zalo-api.ts";
+import type { ZaloUser } from "../../devkit/zalo-api/local-zalo-api.ts";
 import { createInvite } from "../../src/services/invites.ts";
 import type { Harness } from "../support/bot-harness.ts";
 import { loadLaiChau } from "../support/lai-chau-fixture.ts";

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { NominationReportModel } from "../../models/nomination-report.ts";
-import type { ZaloUser } from "../../src/sandbox/zalo-api/local-zalo-api.ts";
+import type { ZaloUser } from "../../devkit/zalo-api/local-zalo-api.ts";
 import { ensureAwardCatalogue } from "../../src/services/ensure-award-catalogue.ts";
 import { createInvite } from "../../src/services/invites.ts";
 import { TestUser, type Harness } from "../support/bot-harness.ts";

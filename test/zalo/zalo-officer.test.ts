@@ -6,7 +6,7 @@ import { EvidenceFileModel } from "../../models/evidence-file.ts";
 import { MemberModel } from "../../models/member.ts";
 import { OutboxMessageModel } from "../../models/outbox-message.ts";
 import { ProgressReportModel } from "../../models/progress-report.ts";
-import { LocalZaloApi, type ZaloUser } from "../../src/sandbox/zalo-api/local-zalo-api.ts";
+import { LocalZaloApi, type ZaloUser } from "../../devkit/zalo-api/local-zalo-api.ts";
 import { flushGroupNotices } from "../../src/services/group-notices.ts";
 import { createInvite } from "../../src/services/invites.ts";
 import { isZaloChatId, zaloFileUrl } from "../../src/chat-networks.ts";

@@ -1,6 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { ZaloUser } from "../../src/sandbox/zalo-api/local-zalo-api.ts";
+import type { ZaloUser } from "../../devkit/zalo-api/local-zalo-api.ts";
 import { webhookServer } from "../../src/webhook-server.ts";
 import { zaloWebhookRoute } from "../../src/zalo/zalo-webhook.ts";
 import { startZaloHarness, type ZaloHarness } from "../support/zalo-harness.ts";

@@ -2,11 +2,11 @@ import { readFile } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { fileURLToPath } from "node:url";
 import { MemberModel } from "../../models/member.ts";
-import { memberLocales } from "../features/member-loader.ts";
-import type { LocalBotApi, SandboxUser } from "./bot-api/local-bot-api.ts";
+import { memberLocales } from "../../src/features/member-loader.ts";
+import type { LocalBotApi, SandboxUser } from "../bot-api/local-bot-api.ts";
 import type { Persona, SandboxSample } from "./demo-data.ts";
-import type { LocalZaloApi } from "./zalo-api/local-zalo-api.ts";
-import { servePublishedImage } from "../services/published-images.ts";
+import type { LocalZaloApi } from "../zalo-api/local-zalo-api.ts";
+import { servePublishedImage } from "../../src/services/published-images.ts";
 
 /**
  * The sandbox page and its small JSON API: who you are, the chat you see, typing, pressing

@@ -1,17 +1,17 @@
 import { existsSync, readFileSync } from "node:fs";
-import { zaloChatFor } from "../zalo/zalo-chats.ts";
-import { numberForZaloId } from "../chat-networks.ts";
+import { zaloChatFor } from "../../src/zalo/zalo-chats.ts";
+import { numberForZaloId } from "../../src/chat-networks.ts";
 import { fileURLToPath } from "node:url";
 import { MemberModel, type Role } from "../../models/member.ts";
 import { AgencyModel } from "../../models/agency.ts";
-import { readAgencyCsv } from "../agencies/agency-csv.ts";
-import { translatorFor } from "../i18n.ts";
-import { parsePlan } from "../plan/parse-plan.ts";
-import { toPlanJson } from "../plan/plan-json.ts";
-import { ensureAwardCatalogue } from "../services/ensure-award-catalogue.ts";
-import { importAgencies } from "../services/import-agencies.ts";
-import { importPlan } from "../services/import-plan.ts";
-import { bindSecretariatChat } from "../services/secretariat-chat.ts";
+import { readAgencyCsv } from "../../src/agencies/agency-csv.ts";
+import { translatorFor } from "../../src/i18n.ts";
+import { parsePlan } from "../../src/plan/parse-plan.ts";
+import { toPlanJson } from "../../src/plan/plan-json.ts";
+import { ensureAwardCatalogue } from "../../src/services/ensure-award-catalogue.ts";
+import { importAgencies } from "../../src/services/import-agencies.ts";
+import { importPlan } from "../../src/services/import-plan.ts";
+import { bindSecretariatChat } from "../../src/services/secretariat-chat.ts";
 
 /**
  * What the sandbox plays: Lai Châu's 2018 plan with its directory of the time, or the 2026
