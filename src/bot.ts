@@ -3,7 +3,7 @@ import { conversations, createConversation, type ConversationData, type Conversa
 import { sequentialize } from "@grammyjs/runner";
 import type { ZaloClient } from "./zalo/zalo-client.ts";
 import { zaloTransformer } from "./zalo/zalo-transformer.ts";
-import { Bot, type MiddlewareFn } from "grammy";
+import { Bot, type Transformer } from "grammy";
 import { createInviteMember, INVITE_MEMBER } from "../conversations/invite-member.ts";
 import { createNomination, NOMINATION } from "../conversations/nomination.ts";
 import { createOpenRound, OPEN_ROUND } from "../conversations/open-round.ts";
@@ -29,6 +29,7 @@ import { pacedApi } from "./outbox/paced-api.ts";
 import type { SendPacer } from "./outbox/send-pacer.ts";
 import { oncePerUpdate } from "./features/once-per-update.ts";
 import { oneChatAtATime } from "./features/chat-lock.ts";
+import { transformersBelowReplay } from "./middleware/conversation-api.ts";
 import { secretariatFeature } from "./features/secretariat.ts";
 import { secretariatInvitesFeature } from "./features/secretariat-invites.ts";
 import { strangersFeature } from "./features/strangers.ts";
@@ -81,17 +82,13 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   bot.use(i18n);
   bot.use(strangersFeature);
 
-  // Conversations get fresh context objects (and a fresh Api): give them what they use.
-  const retryInside: MiddlewareFn<ConversationContext> = (ctx, next) => {
-    if (zalo) ctx.api.config.use(zalo);
-    ctx.api.config.use(autoRetry(RETRY));
-    if (paced) ctx.api.config.use(paced);
-    return next();
-  };
+  // Conversations get fresh context objects (and a fresh Api): the same transformers, below the
+  // conversation's replay, so nothing is sent or waited for again when a conversation replays.
+  const inside = transformersBelowReplay(...[zalo, autoRetry(RETRY), paced].filter((t): t is Transformer => t !== null));
   bot.use(
     conversations<BotContext, ConversationContext>({
       storage: options.conversationStorage,
-      plugins: [i18n as never, retryInside],
+      plugins: [i18n as never, inside],
       // Only a wait that ran out exits this way: the dialogues return when finished or cancelled.
       onExit: async (_id, ctx) => {
         await ctx.reply(ctx.t("conversation-expired"));

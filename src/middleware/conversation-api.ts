@@ -1,0 +1,24 @@
+import { Api, type MiddlewareFn, type Transformer } from "grammy";
+import type { ConversationContext } from "../context.ts";
+
+/**
+ * Inside a conversation, @grammyjs/conversations installs one transformer on each context's Api:
+ * it records every Bot API call and, when the conversation replays on the next update, answers
+ * the call from that record instead of making it again. Transformers the bot adds (Zalo, retry,
+ * pacing) must therefore run below it. Installed on top, as `ctx.api.config.use` would, they run
+ * on every replay: the Zalo transformer sent the whole dialogue again at each answer, and a
+ * 429's wait or the pacer's delay was waited again at every later step.
+ *
+ * So each conversation context gets a new Api: the bot's transformers innermost (in the order
+ * given, the last one outermost, as `api.config.use` orders them), the conversation's own on top.
+ */
+export function transformersBelowReplay(...transformers: Transformer[]): MiddlewareFn<ConversationContext> {
+  return (ctx, next) => {
+    const replay = ctx.api.config.installedTransformers();
+    const api = new Api(ctx.api.token, ctx.api.options);
+    api.config.use(...transformers);
+    api.config.use(...replay);
+    (ctx as { api: Api }).api = api;
+    return next();
+  };
+}
