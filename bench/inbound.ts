@@ -6,7 +6,7 @@ import { Bot } from "grammy";
 import mongoose from "mongoose";
 import * as models from "../models/index.ts";
 import { createBot } from "../src/bot.ts";
-import { reportButtonData } from "../src/callback-data.ts";
+import { reportButtonData } from "../src/chat/callback-data.ts";
 import { parseConfig } from "../src/config.ts";
 import { OffsetClock } from "../src/outbox/clock.ts";
 import { mongoConversationStorage } from "../src/conversation-storage.ts";

@@ -14,7 +14,7 @@ import type { BotDeps } from "./bot-deps.ts";
 import { ConfigError, parseConfig } from "./config.ts";
 import { mongoConversationStorage } from "./conversation-storage.ts";
 import { openDatabase } from "./db/open-database.ts";
-import { setDefaultMenus } from "./features/command-menu.ts";
+import { setDefaultMenus } from "./chat/command-menu.ts";
 import { Leadership } from "./leadership.ts";
 import { healthServer } from "./observability/health-server.ts";
 import { createLogger, logWith } from "./observability/logger.ts";

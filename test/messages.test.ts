@@ -1,6 +1,6 @@
 import { formatAuditLine } from "../src/messages/audit-line.ts";
 import { describe, expect, it } from "vitest";
-import { CALLBACK_LIMIT, readReportButton, reportButtonData } from "../src/callback-data.ts";
+import { CALLBACK_LIMIT, readReportButton, reportButtonData } from "../src/chat/callback-data.ts";
 import { escapeHtml } from "../src/messages/html.ts";
 import { splitMessage } from "../src/messages/split-message.ts";
 

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { fileURLToPath } from "node:url";
 import { MemberModel } from "../../models/member.ts";
-import { memberLocales } from "../../src/features/member-loader.ts";
+import { memberLocales } from "../../src/middleware/member-loader.ts";
 import type { LocalBotApi, SandboxUser } from "../bot-api/local-bot-api.ts";
 import type { Persona, SandboxSample } from "./demo-data.ts";
 import type { LocalZaloApi } from "../zalo-api/local-zalo-api.ts";

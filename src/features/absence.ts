@@ -6,8 +6,8 @@ import { awayMembers, setAway } from "../services/absence.ts";
 import { focalOfficersByAgency } from "../services/members.ts";
 import { formatCalendarDate, localDate } from "../time/calendar.ts";
 import { addDays, readLocalDate } from "../time/local-dates.ts";
-import { commandGroup, defineCommand } from "./define-command.ts";
-import { actsForSecretariat, focalAgency } from "./roles.ts";
+import { commandGroup, defineCommand } from "../chat/define-command.ts";
+import { actsForSecretariat, focalAgency } from "../chat/roles.ts";
 
 /**
  * /vang (/away): a focal officer says they are away until a date ("/vang 20/03/2026") or back

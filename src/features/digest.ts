@@ -5,9 +5,9 @@ import { readMonth } from "../followup/reportable-periods.ts";
 import { buildDigest } from "../services/digest.ts";
 import { yearMonthAt } from "../time/calendar.ts";
 import { hasRole } from "../services/members.ts";
-import { commandGroup, defineCommand } from "./define-command.ts";
-import { replyLong } from "./reply-long.ts";
-import { maySeeSecretariatViews } from "./roles.ts";
+import { commandGroup, defineCommand } from "../chat/define-command.ts";
+import { replyLong } from "../chat/reply-long.ts";
+import { maySeeSecretariatViews } from "../chat/roles.ts";
 
 /** /tonghop (/digest): the leaders' weekly digest, on demand, for leaders and the secretariat. */
 export function digestFeature(deps: BotDeps) {

@@ -8,9 +8,9 @@ import { mergeAgency, renameAgency, retireAgency } from "../services/agency-chan
 import { addAgency, addAlias, DirectoryError, revokeMember, unmatchedPlanUnits } from "../services/directory-admin.ts";
 import { formatCalendarDate, localDate } from "../time/calendar.ts";
 import { readLocalDate } from "../time/local-dates.ts";
-import { commandGroup, defineCommand } from "./define-command.ts";
-import { replyLong } from "./reply-long.ts";
-import { actsForSecretariat } from "./roles.ts";
+import { commandGroup, defineCommand } from "../chat/define-command.ts";
+import { replyLong } from "../chat/reply-long.ts";
+import { actsForSecretariat } from "../chat/roles.ts";
 
 /**
  * /coquan (/agencies): list, add an agency, add a name plans use for it, see unmatched plan

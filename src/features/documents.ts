@@ -5,7 +5,7 @@ import type { BotDeps } from "../bot-deps.ts";
 import type { BotContext } from "../context.ts";
 import { importAgencies } from "../services/import-agencies.ts";
 import { downloadTelegramFile, FileTooLargeError } from "../services/telegram-files.ts";
-import { actsForSecretariat } from "./roles.ts";
+import { actsForSecretariat } from "../chat/roles.ts";
 
 /**
  * Files sent to the bot in a private chat by the secretariat: a plan (text, .docx, JSON) leads

@@ -3,7 +3,7 @@ import { MilestoneModel } from "../../models/milestone.ts";
 import { OutboxMessageModel } from "../../models/outbox-message.ts";
 import { PROGRESS_REPORT, type ProgressReportArgs } from "../../conversations/progress-report.ts";
 import type { BotDeps } from "../bot-deps.ts";
-import { readReportButton, readReportPeriodButton, REPORT_BUTTON_PATTERN, REPORT_PERIOD_BUTTON_PATTERN, reportPeriodButtonData } from "../callback-data.ts";
+import { readReportButton, readReportPeriodButton, REPORT_BUTTON_PATTERN, REPORT_PERIOD_BUTTON_PATTERN, reportPeriodButtonData } from "../chat/callback-data.ts";
 import type { BotContext } from "../context.ts";
 import { roleOf } from "../followup/due-milestones.ts";
 import { meansDone } from "../followup/report-input.ts";
@@ -11,8 +11,8 @@ import { isFuture, isReportable, readMonth, reportablePeriods } from "../followu
 import { loadMilestoneView } from "../services/follow-up-data.ts";
 import { unansweredCounts } from "../services/report-choices.ts";
 import { parsePeriod, periodKey } from "../time/calendar.ts";
-import { commandGroup, defineCommand } from "./define-command.ts";
-import { focalAgency } from "./roles.ts";
+import { commandGroup, defineCommand } from "../chat/define-command.ts";
+import { focalAgency } from "../chat/roles.ts";
 
 /**
  * The ways into a progress report: /baocao (with a month, or choosing one when last month still

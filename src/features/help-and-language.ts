@@ -2,9 +2,9 @@ import { Composer } from "grammy";
 import { MemberModel } from "../../models/member.ts";
 import type { BotContext } from "../context.ts";
 import { hasRole } from "../services/members.ts";
-import { COMMANDS } from "./command-table.ts";
-import { commandGroup, defineCommand } from "./define-command.ts";
-import { memberLocales } from "./member-loader.ts";
+import { COMMANDS } from "../chat/command-table.ts";
+import { commandGroup, defineCommand } from "../chat/define-command.ts";
+import { memberLocales } from "../middleware/member-loader.ts";
 
 /** /trogiup (/help): the commands this person may use; /ngonngu (/language): Vietnamese or English. */
 export function helpAndLanguageFeature() {

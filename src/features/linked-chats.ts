@@ -2,7 +2,7 @@ import type { BotDeps } from "../bot-deps.ts";
 import type { BotContext } from "../context.ts";
 import { networkOf } from "../chat-networks.ts";
 import { createLinkCode, LINK_CODE_MINUTES, redeemLinkCode, writeHere } from "../services/linked-chats.ts";
-import { commandGroup, defineCommand } from "./define-command.ts";
+import { commandGroup, defineCommand } from "../chat/define-command.ts";
 
 /**
  * /lienket (/link): a member gets a code to link their chat on the other network; sent as

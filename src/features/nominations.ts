@@ -10,9 +10,9 @@ import { closeRound, extendRound, findRound, reopenForAgency, RoundError, roundW
 import { announceReopen, noticeContextFrom, roundTotalsHtml } from "../services/round-notices.ts";
 import { readDeadlineWithCalendar } from "../services/working-calendar.ts";
 import { formatLocalDateTime, yearMonthAt } from "../time/calendar.ts";
-import { commandGroup, defineCommand } from "./define-command.ts";
-import { replyLong } from "./reply-long.ts";
-import { actsForSecretariat, focalAgency, maySeeSecretariatViews } from "./roles.ts";
+import { commandGroup, defineCommand } from "../chat/define-command.ts";
+import { replyLong } from "../chat/reply-long.ts";
+import { actsForSecretariat, focalAgency, maySeeSecretariatViews } from "../chat/roles.ts";
 
 /** Nomination rounds in chat: the officer's button, /khenthuong totals, /modot to open one. */
 export function nominationsFeature(deps: BotDeps) {

@@ -2,9 +2,9 @@ import type { BotDeps } from "../bot-deps.ts";
 import type { BotContext } from "../context.ts";
 import { redeemInvite } from "../services/invites.ts";
 import { findMember } from "../services/members.ts";
-import { setMemberMenu } from "./command-menu.ts";
-import { commandGroup, defineCommand } from "./define-command.ts";
-import { memberLocales } from "./member-loader.ts";
+import { setMemberMenu } from "../chat/command-menu.ts";
+import { commandGroup, defineCommand } from "../chat/define-command.ts";
+import { memberLocales } from "../middleware/member-loader.ts";
 
 /** /start with an invite code registers the sender; /start alone says what to do next. */
 export function onboardingFeature(deps: BotDeps) {

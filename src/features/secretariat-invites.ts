@@ -2,8 +2,8 @@ import { Composer } from "grammy";
 import { INVITE_MEMBER, type InviteMemberArgs } from "../../conversations/invite-member.ts";
 import type { BotContext } from "../context.ts";
 import { hasRole } from "../services/members.ts";
-import { commandGroup, defineCommand } from "./define-command.ts";
-import { actsForSecretariat } from "./roles.ts";
+import { commandGroup, defineCommand } from "../chat/define-command.ts";
+import { actsForSecretariat } from "../chat/roles.ts";
 
 /** /moi (/invite): a guided way for the secretariat to make an invite in chat. */
 export function secretariatInvitesFeature() {

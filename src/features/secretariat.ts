@@ -11,10 +11,10 @@ import { readMonth } from "../followup/reportable-periods.ts";
 import { escapeHtml, shorten } from "../messages/html.ts";
 import { failedDeliveries } from "../services/failed-deliveries.ts";
 import { formatLocalDateTime, localDate, periodKey, yearMonthAt, type YearMonth } from "../time/calendar.ts";
-import { setGroupMenu } from "./command-menu.ts";
-import { commandGroup, defineCommand } from "./define-command.ts";
-import { replyLong } from "./reply-long.ts";
-import { actsForSecretariat, maySeeSecretariatViews } from "./roles.ts";
+import { setGroupMenu } from "../chat/command-menu.ts";
+import { commandGroup, defineCommand } from "../chat/define-command.ts";
+import { replyLong } from "../chat/reply-long.ts";
+import { actsForSecretariat, maySeeSecretariatViews } from "../chat/roles.ts";
 
 /**
  * The secretariat's commands: where things stand (/tinhhinh, /chuabaocao, /quahan), reminding

@@ -6,9 +6,9 @@ import { escapeHtml } from "../messages/html.ts";
 import { clearCalendarDay, loadWorkingCalendar, setCalendarDay } from "../services/working-calendar.ts";
 import { formatCalendarDate, yearMonthAt } from "../time/calendar.ts";
 import { readLocalDate } from "../time/local-dates.ts";
-import { commandGroup, defineCommand } from "./define-command.ts";
-import { replyLong } from "./reply-long.ts";
-import { actsForSecretariat } from "./roles.ts";
+import { commandGroup, defineCommand } from "../chat/define-command.ts";
+import { replyLong } from "../chat/reply-long.ts";
+import { actsForSecretariat } from "../chat/roles.ts";
 
 /**
  * /lich (/calendar): the year's days off, and the days the government announced differently —

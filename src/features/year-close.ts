@@ -4,8 +4,8 @@ import type { BotContext } from "../context.ts";
 import { translatorFor } from "../i18n.ts";
 import { closeYear, YearCloseError } from "../services/year-close.ts";
 import { yearMonthAt } from "../time/calendar.ts";
-import { commandGroup, defineCommand } from "./define-command.ts";
-import { actsForSecretariat } from "./roles.ts";
+import { commandGroup, defineCommand } from "../chat/define-command.ts";
+import { actsForSecretariat } from "../chat/roles.ts";
 
 /** /dongnam 2026 (/closeyear): after a confirmation, closes a plan year and sends its year-end account. */
 export function yearCloseFeature(deps: BotDeps) {

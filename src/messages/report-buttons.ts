@@ -1,4 +1,4 @@
-import { reportButtonData } from "../callback-data.ts";
+import { reportButtonData } from "../chat/callback-data.ts";
 import type { MilestoneView } from "../followup/milestone-view.ts";
 
 /** One "report" button per listed milestone, numbered as in the message, five to a row. */

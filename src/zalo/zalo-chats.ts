@@ -1,5 +1,5 @@
 import { ZaloChatModel } from "../../models/zalo-chat.ts";
-import { readReportButton } from "../callback-data.ts";
+import { readReportButton } from "../chat/callback-data.ts";
 import { numberForZaloId } from "../chat-networks.ts";
 import type { Choice, OfferedChoices } from "./zalo-text.ts";
 

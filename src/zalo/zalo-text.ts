@@ -1,4 +1,4 @@
-import { readReportButton } from "../callback-data.ts";
+import { readReportButton } from "../chat/callback-data.ts";
 import { readPercent } from "../followup/report-input.ts";
 import { splitMessage } from "../messages/split-message.ts";
 import type { Translate } from "../i18n.ts";

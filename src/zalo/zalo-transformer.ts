@@ -1,6 +1,6 @@
 import { InputFile, type Transformer } from "grammy";
 import { publishImage } from "../services/published-images.ts";
-import { memberLocales } from "../features/member-loader.ts";
+import { memberLocales } from "../middleware/member-loader.ts";
 import { isLocale, translatorFor, type Locale, type Translate } from "../i18n.ts";
 import { recordSentMessage, zaloIdOf } from "./zalo-chats.ts";
 import type { ZaloClient, ZaloResponse } from "./zalo-client.ts";

@@ -1,5 +1,5 @@
 import type { Update } from "grammy/types";
-import { readReportButton, reportDoneButtonData } from "../callback-data.ts";
+import { readReportButton, reportDoneButtonData } from "../chat/callback-data.ts";
 import { meansDone } from "../followup/report-input.ts";
 import { findMember } from "../services/members.ts";
 import { zaloChatFor } from "./zalo-chats.ts";

@@ -5,7 +5,7 @@ import { runJob } from "../../jobs/registry.ts";
 import { MilestoneModel } from "../../models/milestone.ts";
 import { OutboxMessageModel } from "../../models/outbox-message.ts";
 import { ProgressReportModel } from "../../models/progress-report.ts";
-import { readReportButton } from "../../src/callback-data.ts";
+import { readReportButton } from "../../src/chat/callback-data.ts";
 import { addMember, agencyId, loadLaiChau } from "../support/lai-chau-fixture.ts";
 import { useTestDatabase } from "../support/test-database.ts";
 

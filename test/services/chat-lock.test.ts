@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ChatLockModel } from "../../models/chat-lock.ts";
-import { oneChatAtATime } from "../../src/features/chat-lock.ts";
+import { oneChatAtATime } from "../../src/middleware/one-chat-at-a-time.ts";
 import { lockChat } from "../../src/services/chat-lock.ts";
 import { useTestDatabase } from "../support/test-database.ts";
 

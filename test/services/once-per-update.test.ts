@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ProcessedUpdateModel } from "../../models/processed-update.ts";
-import { oncePerUpdate } from "../../src/features/once-per-update.ts";
+import { oncePerUpdate } from "../../src/middleware/once-per-update.ts";
 import { useTestDatabase } from "../support/test-database.ts";
 
 useTestDatabase();

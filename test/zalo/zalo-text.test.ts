@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { reportButtonData } from "../../src/callback-data.ts";
+import { reportButtonData } from "../../src/chat/callback-data.ts";
 import { translatorFor } from "../../src/i18n.ts";
 import { choicesOf, plainText, readReply, readReplyToChat, zaloMessages } from "../../src/zalo/zalo-text.ts";
 import { isZaloChatId, numberForZaloId, zaloFileId, zaloFileUrl } from "../../src/chat-networks.ts";
