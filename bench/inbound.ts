@@ -6,7 +6,7 @@ import { Bot } from "grammy";
 import mongoose from "mongoose";
 import * as models from "../models/index.ts";
 import { createBot } from "../src/bot.ts";
-import { reportButtonData } from "../src/chat/callback-data.ts";
+import { reportButton } from "../src/chat/callback-data.ts";
 import { parseConfig } from "../src/config.ts";
 import { OffsetClock } from "../src/outbox/clock.ts";
 import { mongoConversationStorage } from "../src/conversation-storage.ts";
@@ -88,7 +88,7 @@ async function dondocRun(database: BenchDatabase): Promise<Run & { perOfficer: n
     }
   };
   const everyone = await models.MilestoneModel.findOne({ allAgencies: true, recurring: true }).lean();
-  const report = reportButtonData(String(everyone!._id), `${YEAR}-${String(MONTH).padStart(2, "0")}`);
+  const report = reportButton.build({ milestoneId: String(everyone!._id), period: `${YEAR}-${String(MONTH).padStart(2, "0")}`, saidDone: false });
   const officers = (await models.MemberModel.find().lean()).map((member) => ({ id: member.telegramId, first_name: member.displayName, language_code: "vi" }));
   for (const officer of officers) telegram.addPrivateChat(officer);
   const pushes = await Promise.all(officers.map((officer) => bot.api.sendMessage(officer.id, "Nhiệm vụ tháng này", { reply_markup: { inline_keyboard: [[{ text: "1", callback_data: report }]] } })));

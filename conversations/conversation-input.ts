@@ -1,5 +1,7 @@
 import type { Conversation } from "@grammyjs/conversations";
+import type { InlineKeyboardButton } from "grammy/types";
 import { randomBytes } from "node:crypto";
+import { dialogueAnswerButton, looksLikeDialogueAnswer } from "../src/chat/callback-data.ts";
 import type { BotContext, ConversationContext } from "../src/context.ts";
 
 /** One answer in a guided conversation, read into what the dialogue cares about. */
@@ -14,30 +16,51 @@ export type Input =
 const CANCEL = /^\/(huy|cancel)(@\w+)?$/i;
 /** Commands and buttons that would start something else while this dialogue is open. */
 const ELSEWHERE = /^\/[a-z]+(@\w+)?(\s|$)/i;
-/** c:<session><question>:<data> — every answer button says which question of which dialogue it answers. */
-const ANSWER = /^c:([A-Za-z0-9_-]{4})(\d+):(.*)$/s;
 
 type Convo = Conversation<BotContext, ConversationContext>;
+type Button = InlineKeyboardButton.CallbackButton;
+type ReplyOptions = Parameters<ConversationContext["reply"]>[1];
+
+/** What the dialogue asks before an answer that throws away what the person entered. */
+export interface DestroyWarning {
+  /** The question ("Hủy báo cáo? Những gì bạn đã nhập sẽ không được lưu."). */
+  question: string;
+  /** The button that goes ahead: the same words as the one pressed, so the same word confirms on Zalo. */
+  label: string;
+}
 
 /**
  * The questions of one guided conversation. Each question is opened with `ask()`; the buttons
  * made after it carry its number and the dialogue's own random tag, so a button left under an
  * earlier question (or from an earlier dialogue) is answered "this question has passed" and
- * changes nothing, instead of answering the question now asked. "Hủy" under any question of
- * this dialogue still cancels it.
+ * changes nothing, instead of answering the question now asked.
+ *
+ * An answer that throws away what the person entered — cancelling once something was answered,
+ * removing a note or evidence — is asked about once before it is taken ("Tiếp tục" sends the
+ * question again). On Zalo such a choice has no number (see callback-data's `destroys`), so a
+ * number that meant something harmless at the last question can never destroy at this one.
  */
 export class Dialogue {
-  private question = 0;
+  /** Numbers every question ever asked, so a passed question's number is never used again. */
+  private asked = 0;
+  /** The question the buttons answer now (after a warning, the one before it again). */
+  private current = 0;
+  /** The current question as it was sent, to send it again after "Tiếp tục". */
+  private lastQuestion: { text: string; options: ReplyOptions } | null = null;
+  private readonly warnings = new Map<string, DestroyWarning>();
+  private holding = false;
 
   private constructor(
     private readonly conversation: Convo,
     private readonly session: string,
+    private readonly cancelWarning: DestroyWarning,
   ) {}
 
-  static async open(conversation: Convo): Promise<Dialogue> {
+  /** `cancelWarning`: what cancelling asks once the person has answered something. */
+  static async open(conversation: Convo, cancelWarning: DestroyWarning): Promise<Dialogue> {
     // Drawn once and kept by the plugin, so every replay sees the same tag.
     const session = await conversation.external(() => randomBytes(3).toString("base64url"));
-    return new Dialogue(conversation, session);
+    return new Dialogue(conversation, session, cancelWarning);
   }
 
   /** This dialogue's own id: what makes its confirmation count once. */
@@ -45,21 +68,69 @@ export class Dialogue {
     return this.session;
   }
 
-  /** A new question: buttons under the previous ones stop counting. */
-  ask(): void {
-    this.question++;
+  /** From now on the person has entered something that cancelling would throw away. */
+  holdAnswers(): void {
+    this.holding = true;
   }
 
-  button(text: string, data: string) {
-    return { text, callback_data: `c:${this.session}${this.question}:${data}` };
+  /** A new question: buttons under the previous ones stop counting. */
+  ask(): void {
+    this.current = ++this.asked;
+    this.lastQuestion = null;
+  }
+
+  button(text: string, answer: string): Button {
+    return { text, callback_data: dialogueAnswerButton.build({ session: this.session, question: this.current, answer, destroys: false }) };
+  }
+
+  /** "Hủy": asks first once something was answered; on Zalo it is answered by its words, never a number. */
+  cancelButton(text: string): Button {
+    return { text, callback_data: dialogueAnswerButton.build({ session: this.session, question: this.current, answer: "cancel", destroys: true }) };
+  }
+
+  /** An answer that throws away what the person entered (remove the note, the evidence): asked about once. */
+  destroyingButton(text: string, answer: string, warning: DestroyWarning): Button {
+    this.warnings.set(answer, warning);
+    return { text, callback_data: dialogueAnswerButton.build({ session: this.session, question: this.current, answer, destroys: true }) };
+  }
+
+  /** Sends the current question, and keeps it to send again if the person steps back from a warning. */
+  async question(ctx: ConversationContext, text: string, options?: ReplyOptions): Promise<void> {
+    this.lastQuestion = { text, options };
+    await ctx.reply(text, options);
   }
 
   /**
    * The next answer to the current question. Pressing a button is acknowledged at once;
    * another command, or a button from outside this dialogue, gets a reminder that the dialogue
-   * is still open; a button of a passed question is refused.
+   * is still open; a button of a passed question is refused; an answer that destroys is asked
+   * about once.
    */
   async input(): Promise<Input> {
+    for (;;) {
+      const input = await this.nextAnswer();
+      const warning = input.kind === "cancel" ? (this.holding ? this.cancelWarning : null) : input.kind === "button" ? (this.warnings.get(input.data) ?? null) : null;
+      if (!warning || (await this.confirmed(input.ctx, warning))) return input;
+    }
+  }
+
+  /** Asks once before an answer destroys; "Tiếp tục" (or anything else) sends the question again. */
+  private async confirmed(ctx: ConversationContext, warning: DestroyWarning): Promise<boolean> {
+    const question = this.current;
+    const resend = this.lastQuestion;
+    this.current = ++this.asked;
+    await ctx.reply(warning.question, {
+      reply_markup: { inline_keyboard: [[this.button(ctx.t("button-continue"), "keep"), { text: warning.label, callback_data: dialogueAnswerButton.build({ session: this.session, question: this.current, answer: "go", destroys: true }) }]] },
+    });
+    const answer = await this.nextAnswer();
+    if (answer.kind === "cancel" || (answer.kind === "button" && answer.data === "go")) return true;
+    this.current = question;
+    if (resend) await answer.ctx.reply(resend.text, resend.options);
+    else await answer.ctx.reply(answer.ctx.t("question-continue"));
+    return false;
+  }
+
+  private async nextAnswer(): Promise<Input> {
     for (;;) {
       const input = await readInput(this.conversation);
       if (input.kind === "text" && ELSEWHERE.test(input.text.trim())) {
@@ -67,23 +138,22 @@ export class Dialogue {
         continue;
       }
       if (input.kind !== "button") return input;
-      const answer = ANSWER.exec(input.data);
+      const answer = dialogueAnswerButton.read(input.data);
       if (!answer) {
         await input.ctx.answerCallbackQuery().catch(() => undefined);
-        await input.ctx.reply(input.ctx.t(input.data.startsWith("c:") ? "question-passed" : "conversation-busy"));
+        await input.ctx.reply(input.ctx.t(looksLikeDialogueAnswer(input.data) ? "question-passed" : "conversation-busy"));
         continue;
       }
-      const [, session, question, data] = answer as unknown as [string, string, string, string];
-      if (session === this.session && data === "cancel") {
+      if (answer.session === this.session && answer.answer === "cancel") {
         await input.ctx.answerCallbackQuery().catch(() => undefined);
         return { kind: "cancel", ctx: input.ctx };
       }
-      if (session !== this.session || Number(question) !== this.question) {
+      if (answer.session !== this.session || answer.question !== this.current) {
         await input.ctx.answerCallbackQuery({ text: input.ctx.t("question-passed") }).catch(() => undefined);
         continue;
       }
       await input.ctx.answerCallbackQuery().catch(() => undefined);
-      return { kind: "button", data, ctx: input.ctx };
+      return { kind: "button", data: answer.answer, ctx: input.ctx };
     }
   }
 }

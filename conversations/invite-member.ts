@@ -2,7 +2,8 @@ import type { Conversation } from "@grammyjs/conversations";
 import type { Role } from "../models/member.ts";
 import type { BotDeps } from "../src/bot-deps.ts";
 import type { BotContext, ConversationContext } from "../src/context.ts";
-import { escapeHtml } from "../src/messages/html.ts";
+import type { Translate } from "../src/i18n.ts";
+import { trusted } from "../src/messages/html.ts";
 import { createInvite, inviteLink } from "../src/services/invites.ts";
 import { findAgencies } from "../src/services/find-agencies.ts";
 import { formatLocalDateTime } from "../src/time/calendar.ts";
@@ -21,12 +22,12 @@ const AGENCY_CHOICES = 8;
 
 export function createInviteMember(deps: BotDeps) {
   return async function inviteMember(conversation: Conversation<BotContext, ConversationContext>, ctx: ConversationContext, args: InviteMemberArgs): Promise<void> {
-    const t = (key: string, params?: Record<string, string | number>) => ctx.t(key, params);
-    const dialogue = await Dialogue.open(conversation);
+    const t: Translate = (key, params) => ctx.t(key, params);
+    const dialogue = await Dialogue.open(conversation, { question: t("invite-confirm-cancel"), label: t("button-cancel") });
     const roles: Role[] = ["focal", "secretariat", "leader", ...(args.mayInviteAdmin ? (["admin"] as Role[]) : [])];
     dialogue.ask();
     await ctx.reply(t("invite-ask-role"), {
-      reply_markup: { inline_keyboard: [...roles.map((role) => [dialogue.button(t(`role-name-${role}`), `role:${role}`)]), [dialogue.button(t("button-cancel"), "cancel")]] },
+      reply_markup: { inline_keyboard: [...roles.map((role) => [dialogue.button(t(`role-name-${role}`), `role:${role}`)]), [dialogue.cancelButton(t("button-cancel"))]] },
     });
     let role: Role | undefined;
     while (!role) {
@@ -75,13 +76,12 @@ export function createInviteMember(deps: BotDeps) {
     const link = inviteLink(ctx.me.username, invite.code);
     await ctx.reply(
       t("invite-created", {
-        role: t(`role-name-${invite.role}`),
-        agency: invite.agency ? escapeHtml(invite.agency.name) : "-",
+        role: trusted(t(`role-name-${invite.role}`)),
+        agency: invite.agency ? invite.agency.name : "-",
         link,
         code: invite.code,
         expires: formatLocalDateTime(new Date(invite.expiresAt), deps.config.timeZone),
       }),
-      { parse_mode: "HTML", link_preview_options: { is_disabled: true } },
     );
   };
 }

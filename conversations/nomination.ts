@@ -2,7 +2,7 @@ import type { Conversation } from "@grammyjs/conversations";
 import type { BotDeps } from "../src/bot-deps.ts";
 import type { BotContext, ConversationContext } from "../src/context.ts";
 import { formatCountTable } from "../src/messages/nomination-messages.ts";
-import { escapeHtml } from "../src/messages/html.ts";
+import type { Translate } from "../src/i18n.ts";
 import { isUnusuallyLarge, readCount } from "../src/nominations/count-input.ts";
 import { loadNominationForm } from "../src/services/nomination-form.ts";
 import { RoundError, submitNomination } from "../src/services/nomination-rounds.ts";
@@ -28,8 +28,8 @@ const QUICK = [0, 1, 2, 3, 5];
 
 export function createNomination(deps: BotDeps) {
   return async function nomination(conversation: Conversation<BotContext, ConversationContext>, ctx: ConversationContext, args: NominationArgs): Promise<void> {
-    const t = (key: string, params?: Record<string, string | number>) => ctx.t(key, params);
-    const dialogue = await Dialogue.open(conversation);
+    const t: Translate = (key, params) => ctx.t(key, params);
+    const dialogue = await Dialogue.open(conversation, { question: t("nomination-confirm-cancel"), label: t("button-cancel") });
     const started = await conversation.external(() => deps.clock.now().getTime());
     const form = await conversation.external(() => loadNominationForm(args.roundId, args.agencyId, new Date(started)));
     if (!form) return void (await ctx.reply(t("button-stale")));
@@ -40,11 +40,10 @@ export function createNomination(deps: BotDeps) {
     await ctx.reply(
       t(form.version > 0 ? "nomination-intro-revise" : "nomination-intro", {
         seq: form.seq,
-        title: escapeHtml(form.title),
+        title: form.title,
         deadline: formatLocalDateTime(new Date(form.deadline), deps.config.timeZone),
         count: form.awards.length,
       }),
-      { parse_mode: "HTML" },
     );
 
     for (;;) {
@@ -52,13 +51,13 @@ export function createNomination(deps: BotDeps) {
         const scopes = award.scope === "both" ? (["collective", "individual"] as const) : ([award.scope] as const);
         for (const scope of scopes) {
           const current = counts.get(award.code)![scope];
-          const question = t("nomination-ask", { index: index + 1, total: form.awards.length, award: escapeHtml(award.name), scope: t(`count-${scope}`), current });
+          const question = t("nomination-ask", { index: index + 1, total: form.awards.length, award: award.name, scope: t(`count-${scope}`), current });
           // Each time the question is asked its buttons are new: a "5" under an earlier award answers nothing now.
           const keyboard = () => {
             dialogue.ask();
-            return [QUICK.map((n) => dialogue.button(String(n), `num:${n}`)), [dialogue.button(t("button-skip"), "skip"), dialogue.button(t("button-cancel"), "cancel")]];
+            return [QUICK.map((n) => dialogue.button(String(n), `num:${n}`)), [dialogue.button(t("button-skip"), "skip"), dialogue.cancelButton(t("button-cancel"))]];
           };
-          await ctx.reply(question, { parse_mode: "HTML", reply_markup: { inline_keyboard: keyboard() } });
+          await dialogue.question(ctx, question, { reply_markup: { inline_keyboard: keyboard() } });
           let value: number | null = null;
           while (value === null) {
             const input = await dialogue.input();
@@ -74,20 +73,20 @@ export function createNomination(deps: BotDeps) {
             if (candidate === null) continue;
             if (isUnusuallyLarge(candidate, award.level) && candidate !== current) {
               dialogue.ask();
-              await input.ctx.reply(t("nomination-confirm-large", { value: candidate, award: escapeHtml(award.name) }), {
-                parse_mode: "HTML",
+              await input.ctx.reply(t("nomination-confirm-large", { value: candidate, award: award.name }), {
                 reply_markup: { inline_keyboard: [[dialogue.button(t("button-yes-correct"), "large:yes"), dialogue.button(t("button-retype"), "large:no")]] },
               });
               const answer = await dialogue.input();
               if (answer.kind === "cancel") return void (await answer.ctx.reply(t("nomination-cancelled")));
               if (!(answer.kind === "button" && answer.data === "large:yes")) {
-                await answer.ctx.reply(question, { parse_mode: "HTML", reply_markup: { inline_keyboard: keyboard() } });
+                await dialogue.question(answer.ctx, question, { reply_markup: { inline_keyboard: keyboard() } });
                 continue;
               }
             }
             value = candidate;
           }
           counts.get(award.code)![scope] = value;
+          dialogue.holdAnswers();
         }
       }
 
@@ -100,9 +99,8 @@ export function createNomination(deps: BotDeps) {
         t,
       );
       dialogue.ask();
-      await ctx.reply(`${t("nomination-review", { seq: form.seq })}\n${table}`, {
-        parse_mode: "HTML",
-        reply_markup: { inline_keyboard: [[dialogue.button(t("button-confirm"), "ok"), dialogue.button(t("button-edit"), "edit"), dialogue.button(t("button-cancel"), "cancel")]] },
+      await dialogue.question(ctx, `${t("nomination-review", { seq: form.seq })}\n${table}`, {
+        reply_markup: { inline_keyboard: [[dialogue.button(t("button-confirm"), "ok"), dialogue.button(t("button-edit"), "edit"), dialogue.cancelButton(t("button-cancel"))]] },
       });
       let decision: "ok" | "edit" | null = null;
       while (decision === null) {

@@ -3,7 +3,8 @@ import { AwardTypeModel } from "../models/award-type.ts";
 import { EmulationBlocModel } from "../models/emulation-bloc.ts";
 import type { BotDeps } from "../src/bot-deps.ts";
 import type { BotContext, ConversationContext } from "../src/context.ts";
-import { escapeHtml } from "../src/messages/html.ts";
+import type { Translate } from "../src/i18n.ts";
+import { trusted } from "../src/messages/html.ts";
 import { openRound, RoundError, unknownAgencyCodes, type OpenRoundInput } from "../src/services/nomination-rounds.ts";
 import { noticeContextFrom, sendRoundMessages } from "../src/services/round-notices.ts";
 import { readDeadlineWithCalendar } from "../src/services/working-calendar.ts";
@@ -20,12 +21,12 @@ export interface OpenRoundArgs {
 type Convo = Conversation<BotContext, ConversationContext>;
 
 /** A toggle list: press to select or unselect, then "Xong". */
-async function chooseMany(dialogue: Dialogue, ctx: ConversationContext, prompt: string, options: { code: string; label: string }[], t: (key: string) => string): Promise<string[] | "cancel"> {
+async function chooseMany(dialogue: Dialogue, ctx: ConversationContext, prompt: string, options: { code: string; label: string }[], t: Translate): Promise<string[] | "cancel"> {
   const chosen = new Set<string>();
   for (;;) {
     dialogue.ask();
     const keyboard = options.map((option) => [dialogue.button(`${chosen.has(option.code) ? "✅ " : ""}${option.label}`.slice(0, 60), `pick:${option.code}`)]);
-    await ctx.reply(prompt, { reply_markup: { inline_keyboard: [...keyboard, [dialogue.button(t("button-done"), "done"), dialogue.button(t("button-cancel"), "cancel")]] } });
+    await dialogue.question(ctx, prompt, { reply_markup: { inline_keyboard: [...keyboard, [dialogue.button(t("button-done"), "done"), dialogue.cancelButton(t("button-cancel"))]] } });
     const input = await dialogue.input();
     if (input.kind === "cancel") return "cancel";
     if (input.kind === "button" && input.data.startsWith("pick:")) {
@@ -41,13 +42,13 @@ async function chooseMany(dialogue: Dialogue, ctx: ConversationContext, prompt: 
 
 export function createOpenRound(deps: BotDeps) {
   return async function openRoundConversation(conversation: Convo, ctx: ConversationContext, args: OpenRoundArgs): Promise<void> {
-    const t = (key: string, params?: Record<string, string | number>) => ctx.t(key, params);
+    const t: Translate = (key, params) => ctx.t(key, params);
     const cancelled = () => ctx.reply(t("round-open-cancelled"));
-    const dialogue = await Dialogue.open(conversation);
+    const dialogue = await Dialogue.open(conversation, { question: t("round-open-confirm-cancel"), label: t("button-cancel") });
     const year = String(new Date(await conversation.external(() => deps.clock.now().getTime())).getUTCFullYear());
 
     dialogue.ask();
-    await ctx.reply(t("round-ask-title", { year }), { reply_markup: { inline_keyboard: [[dialogue.button(t("button-cancel"), "cancel")]] } });
+    await dialogue.question(ctx, t("round-ask-title", { year }), { reply_markup: { inline_keyboard: [[dialogue.cancelButton(t("button-cancel"))]] } });
     let title = "";
     while (!title) {
       const input = await dialogue.input();
@@ -55,10 +56,11 @@ export function createOpenRound(deps: BotDeps) {
       if (input.kind === "text" && input.text.trim().length > 0 && input.text.trim().length <= 200) title = input.text.trim();
       else await input.ctx.reply(t("round-error-title"));
     }
+    dialogue.holdAnswers();
 
     dialogue.ask();
-    await ctx.reply(t("round-ask-kind"), {
-      reply_markup: { inline_keyboard: [[dialogue.button(t("round-kind-registration"), "kind:registration")], [dialogue.button(t("round-kind-nomination"), "kind:nomination")], [dialogue.button(t("button-cancel"), "cancel")]] },
+    await dialogue.question(ctx, t("round-ask-kind"), {
+      reply_markup: { inline_keyboard: [[dialogue.button(t("round-kind-registration"), "kind:registration")], [dialogue.button(t("round-kind-nomination"), "kind:nomination")], [dialogue.cancelButton(t("button-cancel"))]] },
     });
     let kind: OpenRoundInput["kind"] | null = null;
     while (!kind) {
@@ -73,7 +75,7 @@ export function createOpenRound(deps: BotDeps) {
     if (awardCodes === "cancel") return void (await cancelled());
 
     dialogue.ask();
-    await ctx.reply(t("round-ask-deadline", { year }));
+    await dialogue.question(ctx, t("round-ask-deadline", { year }));
     let deadline: Date | null = null;
     while (!deadline) {
       const input = await dialogue.input();
@@ -88,8 +90,8 @@ export function createOpenRound(deps: BotDeps) {
     }
 
     dialogue.ask();
-    await ctx.reply(t("round-ask-audience"), {
-      reply_markup: { inline_keyboard: [[dialogue.button(t("round-audience-all"), "aud:all")], [dialogue.button(t("round-audience-blocs"), "aud:blocs")], [dialogue.button(t("round-audience-list"), "aud:list")], [dialogue.button(t("button-cancel"), "cancel")]] },
+    await dialogue.question(ctx, t("round-ask-audience"), {
+      reply_markup: { inline_keyboard: [[dialogue.button(t("round-audience-all"), "aud:all")], [dialogue.button(t("round-audience-blocs"), "aud:blocs")], [dialogue.button(t("round-audience-list"), "aud:list")], [dialogue.cancelButton(t("button-cancel"))]] },
     });
     let audience: OpenRoundInput["audience"] | null = null;
     while (!audience) {
@@ -104,7 +106,7 @@ export function createOpenRound(deps: BotDeps) {
       } else if (input.kind === "button" && input.data === "aud:list") {
         // Codes are checked as they are typed: a typo is asked again, nothing entered so far is lost.
         dialogue.ask();
-        await ctx.reply(t("round-ask-codes"), { reply_markup: { inline_keyboard: [[dialogue.button(t("button-cancel"), "cancel")]] } });
+        await dialogue.question(ctx, t("round-ask-codes"), { reply_markup: { inline_keyboard: [[dialogue.cancelButton(t("button-cancel"))]] } });
         while (!audience) {
           const codes = await dialogue.input();
           if (codes.kind === "cancel") return void (await cancelled());
@@ -122,9 +124,10 @@ export function createOpenRound(deps: BotDeps) {
     }
 
     dialogue.ask();
-    await ctx.reply(
-      t("round-summary", { title: escapeHtml(title), kind: t(`round-kind-${kind}`), awards: awardCodes.length, deadline: formatLocalDateTime(deadline, deps.config.timeZone) }),
-      { parse_mode: "HTML", reply_markup: { inline_keyboard: [[dialogue.button(t("button-confirm"), "ok"), dialogue.button(t("button-cancel"), "cancel")]] } },
+    await dialogue.question(
+      ctx,
+      t("round-summary", { title, kind: trusted(t(`round-kind-${kind}`)), awards: awardCodes.length, deadline: formatLocalDateTime(deadline, deps.config.timeZone) }),
+      { reply_markup: { inline_keyboard: [[dialogue.button(t("button-confirm"), "ok"), dialogue.cancelButton(t("button-cancel"))]] } },
     );
     for (;;) {
       const input = await dialogue.input();

@@ -9,7 +9,8 @@ import { formatPlanPreview, rowsWithoutMonths } from "../src/messages/plan-previ
 import { importPlan, PlanImportError, withStoredMonths } from "../src/services/import-plan.ts";
 import { unresolvedUnits } from "../src/services/plan-resolution.ts";
 import { downloadTelegramFile, FileTooLargeError } from "../src/services/telegram-files.ts";
-import { escapeHtml } from "../src/messages/html.ts";
+import { translatorFor, type Translate } from "../src/i18n.ts";
+import { trusted } from "../src/messages/html.ts";
 import { Dialogue } from "./conversation-input.ts";
 
 /**
@@ -30,8 +31,8 @@ type Convo = Conversation<BotContext, ConversationContext>;
 
 export function createPlanImport(deps: BotDeps) {
   return async function planImport(conversation: Convo, ctx: ConversationContext, args: PlanImportArgs): Promise<void> {
-    const t = (key: string, params?: Record<string, string | number>) => ctx.t(key, params);
-    const dialogue = await Dialogue.open(conversation);
+    const t: Translate = (key, params) => ctx.t(key, params);
+    const dialogue = await Dialogue.open(conversation, { question: t("plan-chat-confirm-cancel"), label: t("button-cancel") });
     const read = await conversation.external(async () => {
       try {
         // The conversation's own Api replays its calls; a download inside external needs a plain one.
@@ -51,8 +52,8 @@ export function createPlanImport(deps: BotDeps) {
     for (;;) {
       const missing = rowsWithoutMonths(plan);
       dialogue.ask();
-      const keyboard = [[dialogue.button(t("button-import"), "import")], ...(missing.length > 0 ? [[dialogue.button(t("button-fix-months", { count: missing.length }), "fix")]] : []), [dialogue.button(t("button-cancel"), "cancel")]];
-      await ctx.reply(formatPlanPreview(plan, read.unresolved, t), { parse_mode: "HTML", reply_markup: { inline_keyboard: keyboard } });
+      const keyboard = [[dialogue.button(t("button-import"), "import")], ...(missing.length > 0 ? [[dialogue.button(t("button-fix-months", { count: missing.length }), "fix")]] : []), [dialogue.cancelButton(t("button-cancel"))]];
+      await dialogue.question(ctx, formatPlanPreview(plan, read.unresolved, t), { reply_markup: { inline_keyboard: keyboard } });
       const input = await dialogue.input();
       if (input.kind === "cancel") return void (await input.ctx.reply(t("plan-chat-cancelled")));
       if (input.kind === "button" && input.data === "import") break;
@@ -66,9 +67,10 @@ export function createPlanImport(deps: BotDeps) {
         for (;;) {
           dialogue.ask();
           const months = Array.from({ length: 12 }, (_, i) => dialogue.button(`${chosen.has(i + 1) ? "✅" : ""}${i + 1}`, `m:${i + 1}`));
-          await ctx.reply(
-            t("plan-ask-months", { row: row ?? t("preview-unnumbered"), count: tasks.length, first: escapeHtml(tasks[0]!.text.slice(0, 120)) }),
-            { parse_mode: "HTML", reply_markup: { inline_keyboard: [months.slice(0, 6), months.slice(6), [dialogue.button(t("button-all-year"), "all"), dialogue.button(t("button-done"), "done"), dialogue.button(t("button-skip"), "skip")]] } },
+          await dialogue.question(
+            ctx,
+            t("plan-ask-months", { row: row ?? trusted(t("preview-unnumbered")), count: tasks.length, first: tasks[0]!.text.slice(0, 120) }),
+            { reply_markup: { inline_keyboard: [months.slice(0, 6), months.slice(6), [dialogue.button(t("button-all-year"), "all"), dialogue.button(t("button-done"), "done"), dialogue.button(t("button-skip"), "skip")]] } },
           );
           const answer = await dialogue.input();
           if (answer.kind === "cancel") return void (await answer.ctx.reply(t("plan-chat-cancelled")));
@@ -80,6 +82,7 @@ export function createPlanImport(deps: BotDeps) {
           }
           if (answer.kind === "button" && answer.data === "all") {
             for (const task of tasks) Object.assign(task, { months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], recurring: true });
+            dialogue.holdAnswers();
             break;
           }
           if (answer.kind === "button" && answer.data === "done") {
@@ -88,6 +91,7 @@ export function createPlanImport(deps: BotDeps) {
               continue;
             }
             for (const task of tasks) task.months = [...chosen].sort((a, b) => a - b);
+            dialogue.holdAnswers();
             break;
           }
           if (answer.kind === "button" && answer.data === "skip") break;
@@ -100,7 +104,8 @@ export function createPlanImport(deps: BotDeps) {
 
     const outcome = await conversation.external(async () => {
       try {
-        const warnings = toPlanJson(plan, t).warnings;
+        // Stored with the plan as plain text, in the province's language.
+        const warnings = toPlanJson(plan, translatorFor(deps.config.defaultLocale)).warnings;
         const result = await importPlan(plan, { text: read.sourceText, warnings }, { via: "chat", telegramId: args.actor.telegramId, name: args.actor.name });
         return { ok: true as const, ...result };
       } catch (error) {
@@ -109,7 +114,7 @@ export function createPlanImport(deps: BotDeps) {
       }
     });
     if (!outcome.ok) return void (await ctx.reply(t(outcome.key)));
-    const lines = [t(`plan-import-${outcome.outcome}`, { title: plan.title, id: outcome.planId })];
+    const lines = [t(`plan-import-${outcome.outcome}`, { title: plan.title ?? "", id: outcome.planId })];
     if (outcome.outcome !== "unchanged") lines.push(t("plan-import-counts", { ...outcome.milestones }));
     if (outcome.unresolvedUnits.length > 0) lines.push(t("plan-chat-unresolved", { count: outcome.unresolvedUnits.length }));
     await ctx.reply(lines.join("\n"));

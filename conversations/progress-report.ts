@@ -4,8 +4,9 @@ import type { BotContext, ConversationContext } from "../src/context.ts";
 import { PROGRESS_STATUSES, type ProgressStatus } from "../src/followup/milestone-view.ts";
 import { isReportable } from "../src/followup/reportable-periods.ts";
 import { NOTE_LIMIT, readPercent } from "../src/followup/report-input.ts";
-import { escapeHtml, shorten } from "../src/messages/html.ts";
-import { describeMonths } from "../src/plan/describe-months.ts";
+import type { Translate } from "../src/i18n.ts";
+import { networkOf } from "../src/chat-networks.ts";
+import { evidenceQuestionText, milestoneButtonLabel, milestoneChoiceText, noteQuestionText, reportHeader, reportSummaryText, statusQuestionText, type MilestoneLine } from "../src/messages/progress-report-messages.ts";
 import { announceReport } from "../src/services/group-notices.ts";
 import { submitProgressReport } from "../src/services/progress-reports.ts";
 import { loadReportChoices, type ReportChoice } from "../src/services/report-choices.ts";
@@ -34,8 +35,13 @@ export interface ProgressReportArgs {
 }
 
 const PAGE = 8;
-/** Telegram splits a long paste into messages sent within a second or two; later parts are not a new answer. */
+/**
+ * Telegram splits a paste longer than one message (4,096 characters) into messages sent within a
+ * second or two: a text that close after a refused part that long is its tail, not a new answer.
+ * Zalo does not split, so there every message is an answer.
+ */
 const PASTE_GAP_SECONDS = 2;
+const TELEGRAM_SPLIT_AT = 4000;
 
 interface Evidence {
   kind: "photo" | "document";
@@ -59,9 +65,9 @@ type Convo = Conversation<BotContext, ConversationContext>;
 
 export function createProgressReport(deps: BotDeps) {
   return async function progressReport(conversation: Convo, ctx: ConversationContext, args: ProgressReportArgs): Promise<void> {
-    const t = (key: string, params?: Record<string, string | number>) => ctx.t(key, params);
+    const t: Translate = (key, params) => ctx.t(key, params);
     const [year, month] = args.period.split("-");
-    const dialogue = await Dialogue.open(conversation);
+    const dialogue = await Dialogue.open(conversation, { question: t("report-confirm-cancel"), label: t("button-cancel") });
     const all = await conversation.external(() => loadReportChoices(args.agencyId, args.period));
     const choices = args.onlyMilestoneIds?.length ? all.filter((c) => args.onlyMilestoneIds!.includes(c.id)) : all;
     if (choices.length === 0) {
@@ -82,14 +88,13 @@ export function createProgressReport(deps: BotDeps) {
       const pool = showAll ? choices : choices.filter((c) => c.dueThisMonth);
       const list = pool.length > 0 ? pool : choices;
       const shown = list.slice(page * PAGE, page * PAGE + PAGE);
-      const lines = [t("report-choose", { month: String(Number(month)), year: year! }), ""];
-      shown.forEach((choice, i) => lines.push(`${page * PAGE + i + 1}. ${escapeHtml(shorten(choice.text, 140))}${choice.current ? " ✔️" : ""}`));
-      const rows = shown.map((choice, i) => [dialogue.button(`${page * PAGE + i + 1}. ${shorten(choice.text, 40)}`, `pick:${choice.id}`)]);
+      const numbered: MilestoneLine[] = shown.map((choice, i) => ({ number: page * PAGE + i + 1, text: choice.text, answered: choice.current !== null }));
+      const rows = shown.map((choice, i) => [dialogue.button(milestoneButtonLabel(numbered[i]!), `pick:${choice.id}`)]);
       const more = [];
       if (page * PAGE + PAGE < list.length) more.push(dialogue.button(t("button-more"), "page"));
       if (!showAll && choices.some((c) => !c.dueThisMonth)) more.push(dialogue.button(t("button-other-milestones"), "all"));
-      more.push(dialogue.button(t("button-cancel"), "cancel"));
-      await ctx.reply(lines.join("\n"), { parse_mode: "HTML", reply_markup: { inline_keyboard: [...rows, more] } });
+      more.push(dialogue.cancelButton(t("button-cancel")));
+      await dialogue.question(ctx, milestoneChoiceText(t, { month: Number(month), year: Number(year) }, numbered), { reply_markup: { inline_keyboard: [...rows, more] } });
       const input = await dialogue.input();
       if (input.kind === "cancel") return cancelled(input);
       if (input.kind === "button" && input.data.startsWith("pick:")) {
@@ -105,8 +110,8 @@ export function createProgressReport(deps: BotDeps) {
     }
 
     const draft: Draft = { milestone, status: args.statusHint ?? null, percent: 0, note: "", evidence: null };
-    const header = () =>
-      `<b>${t("report-milestone")}</b> ${escapeHtml(shorten(draft.milestone.text, 300))} <i>(${escapeHtml(describeMonths(draft.milestone, t))})</i>`;
+    const header = reportHeader(t, draft.milestone);
+    const removeWarning = (what: "note" | "evidence") => ({ question: t(`report-confirm-remove-${what}`), label: t("button-remove") });
     let editing = false;
 
     for (;;) {
@@ -114,8 +119,8 @@ export function createProgressReport(deps: BotDeps) {
       while (draft.status === null || editing) {
         dialogue.ask();
         const keyboard = PROGRESS_STATUSES.map((status) => [dialogue.button(`${editing && draft.status === status ? "✅ " : ""}${t(`status-${status}`)}`, `st:${status}`)]);
-        const last = editing ? [dialogue.button(t("button-skip"), "skip"), dialogue.button(t("button-cancel"), "cancel")] : [dialogue.button(t("button-cancel"), "cancel")];
-        await ctx.reply(`${header()}\n\n${t("report-ask-status")}`, { parse_mode: "HTML", reply_markup: { inline_keyboard: [...keyboard, last] } });
+        const last = editing ? [dialogue.button(t("button-skip"), "skip"), dialogue.cancelButton(t("button-cancel"))] : [dialogue.cancelButton(t("button-cancel"))];
+        await dialogue.question(ctx, statusQuestionText(t, header), { reply_markup: { inline_keyboard: [...keyboard, last] } });
         const input = await dialogue.input();
         if (input.kind === "cancel") return cancelled(input);
         const chosen = input.kind === "button" ? PROGRESS_STATUSES.find((s) => input.data === `st:${s}`) : undefined;
@@ -127,13 +132,16 @@ export function createProgressReport(deps: BotDeps) {
         break;
       }
 
+      // From here on, cancelling throws away the answers given: it is asked about once.
+      dialogue.holdAnswers();
+
       // Step 3: percent, unless done.
       if (draft.status === "done") draft.percent = 100;
       else {
         dialogue.ask();
         const keep = editing ? [dialogue.button(t("button-keep-percent", { percent: draft.percent }), "skip")] : [];
-        await ctx.reply(t("report-ask-percent"), {
-          reply_markup: { inline_keyboard: [[0, 25, 50, 75].map((p) => dialogue.button(`${p}%`, `pct:${p}`)), [...keep, dialogue.button(t("button-cancel"), "cancel")]] },
+        await dialogue.question(ctx, t("report-ask-percent"), {
+          reply_markup: { inline_keyboard: [[0, 25, 50, 75].map((p) => dialogue.button(`${p}%`, `pct:${p}`)), [...keep, dialogue.cancelButton(t("button-cancel"))]] },
         });
         let percent: number | null = null;
         while (percent === null) {
@@ -153,10 +161,9 @@ export function createProgressReport(deps: BotDeps) {
       // Step 4: note (optional). A paste too long for one message is refused as a whole.
       dialogue.ask();
       const noteButtons = [dialogue.button(t("button-skip"), "skip")];
-      if (draft.note) noteButtons.push(dialogue.button(t("button-remove"), "remove"));
-      noteButtons.push(dialogue.button(t("button-cancel"), "cancel"));
-      const noteQuestion = draft.note ? t("report-ask-note-again", { limit: NOTE_LIMIT, note: escapeHtml(shorten(draft.note, 200)) }) : t("report-ask-note", { limit: NOTE_LIMIT });
-      await ctx.reply(noteQuestion, { parse_mode: "HTML", reply_markup: { inline_keyboard: [noteButtons] } });
+      if (draft.note) noteButtons.push(dialogue.destroyingButton(t("button-remove"), "remove", removeWarning("note")));
+      noteButtons.push(dialogue.cancelButton(t("button-cancel")));
+      await dialogue.question(ctx, noteQuestionText(t, draft.note, NOTE_LIMIT), { reply_markup: { inline_keyboard: [noteButtons] } });
       let refusedPasteAt: number | null = null;
       for (;;) {
         const input = await dialogue.input();
@@ -168,12 +175,15 @@ export function createProgressReport(deps: BotDeps) {
         }
         if (input.kind === "text") {
           if (refusedPasteAt !== null && input.date - refusedPasteAt <= PASTE_GAP_SECONDS) {
+            // The tail of the paste just refused: said so, in one line, and not taken as the note.
             refusedPasteAt = input.date;
+            await input.ctx.reply(t("report-bad-note-paste-tail"));
             continue;
           }
           const note = input.text.trim();
+          const splitByTelegram = networkOf(input.ctx.chat?.id) === "telegram" && input.text.length >= TELEGRAM_SPLIT_AT;
           if (note.length > NOTE_LIMIT) {
-            refusedPasteAt = input.date;
+            refusedPasteAt = splitByTelegram ? input.date : null;
             await input.ctx.reply(t("report-bad-note-too-long", { length: note.length, limit: NOTE_LIMIT }));
           } else {
             draft.note = note;
@@ -188,12 +198,9 @@ export function createProgressReport(deps: BotDeps) {
       // Step 5: evidence (optional): keep, replace by sending another, or remove.
       dialogue.ask();
       const evidenceButtons = [dialogue.button(t(draft.evidence ? "button-keep-evidence" : "button-skip"), "skip")];
-      if (draft.evidence) evidenceButtons.push(dialogue.button(t("button-remove"), "remove"));
-      evidenceButtons.push(dialogue.button(t("button-cancel"), "cancel"));
-      const evidenceQuestion = draft.evidence
-        ? t("report-ask-evidence-again", { name: escapeHtml(draft.evidence.fileName ?? t("report-photo")) })
-        : t("report-ask-evidence");
-      await ctx.reply(evidenceQuestion, { parse_mode: "HTML", reply_markup: { inline_keyboard: [evidenceButtons] } });
+      if (draft.evidence) evidenceButtons.push(dialogue.destroyingButton(t("button-remove"), "remove", removeWarning("evidence")));
+      evidenceButtons.push(dialogue.cancelButton(t("button-cancel")));
+      await dialogue.question(ctx, evidenceQuestionText(t, draft.evidence), { reply_markup: { inline_keyboard: [evidenceButtons] } });
       for (;;) {
         const input = await dialogue.input();
         if (input.kind === "cancel") return cancelled(input);
@@ -222,15 +229,8 @@ export function createProgressReport(deps: BotDeps) {
 
       // Step 6: summary, then confirm, edit or cancel.
       dialogue.ask();
-      const summary = [
-        header(),
-        `<b>${t("report-status")}</b> ${t(`status-${draft.status}`)}${draft.status === "done" ? "" : ` — ${draft.percent}%`}`,
-        `<b>${t("report-note")}</b> ${draft.note ? escapeHtml(draft.note) : t("report-none")}`,
-        `<b>${t("report-evidence")}</b> ${draft.evidence ? escapeHtml(draft.evidence.fileName ?? t("report-photo")) : t("report-none")}`,
-      ].join("\n");
-      await ctx.reply(`${summary}\n\n${t("report-confirm-question")}`, {
-        parse_mode: "HTML",
-        reply_markup: { inline_keyboard: [[dialogue.button(t("button-confirm"), "ok"), dialogue.button(t("button-edit"), "edit"), dialogue.button(t("button-cancel"), "cancel")]] },
+      await dialogue.question(ctx, reportSummaryText(t, header, { ...draft, status: draft.status! }), {
+        reply_markup: { inline_keyboard: [[dialogue.button(t("button-confirm"), "ok"), dialogue.button(t("button-edit"), "edit"), dialogue.cancelButton(t("button-cancel"))]] },
       });
       let decision: "ok" | "edit" | null = null;
       while (decision === null) {

@@ -1,5 +1,5 @@
 import type { Config } from "../src/config.ts";
-import { translatorFor } from "../src/i18n.ts";
+import { messageTranslatorFor } from "../src/i18n.ts";
 import type { JobContext } from "./job-context.ts";
 
 type JobConfig = Pick<Config, "timeZone" | "defaultLocale" | "secretariatChatId"> & Partial<Pick<Config, "quietHours" | "escalationWorkingDays">>;
@@ -10,7 +10,7 @@ export function jobContext(config: JobConfig, asOf: Date): JobContext {
     timeZone: config.timeZone,
     defaultLocale: config.defaultLocale,
     configuredSecretariatChatId: config.secretariatChatId,
-    translate: translatorFor,
+    translate: messageTranslatorFor,
     quietHours: config.quietHours ?? null,
     escalationWorkingDays: config.escalationWorkingDays ?? 3,
   };

@@ -2,7 +2,7 @@ import { AgencyModel } from "../models/agency.ts";
 import { NominationReportModel } from "../models/nomination-report.ts";
 import { ProgressReportModel } from "../models/progress-report.ts";
 import { groupReportsByAgency, overdueMilestones, silentAgencies } from "../src/followup/month-status.ts";
-import { escapeHtml } from "../src/messages/html.ts";
+import { dailySummaryHtml } from "../src/messages/daily-summary-message.ts";
 import { splitMessage } from "../src/messages/split-message.ts";
 import { enqueueMessage } from "../src/outbox/enqueue.ts";
 import { loadMonthData } from "../src/services/follow-up-data.ts";
@@ -39,16 +39,17 @@ export async function runDailySummary(job: JobContext, previousSummary: Date | n
   const names = new Map((await AgencyModel.find({ _id: { $in: [...todayProgress, ...todayNominations] } }).lean()).map((a) => [String(a._id), a.name]));
   const perAgency = new Map<string, number>();
   for (const id of todayProgress) perAgency.set(id, (perAgency.get(id) ?? 0) + 1);
-  const lines = [
-    `<b>${t("daily-heading", { date: day.split("-").reverse().join("/") })}</b>`,
-    t("daily-came-in", { progress: todayProgress.length, agencies: perAgency.size, nominations: todayNominations.length }),
-    ...[...perAgency].map(([id, count]) => `• ${escapeHtml(names.get(id) ?? id)}: ${count}`),
-    t("daily-overdue", { count: overdue.length }),
-    t("daily-silent", { count: silent.length }),
-  ];
   const failed = await countFailedSince(start);
-  if (failed > 0) lines.push(t("daily-failed", { count: failed }));
-  for (const [index, part] of splitMessage(lines.join("\n")).entries()) {
+  const html = dailySummaryHtml(t, {
+    date: day.split("-").reverse().join("/"),
+    progressReports: todayProgress.length,
+    nominationReports: todayNominations.length,
+    perAgency: [...perAgency].map(([id, count]) => ({ name: names.get(id) ?? id, count })),
+    overdue: overdue.length,
+    silent: silent.length,
+    failedDeliveries: failed,
+  });
+  for (const [index, part] of splitMessage(html).entries()) {
     if (await enqueueMessage({ key: `daily:${day}:${index}`, chatId, text: part, purpose: "daily-summary", notBefore: job.asOf })) result.enqueued++;
     else result.alreadyQueued++;
   }

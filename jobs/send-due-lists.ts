@@ -4,7 +4,6 @@ import type { AgencyView } from "../src/followup/milestone-view.ts";
 import { groupReportsByAgency } from "../src/followup/month-status.ts";
 import { paginateDueList } from "../src/followup/paginate.ts";
 import { formatDueList } from "../src/messages/due-list-message.ts";
-import { escapeHtml } from "../src/messages/html.ts";
 import { reportButtons } from "../src/messages/report-buttons.ts";
 import { enqueueMessages, type OutgoingMessage } from "../src/outbox/enqueue.ts";
 import type { MonthData } from "../src/services/follow-up-data.ts";
@@ -58,7 +57,7 @@ function messagesToOfficer(job: JobContext, round: DueListRound, target: { offic
   const heading = t(round.headingKey, {
     month: String(round.month.month),
     year: String(round.month.year),
-    agency: escapeHtml(agency.name),
+    agency: agency.name,
     count: list.lead.length + list.coordinating.length,
   });
   return paginateDueList(list).map(({ page, firstNumber }, index) => {

@@ -28,7 +28,7 @@ plan-review-warnings = To check ({ $count }):
 
 # A milestone's time window.
 time-due = Due { $date }
-time-all-year = Ongoing (all year)
+time-all-year = Ongoing, all year
 time-none = No time given
 time-months = Month(s) { $months }
 
@@ -268,7 +268,7 @@ report-photo = photo
 report-confirm-question = Send this report?
 report-saved = ✅ Report recorded (version { $version }). Thank you!
 report-cancelled = Cancelled. Nothing changed.
-report-group-notice = 📝 { $agency } — { $milestone }: <b>{ $status }</b>{ $percent } (version { $version })
+report-group-notice = 📝 { $agency } — <b>{ $status }</b>{ $percent } (version { $version }): { $milestone }
 status-agency-unknown = No agency matches "{ $query }".
 status-agency-ambiguous = { $count } agencies match; send it again with the agency code:
 remind-confirm = Send reminders now to the agencies with unreported tasks this month?
@@ -496,3 +496,19 @@ command-link = Link your Telegram and Zalo
 command-here = Receive dondoc's messages here
 report-evidence-unreadable = This photo could not be fetched. Please send it again, or answer "Skip".
 report-evidence-too-large = The photo is too large (10 MB at most). Please send a smaller one, or answer "Skip".
+
+## Asking once before throwing away what was entered
+button-continue = Continue
+question-continue = Please go on with the question above.
+report-confirm-cancel = Cancel this report? What you entered will not be saved.
+report-confirm-remove-note = Remove the note you entered?
+report-confirm-remove-evidence = Remove the attached evidence?
+nomination-confirm-cancel = Cancel these counts? The numbers you entered will not be saved.
+round-open-confirm-cancel = Stop opening the round? What you entered will not be saved.
+invite-confirm-cancel = Stop making the invite?
+plan-chat-confirm-cancel = Stop importing the plan? The months you chose will not be saved.
+report-bad-note-paste-tail = This is the rest of the message above that was too long, so it was not taken either. Please shorten the note and send it in one message.
+year-close-cancelled = The year was not closed. Nothing changed.
+round-close-confirm = End round { $seq } ({ $title }) now? Agencies that have not reported will no longer be able to.
+button-round-close = End round { $seq }
+round-close-kept = Round { $seq } stays open. Nothing changed.

@@ -25,7 +25,7 @@ plan-review-warnings = Cần kiểm tra ({ $count }):
 
 # A milestone's time window.
 time-due = Hạn { $date }
-time-all-year = Thường xuyên (cả năm)
+time-all-year = Thường xuyên cả năm
 time-none = Chưa có thời gian
 time-months = Tháng { $months }
 
@@ -177,7 +177,7 @@ overdue-plan-year = (kế hoạch năm { $year })
 welcome-unknown-short = Bạn chưa được đăng ký. Hãy xin Ban Thi đua – Khen thưởng đường dẫn mời.
 welcome-member = Chào { $name }! Gửi /trogiup để xem các lệnh bạn dùng được.
 help-heading = Các lệnh bạn dùng được:
-unhandled-member = Mình chưa hiểu tin này. Gửi /baocao để báo cáo tiến độ, hoặc /trogiup để xem các lệnh.
+unhandled-member = dondoc chưa hiểu tin nhắn này. Đồng chí gửi /baocao để báo cáo tiến độ, hoặc /trogiup để xem các lệnh.
 error-generic = Xin lỗi, đã có lỗi khi xử lý yêu cầu. Dữ liệu bạn đã gửi không bị mất; vui lòng thử lại sau ít phút.
 button-stale = Nút này không còn hiệu lực. Không có gì thay đổi.
 button-cancel = ✖️ Hủy
@@ -265,7 +265,7 @@ report-photo = ảnh
 report-confirm-question = Xác nhận gửi báo cáo?
 report-saved = ✅ Đã ghi nhận báo cáo (lần { $version }). Cảm ơn bạn!
 report-cancelled = Đã hủy. Không có gì thay đổi.
-report-group-notice = 📝 { $agency } — { $milestone }: <b>{ $status }</b>{ $percent } (lần { $version })
+report-group-notice = 📝 { $agency } — <b>{ $status }</b>{ $percent } (lần { $version }): { $milestone }
 status-agency-unknown = Không tìm thấy cơ quan nào khớp với "{ $query }".
 status-agency-ambiguous = Có { $count } cơ quan khớp; hãy gửi lại với mã cơ quan:
 remind-confirm = Gửi nhắc nhở ngay tới các đơn vị còn nhiệm vụ chưa báo cáo tháng này?
@@ -273,7 +273,7 @@ remind-cancelled = Đã thôi, không gửi nhắc nhở.
 remind-sent = Đã xếp hàng { $count } tin nhắc nhở; bot đang gửi.
 remind-nothing = Không có tin nhắc mới nào để gửi (hôm nay đã nhắc { $already } tin, hoặc mọi đơn vị đã báo cáo).
 bind-done = Đã chọn nhóm này làm nhóm của Ban Thi đua – Khen thưởng: thông báo và tổng hợp sẽ gửi vào đây.
-bind-in-group = Hãy gửi /bind trong nhóm của Ban Thi đua – Khen thưởng.
+bind-in-group = Hãy gửi /gannhom trong nhóm của Ban Thi đua – Khen thưởng.
 command-start = Bắt đầu, nhập mã mời
 command-help = Các lệnh dùng được
 command-language = Chọn ngôn ngữ
@@ -493,3 +493,19 @@ command-link = Liên kết Telegram và Zalo của bạn
 command-here = Nhận tin của dondoc ở đây
 report-evidence-unreadable = Không tải được ảnh này. Vui lòng gửi lại, hoặc trả lời "Bỏ qua".
 report-evidence-too-large = Ảnh quá lớn (tối đa 10 MB). Vui lòng gửi ảnh nhỏ hơn, hoặc trả lời "Bỏ qua".
+
+## Asking once before throwing away what was entered
+button-continue = Tiếp tục
+question-continue = Mời đồng chí tiếp tục trả lời câu hỏi ở trên.
+report-confirm-cancel = Hủy báo cáo này? Những gì đồng chí đã nhập sẽ không được lưu.
+report-confirm-remove-note = Xóa ghi chú đã nhập?
+report-confirm-remove-evidence = Xóa minh chứng đã đính kèm?
+nomination-confirm-cancel = Hủy báo cáo số lượng này? Các số đã nhập sẽ không được lưu.
+round-open-confirm-cancel = Hủy việc mở đợt? Những gì đã nhập sẽ không được lưu.
+invite-confirm-cancel = Hủy việc tạo lời mời?
+plan-chat-confirm-cancel = Hủy việc nhập kế hoạch? Các tháng vừa chọn sẽ không được lưu.
+report-bad-note-paste-tail = Phần này là đoạn sau của tin nhắn quá dài ở trên nên cũng chưa được nhận. Vui lòng rút gọn ghi chú rồi gửi lại trong một tin nhắn.
+year-close-cancelled = Đã thôi khóa sổ năm. Không có gì thay đổi.
+round-close-confirm = Kết thúc đợt { $seq } ({ $title }) ngay bây giờ? Các đơn vị chưa báo cáo sẽ không gửi được nữa.
+button-round-close = Kết thúc đợt { $seq }
+round-close-kept = Đợt { $seq } vẫn mở. Không có gì thay đổi.

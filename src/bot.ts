@@ -35,7 +35,8 @@ import { secretariatInvitesFeature } from "./features/secretariat-invites.ts";
 import { strangersFeature } from "./features/strangers.ts";
 import { workingCalendarFeature } from "./features/working-calendar.ts";
 import { yearCloseFeature } from "./features/year-close.ts";
-import { createI18n } from "./i18n.ts";
+import { createI18n, escapingTranslations } from "./i18n.ts";
+import { htmlParseMode } from "./chat/parse-mode.ts";
 
 /**
  * Builds the bot from its configuration and dependencies; nothing starts here, so tests and
@@ -71,6 +72,9 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   bot.api.config.use(autoRetry(RETRY));
   const paced = options.pacer ? pacedApi(options.pacer, deps.clock) : null;
   if (paced) bot.api.config.use(paced);
+  // Outermost: the Zalo transformer reads the parse mode this one sets.
+  const parseMode = htmlParseMode();
+  bot.api.config.use(parseMode);
   const i18n = createI18n(config.defaultLocale, negotiateLocale);
 
   // One update at a time per chat, so a conversation sees its answers in order; each update once.
@@ -79,16 +83,17 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   bot.use(oncePerUpdate({ instance: options.instance ?? "single", exclusive: options.receivesUpdatesAlone ?? true }));
   if (options.receivesUpdatesAlone === false) bot.use(oneChatAtATime(options.instance ?? "single"));
   bot.use(loadMember);
-  bot.use(i18n);
+  bot.use(i18n as never);
+  bot.use(escapingTranslations as never);
   bot.use(strangersFeature);
 
   // Conversations get fresh context objects (and a fresh Api): the same transformers, below the
   // conversation's replay, so nothing is sent or waited for again when a conversation replays.
-  const inside = transformersBelowReplay(...[zalo, autoRetry(RETRY), paced].filter((t): t is Transformer => t !== null));
+  const inside = transformersBelowReplay(...[zalo, autoRetry(RETRY), paced, parseMode].filter((t): t is Transformer => t !== null));
   bot.use(
     conversations<BotContext, ConversationContext>({
       storage: options.conversationStorage,
-      plugins: [i18n as never, inside],
+      plugins: [i18n as never, escapingTranslations as never, inside],
       // Only a wait that ran out exits this way: the dialogues return when finished or cancelled.
       onExit: async (_id, ctx) => {
         await ctx.reply(ctx.t("conversation-expired"));

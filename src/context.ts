@@ -1,6 +1,7 @@
 import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { I18nFlavor } from "@grammyjs/i18n";
 import type { Context } from "grammy";
+import type { Translate } from "./i18n.ts";
 import type { MemberRecord } from "./services/members.ts";
 
 /** The member behind the update, loaded once per update; null for someone the bot does not know. */
@@ -8,8 +9,11 @@ export interface MemberFlavor {
   member: MemberRecord | null;
 }
 
+/** Translations in chat: every parameter escaped for Telegram's HTML (src/i18n.ts, escapingTranslations). */
+export type ChatTranslationFlavor = Omit<I18nFlavor, "t" | "translate"> & { t: Translate; translate: Translate };
+
 /** The context every handler gets. */
-export type BotContext = ConversationFlavor<Context & I18nFlavor & MemberFlavor>;
+export type BotContext = ConversationFlavor<Context & ChatTranslationFlavor & MemberFlavor>;
 
 /** The context inside conversations: fresh objects built on replay, with only the plugins given to them. */
-export type ConversationContext = Context & I18nFlavor;
+export type ConversationContext = Context & ChatTranslationFlavor;

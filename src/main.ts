@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import { JobScheduler } from "../jobs/scheduler.ts";
 import { createBot } from "./bot.ts";
+import { htmlParseMode } from "./chat/parse-mode.ts";
 import { contactPatiently } from "./startup-contact.ts";
 import { NetworkPacer, ZALO_LIMITS } from "./outbox/network-pacer.ts";
 import { ZaloClient } from "./zalo/zalo-client.ts";
@@ -66,6 +67,7 @@ async function main(): Promise<void> {
   const outboxApi = new Api(config.botToken!, { apiRoot: config.telegramApiRoot });
   const zalo = config.zalo ? new ZaloClient(config.zalo.token, config.zalo.apiRoot) : undefined;
   if (zalo) outboxApi.config.use(zaloTransformer(zalo, { defaultLocale: config.defaultLocale, publicBaseUrl: config.zalo?.publicBaseUrl, now: () => clock.now() }));
+  outboxApi.config.use(htmlParseMode());
   const deps: BotDeps = { config, clock, wakeOutbox: () => outbox.wake() };
   const telegramLimits = { ...TELEGRAM_LIMITS, ...config.telegramLimits };
   const pacer = config.zalo ? new NetworkPacer(telegramLimits, { ...ZALO_LIMITS, globalPerSecond: config.zalo.messagesPerSecond }) : new SendPacer(telegramLimits);

@@ -1,6 +1,6 @@
 import { formatAuditLine } from "../src/messages/audit-line.ts";
 import { describe, expect, it } from "vitest";
-import { CALLBACK_LIMIT, readReportButton, reportButtonData } from "../src/chat/callback-data.ts";
+import { CALLBACK_LIMIT, reportButton } from "../src/chat/callback-data.ts";
 import { escapeHtml } from "../src/messages/html.ts";
 import { splitMessage } from "../src/messages/split-message.ts";
 
@@ -24,11 +24,11 @@ describe("messages that fit Telegram", () => {
   });
 
   it("keep report buttons within 64 bytes and read them back strictly", () => {
-    const data = reportButtonData("5a9f1c2b3d4e5f6a7b8c9d0e", "2018-03");
+    const data = reportButton.build({ milestoneId: "5a9f1c2b3d4e5f6a7b8c9d0e", period: "2018-03", saidDone: false });
     expect(Buffer.byteLength(data)).toBeLessThanOrEqual(CALLBACK_LIMIT);
-    expect(readReportButton(data)).toEqual({ milestoneId: "5a9f1c2b3d4e5f6a7b8c9d0e", period: "2018-03", saidDone: false });
+    expect(reportButton.read(data)).toEqual({ milestoneId: "5a9f1c2b3d4e5f6a7b8c9d0e", period: "2018-03", saidDone: false });
     for (const forged of ["r:5a9f1c2b3d4e5f6a7b8c9d0e:201813", "r:5A9F1C2B3D4E5F6A7B8C9D0E:201803", "r:1:201803", "x:5a9f1c2b3d4e5f6a7b8c9d0e:201803"]) {
-      expect(readReportButton(forged), forged).toBeNull();
+      expect(reportButton.read(forged), forged).toBeNull();
     }
   });
 });

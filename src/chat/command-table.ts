@@ -38,7 +38,7 @@ export const COMMANDS: CommandSpec[] = [
   { key: "agencies", vi: "coquan", en: "agencies", for: ["secretariat", "admin"] },
   { key: "members", vi: "thanhvien", en: "members", for: ["secretariat", "admin"] },
   { key: "calendar", vi: "lich", en: "calendar", for: ["secretariat", "admin"] },
-  { key: "bind", vi: "bind", en: "bind", for: ["secretariat"] },
+  { key: "bind", vi: "gannhom", en: "bind", for: ["secretariat"] },
 ];
 
 export function commandSpec(key: string): CommandSpec {

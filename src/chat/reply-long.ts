@@ -7,6 +7,6 @@ export async function replyLong(ctx: BotContext, html: string, keyboard?: Inline
   const parts = splitMessage(html);
   for (const [index, part] of parts.entries()) {
     const last = index === parts.length - 1;
-    await ctx.reply(part, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, ...(last && keyboard ? { reply_markup: keyboard } : {}) });
+    await ctx.reply(part, last && keyboard ? { reply_markup: keyboard } : {});
   }
 }

@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
 import type { BotDeps } from "../bot-deps.ts";
 import type { BotContext } from "../context.ts";
-import { escapeHtml } from "../messages/html.ts";
+import { awayListHtml } from "../messages/directory-messages.ts";
 import { awayMembers, setAway } from "../services/absence.ts";
 import { focalOfficersByAgency } from "../services/members.ts";
 import { formatCalendarDate, localDate } from "../time/calendar.ts";
@@ -24,13 +24,10 @@ export function absenceFeature(deps: BotDeps) {
     const agencyId = focalAgency(ctx);
     if (!agencyId || typed === "") {
       if (!actsForSecretariat(ctx) && !agencyId) return void (await ctx.reply(ctx.t("focal-only")));
-      const lines = [ctx.t(agencyId && ctx.member?.awayUntil && ctx.member.awayUntil >= today ? "away-you-are" : "away-usage", { until: formatCalendarDate(ctx.member?.awayUntil ?? today) })];
-      if (actsForSecretariat(ctx)) {
-        const away = await awayMembers(today);
-        lines.push("", `<b>${ctx.t("away-list-heading", { count: away.length })}</b>`);
-        for (const member of away) lines.push(`• ${escapeHtml(member.name)}${member.agency ? ` (${escapeHtml(member.agency)})` : ""} — ${ctx.t("away-until", { until: formatCalendarDate(member.until) })}`);
-      }
-      return void (await ctx.reply(lines.join("\n"), { parse_mode: "HTML" }));
+      const heading = ctx.t(agencyId && ctx.member?.awayUntil && ctx.member.awayUntil >= today ? "away-you-are" : "away-usage", { until: formatCalendarDate(ctx.member?.awayUntil ?? today) });
+      if (!actsForSecretariat(ctx)) return void (await ctx.reply(heading));
+      const away = (await awayMembers(today)).map((member) => ({ ...member, until: formatCalendarDate(member.until) }));
+      return void (await ctx.reply(awayListHtml(ctx.t, heading, away)));
     }
     const actor = { via: "chat" as const, telegramId: ctx.from!.id, name: ctx.member!.displayName };
     if (BACK.test(typed)) {

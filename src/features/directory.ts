@@ -3,7 +3,8 @@ import { AgencyModel } from "../../models/agency.ts";
 import { MemberModel } from "../../models/member.ts";
 import type { BotDeps } from "../bot-deps.ts";
 import type { BotContext } from "../context.ts";
-import { escapeHtml } from "../messages/html.ts";
+import { translatorFor } from "../i18n.ts";
+import { agencyListHtml, memberListHtml, unmatchedUnitsHtml } from "../messages/directory-messages.ts";
 import { mergeAgency, renameAgency, retireAgency } from "../services/agency-changes.ts";
 import { addAgency, addAlias, DirectoryError, revokeMember, unmatchedPlanUnits } from "../services/directory-admin.ts";
 import { formatCalendarDate, localDate } from "../time/calendar.ts";
@@ -48,7 +49,7 @@ export function directoryFeature(deps: BotDeps) {
       }
       if (/^(chuakhop|chưakhớp|unmatched)$/i.test(action)) {
         const names = await unmatchedPlanUnits();
-        return replyLong(ctx, [ctx.t("agency-unmatched", { count: names.length }), ...names.map((n) => `• ${escapeHtml(n)}`)].join("\n"));
+        return replyLong(ctx, unmatchedUnitsHtml(ctx.t, names));
       }
       // The 2025 reorganisation and later changes: merge into a successor, rename, retire.
       const today = localDate(now, deps.config.timeZone);
@@ -74,7 +75,7 @@ export function directoryFeature(deps: BotDeps) {
       }
       if (action) return void (await ctx.reply(ctx.t("agencies-usage")));
       const agencies = await AgencyModel.find({ active: true }).sort({ bloc: 1, code: 1 }).lean();
-      await replyLong(ctx, [ctx.t("agencies-count", { count: agencies.length, blocs: new Set(agencies.map((a) => a.bloc).filter(Boolean)).size }), ...agencies.map((a) => `<code>${a.code}</code> ${escapeHtml(a.name)}`), "", ctx.t("agencies-usage")].join("\n"));
+      await replyLong(ctx, agencyListHtml(ctx.t, agencies.map((a) => ({ code: a.code, name: a.name, bloc: a.bloc ? String(a.bloc) : null }))));
     }),
   );
 
@@ -90,12 +91,14 @@ export function directoryFeature(deps: BotDeps) {
       }
       const members = await MemberModel.find().sort({ status: 1, displayName: 1 }).lean();
       const agencies = new Map((await AgencyModel.find().lean()).map((a) => [String(a._id), a.code]));
-      const lines = members.map((m) => {
-        const roles = m.roles.map((r) => `${ctx.t(`role-name-${r.role}`)}${r.agency ? ` ${agencies.get(String(r.agency)) ?? ""}` : ""}`).join(", ");
-        const status = m.status === "active" ? "" : ` — ${ctx.t(`member-status-${m.status}`)}`;
-        return `• ${escapeHtml(m.displayName)} (<code>${m.telegramId}</code>): ${escapeHtml(roles)}${status}`;
-      });
-      await replyLong(ctx, [ctx.t("members-heading", { count: members.length }), ...lines, "", ctx.t("members-usage")].join("\n"));
+      const plain = translatorFor((await ctx.i18n.getLocale()) === "en" ? "en" : "vi");
+      const lines = members.map((m) => ({
+        name: m.displayName,
+        chatId: m.telegramId,
+        roles: m.roles.map((r) => `${plain(`role-name-${r.role}`)}${r.agency ? ` ${agencies.get(String(r.agency)) ?? ""}` : ""}`).join(", "),
+        status: m.status === "active" ? "" : plain(`member-status-${m.status}`),
+      }));
+      await replyLong(ctx, memberListHtml(ctx.t, lines));
     }),
   );
   feature.use(commands);

@@ -3,7 +3,7 @@ import { MilestoneModel } from "../../models/milestone.ts";
 import { OutboxMessageModel } from "../../models/outbox-message.ts";
 import { PROGRESS_REPORT, type ProgressReportArgs } from "../../conversations/progress-report.ts";
 import type { BotDeps } from "../bot-deps.ts";
-import { readReportButton, readReportPeriodButton, REPORT_BUTTON_PATTERN, REPORT_PERIOD_BUTTON_PATTERN, reportPeriodButtonData } from "../chat/callback-data.ts";
+import { reportButton, reportMonthButton } from "../chat/callback-data.ts";
 import type { BotContext } from "../context.ts";
 import { roleOf } from "../followup/due-milestones.ts";
 import { meansDone } from "../followup/report-input.ts";
@@ -55,7 +55,7 @@ export function focalReportingFeature(deps: BotDeps) {
     const choices = [...pending, { period: current!, unanswered: -1 }].map(({ period, unanswered }) => [
       {
         text: unanswered >= 0 ? ctx.t("report-month-open", { month: monthLabel(period), count: unanswered }) : ctx.t("report-month-current", { month: monthLabel(period) }),
-        callback_data: reportPeriodButtonData(period),
+        callback_data: reportMonthButton.build(period),
       },
     ]);
     await ctx.reply(ctx.t("report-which-month"), { reply_markup: { inline_keyboard: choices } });
@@ -65,8 +65,8 @@ export function focalReportingFeature(deps: BotDeps) {
   });
   feature.use(commands);
 
-  feature.callbackQuery(REPORT_PERIOD_BUTTON_PATTERN, async (ctx) => {
-    const period = readReportPeriodButton(ctx.callbackQuery.data);
+  feature.callbackQuery(reportMonthButton.pattern, async (ctx) => {
+    const period = reportMonthButton.read(ctx.callbackQuery.data);
     const agencyId = focalAgency(ctx);
     if (!period || !agencyId || ctx.chat?.type !== "private") return void (await ctx.answerCallbackQuery({ text: ctx.t("button-stale"), show_alert: true }));
     if (!reportable(period)) return void (await ctx.answerCallbackQuery({ text: closedMessage(ctx, period), show_alert: true }));
@@ -76,8 +76,8 @@ export function focalReportingFeature(deps: BotDeps) {
   });
 
   // A milestone's button: checked again here, since a payload is a request, never a permission.
-  feature.callbackQuery(REPORT_BUTTON_PATTERN, async (ctx) => {
-    const target = readReportButton(ctx.callbackQuery.data);
+  feature.callbackQuery(reportButton.pattern, async (ctx) => {
+    const target = reportButton.read(ctx.callbackQuery.data);
     const agencyId = focalAgency(ctx);
     const stale = async () => ctx.answerCallbackQuery({ text: ctx.t("button-stale"), show_alert: true });
     if (!target || !agencyId || ctx.chat?.type !== "private" || isFuture(target.period, deps.clock.now(), timeZone)) return stale();

@@ -21,7 +21,7 @@ export function linkedChatsFeature(deps: BotDeps) {
     }
     if (!ctx.member) return void (await ctx.reply(ctx.t("welcome-unknown")));
     const created = await createLinkCode(ctx.member._id, deps.clock.now());
-    await ctx.reply(ctx.t("link-code", { code: created.code, minutes: LINK_CODE_MINUTES }), { parse_mode: "HTML" });
+    await ctx.reply(ctx.t("link-code", { code: created.code, minutes: LINK_CODE_MINUTES }));
   });
   defineCommand(commands, "here", async (ctx: BotContext) => {
     if (!ctx.member || !ctx.chat || ctx.chat.type !== "private") return;

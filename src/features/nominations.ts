@@ -10,6 +10,8 @@ import { closeRound, extendRound, findRound, reopenForAgency, RoundError, roundW
 import { announceReopen, noticeContextFrom, roundTotalsHtml } from "../services/round-notices.ts";
 import { readDeadlineWithCalendar } from "../services/working-calendar.ts";
 import { formatLocalDateTime, yearMonthAt } from "../time/calendar.ts";
+import { nominateButton, roundCloseButton, roundTotalsButton } from "../chat/callback-data.ts";
+import { trusted } from "../messages/html.ts";
 import { commandGroup, defineCommand } from "../chat/define-command.ts";
 import { replyLong } from "../chat/reply-long.ts";
 import { actsForSecretariat, focalAgency, maySeeSecretariatViews } from "../chat/roles.ts";
@@ -36,15 +38,15 @@ export function nominationsFeature(deps: BotDeps) {
     await ctx.reply(ctx.t("round-pick"), {
       reply_markup: {
         inline_keyboard: rounds.map((r) => [
-          { text: `${r.status === "open" ? "🟢" : "⚪"} ${ctx.t("round-short", { seq: r.seq })}: ${r.title}`.slice(0, 60), callback_data: `kt:${r.seq}` },
+          { text: `${r.status === "open" ? "🟢" : "⚪"} ${ctx.t("round-short", { seq: r.seq })}: ${r.title}`.slice(0, 60), callback_data: roundTotalsButton.build({ seq: r.seq }) },
         ]),
       },
     });
   });
-  feature.callbackQuery(/^kt:(\d+)$/, async (ctx) => {
+  feature.callbackQuery(roundTotalsButton.pattern, async (ctx) => {
     if (!(await mayReadTotals(ctx))) return void (await ctx.answerCallbackQuery({ text: ctx.t("secretariat-only"), show_alert: true }));
     await ctx.answerCallbackQuery();
-    await showTotals(ctx, ctx.match[1]!);
+    await showTotals(ctx, String(roundTotalsButton.read(ctx.callbackQuery.data)!.seq));
   });
 
   defineCommand(commands, "new-round", async (ctx: BotContext) => {
@@ -63,13 +65,19 @@ export function nominationsFeature(deps: BotDeps) {
       const extendTo = /^(giahan|extend)$/i.test(action) ? await date(rest) : null;
       const reopenUntil = /^(molai|reopen)$/i.test(action) && rest[0] ? await date(rest.slice(1)) : null;
       if (extendTo) round = await extendRound(reference, extendTo, actor, now);
-      else if (/^(ketthuc|close)$/i.test(action) && reference) round = await closeRound(reference, actor, now);
-      else if (reopenUntil) {
+      else if (/^(ketthuc|close)$/i.test(action) && reference) {
+        // Closing ends every agency's chance to report: asked about once.
+        const found = await findRound(reference);
+        if (!found) throw new RoundError("round-error-unknown", { round: reference });
+        return void (await ctx.reply(ctx.t("round-close-confirm", { seq: found.seq, title: found.title }), {
+          reply_markup: { inline_keyboard: [[{ text: ctx.t("button-round-close", { seq: found.seq }), callback_data: roundCloseButton.build({ seq: found.seq }) }, { text: ctx.t("button-remind-no"), callback_data: roundCloseButton.build("no") }]] },
+        }));
+      } else if (reopenUntil) {
         round = await reopenForAgency(reference, rest[0]!, reopenUntil, actor, now);
         await announceReopen(round, rest[0]!, reopenUntil, noticeContextFrom(deps.config, now));
         deps.wakeOutbox();
       } else return void (await ctx.reply(ctx.t("round-usage", { year: String(yearMonthAt(now, deps.config.timeZone).year) })));
-      await ctx.reply(ctx.t("round-changed", { seq: round.seq, status: ctx.t(round.status === "open" ? "round-status-open" : "round-status-closed"), deadline: formatLocalDateTime(round.deadline, deps.config.timeZone) }));
+      await ctx.reply(ctx.t("round-changed", { seq: round.seq, status: trusted(ctx.t(round.status === "open" ? "round-status-open" : "round-status-closed")), deadline: formatLocalDateTime(round.deadline, deps.config.timeZone) }));
     } catch (error) {
       if (error instanceof RoundError) return void (await ctx.reply(ctx.t(error.key, error.params)));
       throw error;
@@ -77,10 +85,26 @@ export function nominationsFeature(deps: BotDeps) {
   });
   feature.use(commands);
 
+  feature.callbackQuery(roundCloseButton.pattern, async (ctx) => {
+    if (!actsForSecretariat(ctx)) return void (await ctx.answerCallbackQuery({ text: ctx.t("secretariat-only"), show_alert: true }));
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    const choice = roundCloseButton.read(ctx.callbackQuery.data)!;
+    if (choice === "no") return void (await ctx.reply(ctx.t("report-cancelled")));
+    const now = deps.clock.now();
+    try {
+      const round = await closeRound(String(choice.seq), { via: "chat", telegramId: ctx.from.id, name: ctx.member?.displayName ?? "" }, now);
+      await ctx.reply(ctx.t("round-changed", { seq: round.seq, status: trusted(ctx.t("round-status-closed")), deadline: formatLocalDateTime(round.deadline, deps.config.timeZone) }));
+    } catch (error) {
+      if (error instanceof RoundError) return void (await ctx.reply(ctx.t(error.key, error.params)));
+      throw error;
+    }
+  });
+
   // The officer's button under a round's message: checked again, as every button is.
-  feature.callbackQuery(/^n:([0-9a-f]{24})$/, async (ctx) => {
+  feature.callbackQuery(nominateButton.pattern, async (ctx) => {
     const agencyId = focalAgency(ctx);
-    const round = await findRound(ctx.match[1]!);
+    const round = await findRound(nominateButton.read(ctx.callbackQuery.data)!.roundId);
     if (!agencyId || !round || !round.agencies.some((id) => String(id) === agencyId) || ctx.chat?.type !== "private") {
       return void (await ctx.answerCallbackQuery({ text: ctx.t("button-stale"), show_alert: true }));
     }

@@ -8,9 +8,10 @@ import type { BotContext } from "../context.ts";
 import { bindSecretariatChat } from "../services/secretariat-chat.ts";
 import { agencyStatusHtml, monthStatusHtml, overdueHtml, silentAgenciesHtml } from "../services/status-reports.ts";
 import { readMonth } from "../followup/reportable-periods.ts";
-import { escapeHtml, shorten } from "../messages/html.ts";
+import { failedDeliveriesHtml } from "../messages/delivery-messages.ts";
 import { failedDeliveries } from "../services/failed-deliveries.ts";
 import { formatLocalDateTime, localDate, periodKey, yearMonthAt, type YearMonth } from "../time/calendar.ts";
+import { remindNowButton } from "../chat/callback-data.ts";
 import { setGroupMenu } from "../chat/command-menu.ts";
 import { commandGroup, defineCommand } from "../chat/define-command.ts";
 import { replyLong } from "../chat/reply-long.ts";
@@ -18,12 +19,12 @@ import { actsForSecretariat, maySeeSecretariatViews } from "../chat/roles.ts";
 
 /**
  * The secretariat's commands: where things stand (/tinhhinh, /chuabaocao, /quahan), reminding
- * the silent now (/nhacnho, after a confirmation), and binding its group (/bind).
+ * the silent now (/nhacnho, after a confirmation), and binding its group (/gannhom).
  */
 export function secretariatFeature(deps: BotDeps) {
   const feature = new Composer<BotContext>();
   const commands = commandGroup();
-  const query = (ctx: BotContext, month?: YearMonth) => ({ now: deps.clock.now(), timeZone: deps.config.timeZone, t: (key: string, params?: Record<string, string | number>) => ctx.t(key, params), month });
+  const query = (ctx: BotContext, month?: YearMonth) => ({ now: deps.clock.now(), timeZone: deps.config.timeZone, t: ctx.t, month });
   /** "/tinhhinh SNV 12/2026": the last word may name a month; the rest is the command's own argument. */
   const withMonth = async (ctx: BotContext, view: (month: YearMonth | undefined, rest: string) => Promise<void>) => {
     const words = (typeof ctx.match === "string" ? ctx.match.trim() : "").split(/\s+/).filter(Boolean);
@@ -62,7 +63,7 @@ export function secretariatFeature(deps: BotDeps) {
       const requested = typeof ctx.match === "string" ? ctx.match.trim() : "";
       const month = requested ? readMonth(requested) : yearMonthAt(deps.clock.now(), deps.config.timeZone);
       if (!month) return void (await ctx.reply(ctx.t("bad-month-argument", { value: requested, example: exampleMonth() })));
-      const t = (key: string, params?: Record<string, string | number>) => ctx.t(key, params);
+      const t = ctx.t;
       const name = `bao-cao-thi-dua-${periodKey(month)}.xlsx`;
       const caption = ctx.t("export-caption", { month: String(month.month), year: String(month.year) });
       await withExcelFile(await loadExportData(month), t, deps.config.timeZone, (path) => ctx.replyWithDocument(new InputFile(path, name), { caption }));
@@ -74,14 +75,7 @@ export function secretariatFeature(deps: BotDeps) {
     guarded(async (ctx) => {
       const now = deps.clock.now();
       const failed = await failedDeliveries(new Date(now.getTime() - 30 * 86_400_000));
-      const lines = [`<b>${ctx.t("failed-heading", { count: failed.length })}</b>`];
-      if (failed.length === 0) lines.push(ctx.t("failed-none"));
-      for (const item of failed) {
-        const who = item.who ? `${escapeHtml(item.who)}${item.agency ? ` (${escapeHtml(item.agency)})` : ""}` : String(item.chatId);
-        lines.push(`• ${formatLocalDateTime(item.at, deps.config.timeZone)} — ${who}: ${escapeHtml(ctx.t(`purpose-${item.purpose}`))} — <i>${escapeHtml(shorten(item.error, 120))}</i>`);
-      }
-      if (failed.length > 0) lines.push("", ctx.t("failed-how-to-retry"));
-      await replyLong(ctx, lines.join("\n"));
+      await replyLong(ctx, failedDeliveriesHtml(ctx.t, failed.map((item) => ({ ...item, at: formatLocalDateTime(item.at, deps.config.timeZone) }))));
     }),
   );
   defineCommand(
@@ -94,7 +88,7 @@ export function secretariatFeature(deps: BotDeps) {
       }
       const period = periodKey(yearMonthAt(deps.clock.now(), deps.config.timeZone));
       await ctx.reply(ctx.t("remind-confirm"), {
-        reply_markup: { inline_keyboard: [[{ text: ctx.t("button-remind-yes"), callback_data: `remind:${period}` }, { text: ctx.t("button-remind-no"), callback_data: "remind:no" }]] },
+        reply_markup: { inline_keyboard: [[{ text: ctx.t("button-remind-yes"), callback_data: remindNowButton.build({ period }) }, { text: ctx.t("button-remind-no"), callback_data: remindNowButton.build("no") }]] },
       });
     }),
   );
@@ -113,14 +107,14 @@ export function secretariatFeature(deps: BotDeps) {
   });
   feature.use(commands);
 
-  feature.callbackQuery(/^remind:(no|\d{4}-\d{2})$/, async (ctx) => {
+  feature.callbackQuery(remindNowButton.pattern, async (ctx) => {
     if (!actsForSecretariat(ctx)) {
       await ctx.answerCallbackQuery({ text: ctx.t("secretariat-only"), show_alert: true });
       return;
     }
-    const choice = ctx.match[1]!;
+    const choice = remindNowButton.read(ctx.callbackQuery.data)!;
     const now = deps.clock.now();
-    if (choice === "no" || choice !== periodKey(yearMonthAt(now, deps.config.timeZone))) {
+    if (choice === "no" || choice.period !== periodKey(yearMonthAt(now, deps.config.timeZone))) {
       await ctx.answerCallbackQuery({ text: choice === "no" ? ctx.t("remind-cancelled") : ctx.t("button-stale") });
       await ctx.editMessageReplyMarkup().catch(() => undefined);
       return;

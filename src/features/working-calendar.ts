@@ -1,8 +1,7 @@
 import { Composer } from "grammy";
 import type { BotDeps } from "../bot-deps.ts";
 import type { BotContext } from "../context.ts";
-import { describeDay } from "../messages/calendar-messages.ts";
-import { escapeHtml } from "../messages/html.ts";
+import { calendarYearHtml, describeDay } from "../messages/calendar-messages.ts";
 import { clearCalendarDay, loadWorkingCalendar, setCalendarDay } from "../services/working-calendar.ts";
 import { formatCalendarDate, yearMonthAt } from "../time/calendar.ts";
 import { readLocalDate } from "../time/local-dates.ts";
@@ -23,15 +22,14 @@ export function workingCalendarFeature(deps: BotDeps) {
   defineCommand(commands, "calendar", async (ctx: BotContext) => {
     if (!actsForSecretariat(ctx)) return void (await ctx.reply(ctx.t("secretariat-only")));
     const locale = (await ctx.i18n.getLocale()) === "en" ? "en" : "vi";
-    const t = (key: string, params?: Record<string, string | number>) => ctx.t(key, params);
+    const t = ctx.t;
     const [first = "", second = "", ...rest] = (typeof ctx.match === "string" ? ctx.match.trim() : "").split(/\s+/).filter(Boolean);
     const action = ACTIONS[first.toLowerCase()];
     if (!action) {
       const year = first ? Number(first) : yearMonthAt(deps.clock.now(), deps.config.timeZone).year;
       if (!/^\d{4}$/.test(String(year)) || year < 1990 || year > 2199) return void (await ctx.reply(t("calendar-usage")));
       const calendar = await loadWorkingCalendar();
-      const lines = [`<b>${escapeHtml(t("calendar-heading", { year: String(year) }))}</b>`, ...calendar.notableDays(year).map((day) => escapeHtml(describeDay(day, t, locale))), "", escapeHtml(t("calendar-usage"))];
-      return void (await replyLong(ctx, lines.join("\n")));
+      return void (await replyLong(ctx, calendarYearHtml(t, year, calendar.notableDays(year), locale)));
     }
     const date = readLocalDate(second);
     if (!date) return void (await ctx.reply(t("cli-error-date", { value: second })));

@@ -1,9 +1,10 @@
 import { Composer } from "grammy";
 import type { BotDeps } from "../bot-deps.ts";
 import type { BotContext } from "../context.ts";
-import { translatorFor } from "../i18n.ts";
+import { messageTranslatorFor } from "../i18n.ts";
 import { closeYear, YearCloseError } from "../services/year-close.ts";
 import { yearMonthAt } from "../time/calendar.ts";
+import { yearCloseButton } from "../chat/callback-data.ts";
 import { commandGroup, defineCommand } from "../chat/define-command.ts";
 import { actsForSecretariat } from "../chat/roles.ts";
 
@@ -18,23 +19,24 @@ export function yearCloseFeature(deps: BotDeps) {
     const year = Number(typed);
     if (!/^\d{4}$/.test(typed) || year > current) return void (await ctx.reply(ctx.t("year-close-usage", { year: String(current - 1) })));
     await ctx.reply(ctx.t("year-close-confirm", { year: typed }), {
-      reply_markup: { inline_keyboard: [[{ text: ctx.t("button-year-close", { year: typed }), callback_data: `ye:${typed}` }, { text: ctx.t("button-remind-no"), callback_data: "ye:no" }]] },
+      reply_markup: { inline_keyboard: [[{ text: ctx.t("button-year-close", { year: typed }), callback_data: yearCloseButton.build({ year }) }, { text: ctx.t("button-remind-no"), callback_data: yearCloseButton.build("no") }]] },
     });
   });
   feature.use(commands);
 
-  feature.callbackQuery(/^ye:(no|\d{4})$/, async (ctx) => {
+  feature.callbackQuery(yearCloseButton.pattern, async (ctx) => {
     if (!actsForSecretariat(ctx)) return void (await ctx.answerCallbackQuery({ text: ctx.t("secretariat-only"), show_alert: true }));
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup().catch(() => undefined);
-    if (ctx.match[1] === "no") return void (await ctx.reply(ctx.t("report-cancelled")));
-    const year = Number(ctx.match[1]);
+    const choice = yearCloseButton.read(ctx.callbackQuery.data)!;
+    if (choice === "no") return void (await ctx.reply(ctx.t("year-close-cancelled")));
+    const { year } = choice;
     try {
       const result = await closeYear(year, { via: "chat", telegramId: ctx.from.id, name: ctx.member?.displayName ?? null }, {
         now: deps.clock.now(),
         defaultLocale: deps.config.defaultLocale,
         configuredSecretariatChatId: deps.config.secretariatChatId,
-        translate: translatorFor,
+        translate: messageTranslatorFor,
       });
       deps.wakeOutbox();
       await ctx.reply(ctx.t("year-closed", { year: String(year), done: result.done, total: result.total, messages: result.messages }));

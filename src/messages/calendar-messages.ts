@@ -1,3 +1,4 @@
+import { bold, lines, trusted } from "./html.ts";
 import type { Translate } from "../i18n.ts";
 import { formatCalendarDate } from "../time/calendar.ts";
 import { weekdayOf } from "../time/local-dates.ts";
@@ -10,4 +11,9 @@ export function describeDay(day: CalendarDay, t: Translate, locale: "vi" | "en")
   const name = day.name ? ` — ${day.name[locale]}` : "";
   const changed = day.override ? ` ${t("calendar-announced")}` : "";
   return `${formatCalendarDate(day.date)} ${weekday.padEnd(9)} ${what}${name}${changed}`;
+}
+
+/** /lich: the year's notable days under a heading, then how to record what the government announced. */
+export function calendarYearHtml(t: Translate, year: number, days: CalendarDay[], locale: "vi" | "en"): string {
+  return lines(bold(trusted(t("calendar-heading", { year: String(year) }))), ...days.map((day) => describeDay(day, t, locale)), "", trusted(t("calendar-usage"))).html;
 }

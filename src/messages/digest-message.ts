@@ -38,7 +38,7 @@ export function formatDigest(figures: DigestFigures, change: DigestChange | null
   if (figures.rounds.length > 0) {
     lines.push("", `<b>${t("digest-rounds")}</b>`);
     for (const round of figures.rounds) {
-      lines.push(`• ${t("digest-round-line", { seq: round.seq, title: escapeHtml(round.title), submitted: round.submitted, asked: round.asked, collective: round.collective, individual: round.individual, days: round.daysLeft })}`);
+      lines.push(`• ${t("digest-round-line", { seq: round.seq, title: round.title, submitted: round.submitted, asked: round.asked, collective: round.collective, individual: round.individual, days: round.daysLeft })}`);
     }
   }
   return lines.join("\n");

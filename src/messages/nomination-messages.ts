@@ -1,6 +1,7 @@
 import type { Translate } from "../i18n.ts";
 import type { RoundTotals } from "../nominations/round-totals.ts";
-import { escapeHtml } from "./html.ts";
+import { nominateButton } from "../chat/callback-data.ts";
+import { escapeHtml, trusted } from "./html.ts";
 
 /** Texts about nomination rounds: the invitation, the totals, the review before confirming. */
 export interface RoundFacts {
@@ -12,7 +13,7 @@ export interface RoundFacts {
 
 export function formatRoundInvitation(round: RoundFacts, awardNames: string[], t: Translate): string {
   return [
-    t("round-invitation", { seq: round.seq, title: escapeHtml(round.title), kind: t(`round-kind-${round.kind}`), deadline: round.deadline }),
+    t("round-invitation", { seq: round.seq, title: round.title, kind: trusted(t(`round-kind-${round.kind}`)), deadline: round.deadline }),
     "",
     ...awardNames.map((name) => `• ${escapeHtml(name)}`),
     "",
@@ -39,7 +40,7 @@ export function formatRoundTotals(
   t: Translate,
 ): string {
   const lines = [
-    `<b>${t("round-heading", { seq: round.seq, title: escapeHtml(round.title) })}</b>`,
+    `<b>${t("round-heading", { seq: round.seq, title: round.title })}</b>`,
     t(round.status === "open" ? "round-open-until" : "round-closed", { deadline: round.deadline, days: round.daysLeft }),
     t("round-submitted", { submitted: totals.byAgency.length, asked: totals.byAgency.length + totals.missing.length }),
     "",
@@ -69,4 +70,9 @@ export function formatRoundTotals(
     for (const id of totals.missing) lines.push(`• ${escapeHtml(names.agency.get(id) ?? id)}`);
   }
   return lines.join("\n");
+}
+
+/** The button under a round's invitation, reminder or reopening: the officer's way into the counts. */
+export function nominateKeyboard(t: Translate, roundId: string) {
+  return { inline_keyboard: [[{ text: t("button-nominate"), callback_data: nominateButton.build({ roundId }) }]] };
 }

@@ -21,6 +21,6 @@ export function formatPlanPreview(plan: ParsedPlan, unresolved: string[], t: Tra
   const missing = rowsWithoutMonths(plan);
   if (missing.length > 0) lines.push(t("preview-no-months", { count: missing.length, rows: missing.map((row) => row ?? t("preview-unnumbered")).join(", ") }));
   if (unresolved.length > 0) lines.push("", `<b>${t("preview-unresolved", { count: unresolved.length })}</b>`, ...unresolved.map((name) => `• ${escapeHtml(name)}`));
-  if (plan.warnings.length > 0) lines.push("", `<b>${t("plan-review-warnings", { count: plan.warnings.length })}</b>`, ...plan.warnings.map((w) => `• ${escapeHtml(describePlanWarning(w, t))}`));
+  if (plan.warnings.length > 0) lines.push("", `<b>${t("plan-review-warnings", { count: plan.warnings.length })}</b>`, ...plan.warnings.map((w) => `• ${describePlanWarning(w, t)}`));
   return lines.join("\n");
 }

@@ -2,7 +2,6 @@ import type { Types } from "mongoose";
 import { AgencyModel } from "../../models/agency.ts";
 import { MemberModel } from "../../models/member.ts";
 import type { Locale, Translate } from "../i18n.ts";
-import { escapeHtml } from "../messages/html.ts";
 import { enqueueMessage } from "../outbox/enqueue.ts";
 import { formatCalendarDate } from "../time/calendar.ts";
 import { recordAudit, type Actor } from "./audit.ts";
@@ -43,8 +42,8 @@ export async function tellEveryoneAway(agencyId: string, absence: { until: strin
     key: `away-uncovered:${agencyId}:${absence.until}`,
     chatId,
     text: t("away-uncovered", {
-      agency: escapeHtml(agency?.name ?? agencyId),
-      names: absence.officers.map((officer) => escapeHtml(officer.displayName)).join(", "),
+      agency: agency?.name ?? agencyId,
+      names: absence.officers.map((officer) => officer.displayName).join(", "),
       until: formatCalendarDate(absence.until),
     }),
     purpose: "away-uncovered",

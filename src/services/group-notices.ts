@@ -2,8 +2,8 @@ import { AgencyModel } from "../../models/agency.ts";
 import { GroupNoticeModel } from "../../models/group-notice.ts";
 import { NominationRoundModel } from "../../models/nomination-round.ts";
 import type { BotDeps } from "../bot-deps.ts";
-import { translatorFor } from "../i18n.ts";
-import { escapeHtml, shorten } from "../messages/html.ts";
+import { messageTranslatorFor } from "../i18n.ts";
+import { shorten, trusted } from "../messages/html.ts";
 import { splitMessage } from "../messages/split-message.ts";
 import type { CountLine } from "../nominations/round-totals.ts";
 import { enqueueMessage } from "../outbox/enqueue.ts";
@@ -20,13 +20,13 @@ export async function addGroupNotice(html: string, now: Date): Promise<void> {
 }
 
 export async function announceReport(saved: SavedReport, answer: { status: string; percent: number }, deps: BotDeps, now: Date): Promise<void> {
-  const t = translatorFor(deps.config.defaultLocale);
-  const row = saved.milestoneRow ? `[${escapeHtml(saved.milestoneRow)}] ` : "";
+  const t = messageTranslatorFor(deps.config.defaultLocale);
+  const row = saved.milestoneRow ? `[${saved.milestoneRow}] ` : "";
   await addGroupNotice(
     t("report-group-notice", {
-      agency: escapeHtml(saved.agencyName),
-      milestone: `${row}${escapeHtml(shorten(saved.milestoneText, 120))}`,
-      status: t(`status-${answer.status}`),
+      agency: saved.agencyName,
+      milestone: `${row}${shorten(saved.milestoneText, 120)}`,
+      status: trusted(t(`status-${answer.status}`)),
       percent: answer.status === "done" ? "" : ` ${answer.percent}%`,
       version: saved.version,
     }),
@@ -39,13 +39,13 @@ export async function announceNomination(
   now: Date,
   deps: BotDeps,
 ): Promise<void> {
-  const t = translatorFor(deps.config.defaultLocale);
+  const t = messageTranslatorFor(deps.config.defaultLocale);
   const [round, agency] = await Promise.all([NominationRoundModel.findById(submitted.roundId).lean(), AgencyModel.findById(submitted.agencyId).lean()]);
   const collective = submitted.lines.reduce((s, l) => s + l.collective, 0);
   const individual = submitted.lines.reduce((s, l) => s + l.individual, 0);
   await addGroupNotice(
     t("nomination-group-notice", {
-      agency: escapeHtml(agency?.name ?? "?"),
+      agency: agency?.name ?? "?",
       seq: round?.seq ?? 0,
       collective,
       individual,

@@ -2,9 +2,8 @@ import { AgencyModel } from "../../models/agency.ts";
 import { AwardTypeModel } from "../../models/award-type.ts";
 import { NominationRoundModel } from "../../models/nomination-round.ts";
 import type { Config } from "../config.ts";
-import { forChat, translatorFor, type Locale, type Translate } from "../i18n.ts";
-import { escapeHtml } from "../messages/html.ts";
-import { formatRoundInvitation, formatRoundTotals } from "../messages/nomination-messages.ts";
+import { forChat, messageTranslatorFor, type Locale, type Translate } from "../i18n.ts";
+import { formatRoundInvitation, formatRoundTotals, nominateKeyboard } from "../messages/nomination-messages.ts";
 import { splitMessage } from "../messages/split-message.ts";
 import { daysLeft } from "../nominations/round-window.ts";
 import { enqueueMessage } from "../outbox/enqueue.ts";
@@ -23,10 +22,9 @@ export interface NoticeContext {
   translate: (locale: Locale) => Translate;
 }
 
-export const nominationButton = (roundId: string) => `n:${roundId}`;
 
 export function noticeContextFrom(config: Pick<Config, "timeZone" | "defaultLocale" | "secretariatChatId">, now: Date): NoticeContext {
-  return { now, timeZone: config.timeZone, defaultLocale: config.defaultLocale, configuredSecretariatChatId: config.secretariatChatId, translate: translatorFor };
+  return { now, timeZone: config.timeZone, defaultLocale: config.defaultLocale, configuredSecretariatChatId: config.secretariatChatId, translate: messageTranslatorFor };
 }
 
 /**
@@ -42,7 +40,7 @@ export async function announceReopen(round: RoundRecord, agencyCode: string, unt
   const groupId = await secretariatChatId(context.configuredSecretariatChatId);
   if (groupId !== null) {
     const t = context.translate(context.defaultLocale);
-    const text = t("round-reopened-group", { seq: round.seq, agency: escapeHtml(agency.name), until: untilText });
+    const text = t("round-reopened-group", { seq: round.seq, agency: agency.name, until: untilText });
     if (await enqueueMessage({ key: `round-reopen:${String(round._id)}:${String(agency._id)}:${stamp}:group`, chatId: groupId, text, purpose: "round-reopened", notBefore: context.now })) enqueued++;
   }
   for (const officer of (await focalOfficersByAgency(localDate(context.now, context.timeZone))).get(String(agency._id)) ?? []) {
@@ -50,8 +48,8 @@ export async function announceReopen(round: RoundRecord, agencyCode: string, unt
     const created = await enqueueMessage({
       key: `round-reopen:${String(round._id)}:${stamp}:${officer.telegramId}`,
       chatId: deliveryChatOf(officer),
-      text: t("round-reopened-for-you", { seq: round.seq, title: escapeHtml(round.title), until: untilText }),
-      replyMarkup: { inline_keyboard: [[{ text: t("button-nominate"), callback_data: nominationButton(String(round._id)) }]] },
+      text: t("round-reopened-for-you", { seq: round.seq, title: round.title, until: untilText }),
+      replyMarkup: nominateKeyboard(t, String(round._id)),
       purpose: "round-reopened",
       member: officer._id,
       about: { agency: String(agency._id) },
@@ -84,7 +82,7 @@ export async function sendRoundMessages(round: RoundRecord, context: NoticeConte
         key: `${purpose}:${String(round._id)}:${keySuffix}:${officer.telegramId}`,
         chatId: deliveryChatOf(officer),
         text: heading + formatRoundInvitation(facts, names, t),
-        replyMarkup: { inline_keyboard: [[{ text: t("button-nominate"), callback_data: nominationButton(String(round._id)) }]] },
+        replyMarkup: nominateKeyboard(t, String(round._id)),
         purpose,
         member: officer._id,
         about: { agency: agencyId },

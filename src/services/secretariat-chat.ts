@@ -1,6 +1,6 @@
 import { SettingModel } from "../../models/setting.ts";
 
-/** The secretariat group: SECRETARIAT_CHAT_ID, or the group a secretariat member bound with /bind. */
+/** The secretariat group: SECRETARIAT_CHAT_ID, or the group a secretariat member bound with /gannhom (/bind). */
 const KEY = "secretariat-chat-id";
 
 export async function secretariatChatId(configured: number | undefined): Promise<number | null> {

@@ -2,7 +2,7 @@ import type { Translate } from "../i18n.ts";
 import { AgencyReports, dueForAgency } from "../followup/due-milestones.ts";
 import { answerOf, groupReportsByAgency, overdueMilestones, silentAgencies, tallyMonth } from "../followup/month-status.ts";
 import { formatAgencyStatus, formatMonthStatus, formatOverdue, formatSilentAgencies } from "../messages/status-messages.ts";
-import { escapeHtml } from "../messages/html.ts";
+import { ambiguousAgencyHtml } from "../messages/directory-messages.ts";
 import { PlanModel } from "../../models/plan.ts";
 import { localDate, periodKey, yearMonthAt, type YearMonth } from "../time/calendar.ts";
 import { loadMonthData } from "./follow-up-data.ts";
@@ -27,10 +27,9 @@ export async function monthStatusHtml({ now, timeZone, t, month: asked }: Status
 export async function agencyStatusHtml(query: StatusQuery & { agency: string }): Promise<string> {
   const { now, timeZone, t } = query;
   const found = await findAgencies(query.agency);
-  if (found.length === 0) return t("status-agency-unknown", { query: escapeHtml(query.agency) });
+  if (found.length === 0) return t("status-agency-unknown", { query: query.agency });
   if (found.length > 1) {
-    const list = found.slice(0, 15).map((agency) => `• <code>${agency.code}</code> ${escapeHtml(agency.name)}`);
-    return [t("status-agency-ambiguous", { count: found.length }), ...list].join("\n");
+    return ambiguousAgencyHtml(t, found);
   }
   const agency = found[0]!;
   const month = query.month ?? yearMonthAt(now, timeZone);

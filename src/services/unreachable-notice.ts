@@ -2,8 +2,7 @@ import type { Types } from "mongoose";
 import { AgencyModel } from "../../models/agency.ts";
 import { MemberModel } from "../../models/member.ts";
 import type { BotDeps } from "../bot-deps.ts";
-import { translatorFor } from "../i18n.ts";
-import { escapeHtml } from "../messages/html.ts";
+import { messageTranslatorFor } from "../i18n.ts";
 import { addGroupNotice } from "./group-notices.ts";
 import { focalAgencyOf } from "./members.ts";
 
@@ -16,6 +15,6 @@ export async function notifyUnreachable(memberId: Types.ObjectId, deps: BotDeps)
   if (!member) return;
   const agencyId = focalAgencyOf(member);
   const agency = agencyId ? await AgencyModel.findById(agencyId).lean() : null;
-  const t = translatorFor(deps.config.defaultLocale);
-  await addGroupNotice(t("member-unreachable", { name: escapeHtml(member.displayName), agency: agency ? escapeHtml(agency.name) : "-" }), deps.clock.now());
+  const t = messageTranslatorFor(deps.config.defaultLocale);
+  await addGroupNotice(t("member-unreachable", { name: member.displayName, agency: agency ? agency.name : "-" }), deps.clock.now());
 }

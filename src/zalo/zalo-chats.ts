@@ -1,5 +1,5 @@
 import { ZaloChatModel } from "../../models/zalo-chat.ts";
-import { readReportButton } from "../chat/callback-data.ts";
+import { reportButton } from "../chat/callback-data.ts";
 import { numberForZaloId } from "../chat-networks.ts";
 import type { Choice, OfferedChoices } from "./zalo-text.ts";
 
@@ -44,7 +44,7 @@ export async function zaloIdOf(chatId: number): Promise<string | null> {
   return chat?.zaloId ?? null;
 }
 
-const allReports = (choices: Choice[]) => choices.length > 0 && choices.every((choice) => readReportButton(choice.data));
+const allReports = (choices: Choice[]) => choices.length > 0 && choices.every((choice) => reportButton.read(choice.data));
 
 /**
  * A message the bot sent to a Zalo chat: its number (Zalo's own ids are strings), and its choices
@@ -61,7 +61,7 @@ export async function recordSentMessage(chatId: number, choices: Choice[], now: 
   if (choices.length > 0 && !reports) await ZaloChatModel.updateOne({ chatId }, { $set: { choicesMessageId: messageId } });
   if (!reports) return messageId;
   const previous = (chat?.reportChoices ?? []) as Choice[];
-  const samePeriod = allReports(previous) && readReportButton(previous[0]!.data)!.period === readReportButton(choices[0]!.data)!.period;
+  const samePeriod = allReports(previous) && reportButton.read(previous[0]!.data)!.period === reportButton.read(choices[0]!.data)!.period;
   const numbers = new Set(choices.map((choice) => choice.number));
   const merged = samePeriod ? [...previous.filter((choice) => !numbers.has(choice.number)), ...choices] : choices;
   await ZaloChatModel.updateOne({ chatId }, { $set: { reportChoices: merged, reportChoicesMessageId: messageId, reportChoicesAt: now } });

@@ -1,4 +1,4 @@
-import { readReportButton } from "../chat/callback-data.ts";
+import { buttonMeaning } from "../chat/callback-data.ts";
 import { readPercent } from "../followup/report-input.ts";
 import { splitMessage } from "../messages/split-message.ts";
 import type { Translate } from "../i18n.ts";
@@ -37,20 +37,30 @@ export interface Choice {
   data: string;
 }
 
-/** The buttons of a keyboard as choices. Report buttons keep their task's number; a question whose buttons are themselves numbers (percentages) is answered by words or by typing the number. */
+/**
+ * The buttons of a keyboard as choices. Report buttons keep their task's number; a question whose
+ * buttons are themselves numbers (percentages) is answered by words or by typing the number. A
+ * choice that throws away what the person entered gets no number at all, only its words: a
+ * number that meant something harmless at the last question must never destroy at this one.
+ */
 export function choicesOf(keyboard: Button[][]): Choice[] {
   const buttons = keyboard.flat().filter((button): button is Required<Button> => typeof button.callback_data === "string");
   const numbersAreAnswers = buttons.some((button) => readPercent(cleanLabel(button.text)).ok);
   let next = 1;
   return buttons.map((button) => {
     const label = cleanLabel(button.text);
-    if (readReportButton(button.callback_data)) {
+    const meaning = buttonMeaning(button.callback_data);
+    if (meaning.kind === "task") {
       const task = /(\d+)\s*$/.exec(label);
       return { number: task ? Number(task[1]) : null, label, data: button.callback_data };
     }
-    return { number: numbersAreAnswers ? null : next++, label, data: button.callback_data };
+    const numbered = !numbersAreAnswers && !(meaning.kind === "answer" && meaning.destroys);
+    return { number: numbered ? next++ : null, label, data: button.callback_data };
   });
 }
+
+const isTask = (choice: Choice) => buttonMeaning(choice.data).kind === "task";
+const isAnswer = (choice: Choice) => buttonMeaning(choice.data).kind === "answer";
 
 /** A button's words without the pictograms Telegram shows in front. */
 export function cleanLabel(text: string): string {
@@ -61,7 +71,7 @@ export function cleanLabel(text: string): string {
 export function choicesText(choices: Choice[], t: Translate): string {
   if (choices.length === 0) return "";
   // A due list says itself how its numbers are answered (its footer, in Zalo's words).
-  if (choices.every((choice) => readReportButton(choice.data))) return "";
+  if (choices.every(isTask)) return "";
   const numbered = choices.filter((choice) => choice.number !== null);
   const lines = choices.map((choice) => (choice.number === null ? `• ${choice.label}` : `${choice.number}. ${choice.label}`));
   return [...lines, numbered.length > 0 ? t("zalo-answer-with-number") : t("zalo-answer-with-words")].join("\n");
@@ -95,7 +105,7 @@ export function readReply(text: string, choices: Choice[]): Reading {
     const choice = choices.find((c) => c.number === Number(numbered[1]));
     const rest = numbered[2]!.trim();
     // Only a task's number may carry words after it ("3 xong"); "2,5" is no choice.
-    if (choice && (rest === "" || readReportButton(choice.data))) return { kind: "choice", choice, rest };
+    if (choice && (rest === "" || isTask(choice))) return { kind: "choice", choice, rest };
   }
   // Without letters the reply is a figure, matched as typed: "-2" is not the choice "2".
   const hasLetters = /\p{L}/u.test(text);
@@ -112,7 +122,7 @@ export interface OfferedChoices {
   at: Date | null;
 }
 
-const isDialogue = (choices: Choice[]) => choices.some((choice) => choice.data.startsWith("c:"));
+const isDialogue = (choices: Choice[]) => choices.some(isAnswer);
 
 /**
  * A reply read against what was offered: while a dialogue is open, only its question's choices

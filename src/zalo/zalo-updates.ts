@@ -1,5 +1,5 @@
 import type { Update } from "grammy/types";
-import { readReportButton, reportDoneButtonData } from "../chat/callback-data.ts";
+import { reportButton } from "../chat/callback-data.ts";
 import { meansDone } from "../followup/report-input.ts";
 import { findMember } from "../services/members.ts";
 import { zaloChatFor } from "./zalo-chats.ts";
@@ -62,8 +62,8 @@ export async function telegramUpdateFrom(update: ZaloUpdate): Promise<Update | n
 
   const { reading, messageId } = readReplyToChat(text, chat.offered, chat.reports, await hasOpenConversation(chat.chatId));
   if (reading.kind === "choice") {
-    const report = readReportButton(reading.choice.data);
-    const data = report && reading.rest && meansDone(reading.rest) ? reportDoneButtonData(reading.choice.data) : reading.choice.data;
+    const report = reportButton.read(reading.choice.data);
+    const data = report && reading.rest && meansDone(reading.rest) ? reportButton.build({ ...report, saidDone: true }) : reading.choice.data;
     return {
       update_id: updateId,
       callback_query: {

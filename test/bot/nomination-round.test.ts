@@ -143,7 +143,13 @@ describe("a nomination round's whole life", () => {
     expect(textsOf(await secretary.say("/dot giahan 1 10/12/2018")).join()).toContain("Đợt 1: đang mở, hạn 10/12/2018 17:00");
     expect(callbackAnswers(await snv.press(button))).toEqual([""]);
     await snv.say("/huy");
-    expect(textsOf(await secretary.say("/round close 1")).join()).toContain("Đợt 1: đã kết thúc");
+    // Closing ends every agency's chance: asked once, "Thôi" changes nothing.
+    expect(textsOf(await secretary.say("/round close 1"))).toEqual(["Kết thúc đợt 1 (Khen thưởng tổng kết năm 2018) ngay bây giờ? Các đơn vị chưa báo cáo sẽ không gửi được nữa."]);
+    await secretary.press("rc:no");
+    expect(callbackAnswers(await snv.press(button))).toEqual([""]);
+    await snv.say("/huy");
+    await secretary.say("/round close 1");
+    expect(textsOf(await secretary.press("rc:1")).join()).toContain("Đợt 1: đã kết thúc");
     expect(callbackAnswers(await snv.press(button))[0]).toContain("đã hết hạn");
   });
 

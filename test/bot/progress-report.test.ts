@@ -73,7 +73,7 @@ describe("a focal officer reporting progress", () => {
     // The secretariat group is told in one line, gathered with others and posted through the outbox.
     expect(await flushGroupNotices(harness.deps.config, harness.clock.now())).toBe(1);
     const notice = await OutboxMessageModel.findOne({ chatId: SECRETARIAT_GROUP, purpose: "group-notices" }).lean();
-    expect(String((notice!.payload as { text: string }).text)).toMatch(/Ủy ban nhân dân tỉnh Lai Châu — \[3\] .*Đang thực hiện<\/b> 60% \(lần 1\)/);
+    expect(String((notice!.payload as { text: string }).text)).toMatch(/Ủy ban nhân dân tỉnh Lai Châu — <b>Đang thực hiện<\/b> 60% \(lần 1\): \[3\] /);
   });
 
   it("keeps earlier versions when the officer reports again, and can edit before confirming", async () => {
@@ -111,7 +111,13 @@ describe("a focal officer reporting progress", () => {
     await officer.press(buttons[1]!);
     await officer.press("c:st:blocked");
     await officer.say("20");
-    expect(textsOf(await officer.say("/cancel"))).toEqual(["Đã hủy. Không có gì thay đổi."]);
+    // With answers given, cancelling asks once; "Tiếp tục" asks the question again, a second "Hủy" cancels.
+    const asked = await officer.say("/cancel");
+    expect(textsOf(asked)).toEqual(["Hủy báo cáo này? Những gì đồng chí đã nhập sẽ không được lưu."]);
+    expect(buttonsOf(asked).map((button) => button.text)).toEqual(["Tiếp tục", "✖️ Hủy"]);
+    expect(textsOf(await officer.press("c:keep"))).toEqual([expect.stringContaining("Ghi chú thêm")]);
+    await officer.say("/cancel");
+    expect(textsOf(await officer.press("c:go"))).toEqual(["Đã hủy. Không có gì thay đổi."]);
     expect(await ProgressReportModel.countDocuments()).toBe(0);
     expect(textsOf(await officer.say("/huy"))).toEqual(["Không có việc gì đang làm dở."]);
   });

@@ -5,7 +5,7 @@ import { runJob } from "../../jobs/registry.ts";
 import { MilestoneModel } from "../../models/milestone.ts";
 import { OutboxMessageModel } from "../../models/outbox-message.ts";
 import { ProgressReportModel } from "../../models/progress-report.ts";
-import { readReportButton } from "../../src/chat/callback-data.ts";
+import { reportButton } from "../../src/chat/callback-data.ts";
 import { addMember, agencyId, loadLaiChau } from "../support/lai-chau-fixture.ts";
 import { useTestDatabase } from "../support/test-database.ts";
 
@@ -42,7 +42,7 @@ describe("the monthly push", () => {
     expect(keyboard).toHaveLength(7);
     for (const button of keyboard) {
       expect(Buffer.byteLength(button.callback_data)).toBeLessThanOrEqual(64);
-      expect(readReportButton(button.callback_data)?.period).toBe("2018-03");
+      expect(reportButton.read(button.callback_data)?.period).toBe("2018-03");
     }
     expect(ubnd!.about?.milestones).toHaveLength(7);
 

@@ -121,13 +121,13 @@ export class TestUser {
   }
 
   private resolveDialogueButton(data: string, chatId: number): string {
-    if (!data.startsWith("c:") || /^c:[A-Za-z0-9_-]{4}\d+:/.test(data)) return data;
+    if (!data.startsWith("c:") || /^c:[A-Za-z0-9_-]{4}\d+!?:/.test(data)) return data;
     const suffix = data.slice(2);
     const calls = this.harness.telegram.calls;
     for (let index = calls.length - 1; index >= 0; index--) {
       const call = calls[index]!;
       if (Number(call.params.chat_id) !== chatId) continue;
-      const found = buttonsOf([call]).find((button) => button.data.replace(/^c:[A-Za-z0-9_-]{4}\d+:/, "") === suffix && button.data !== data);
+      const found = buttonsOf([call]).find((button) => button.data.replace(/^c:[A-Za-z0-9_-]{4}\d+!?:/, "") === suffix && button.data !== data);
       if (found) return found.data;
     }
     return data;

@@ -101,7 +101,7 @@ describe("a focal officer on Zalo", () => {
     // The secretariat's Telegram group hears of it like any other report.
     expect(await flushGroupNotices(harness.deps.config, harness.clock.now())).toBe(1);
     const notice = await OutboxMessageModel.findOne({ chatId: SECRETARIAT_GROUP, purpose: "group-notices" }).lean();
-    expect(String((notice!.payload as { text: string }).text)).toMatch(/Ủy ban nhân dân tỉnh Lai Châu — \[\d+\] .*Đang thực hiện<\/b> 60%/);
+    expect(String((notice!.payload as { text: string }).text)).toMatch(/Ủy ban nhân dân tỉnh Lai Châu — <b>Đang thực hiện<\/b> 60% \(lần 1\): \[\d+\] /);
   });
 
   it("reports a task done with one reply to the push: '2 xong'", async () => {

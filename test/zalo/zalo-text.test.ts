@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { reportButtonData } from "../../src/chat/callback-data.ts";
+import { reportButton } from "../../src/chat/callback-data.ts";
 import { translatorFor } from "../../src/i18n.ts";
 import { choicesOf, plainText, readReply, readReplyToChat, zaloMessages } from "../../src/zalo/zalo-text.ts";
 import { isZaloChatId, numberForZaloId, zaloFileId, zaloFileUrl } from "../../src/chat-networks.ts";
@@ -18,7 +18,7 @@ describe("messages on Zalo", () => {
     expect(status.map((c) => [c.number, c.label])).toEqual([[1, "Chưa triển khai"], [2, "Hủy"]]);
     const percent = choicesOf([[{ text: "0%", callback_data: "c:abcd2:pct:0" }, { text: "25%", callback_data: "c:abcd2:pct:25" }], [{ text: "✖️ Hủy", callback_data: "c:abcd2:cancel" }]]);
     expect(percent.map((c) => c.number)).toEqual([null, null, null]);
-    const reports = choicesOf([[{ text: "📝 Báo cáo 11", callback_data: reportButtonData(milestone(1), "2018-03") }, { text: "📝 Báo cáo 12", callback_data: reportButtonData(milestone(2), "2018-03") }]]);
+    const reports = choicesOf([[{ text: "📝 Báo cáo 11", callback_data: reportButton.build({ milestoneId: milestone(1), period: "2018-03", saidDone: false }) }, { text: "📝 Báo cáo 12", callback_data: reportButton.build({ milestoneId: milestone(2), period: "2018-03", saidDone: false }) }]]);
     expect(reports.map((c) => c.number)).toEqual([11, 12]);
   });
 
@@ -43,7 +43,7 @@ describe("messages on Zalo", () => {
     expect(readReply("2", counts)).toMatchObject({ kind: "choice", choice: { data: "c:abcd4:num:2" } });
     expect(readReply("-2", counts)).toEqual({ kind: "text" });
     expect(readReply("2,5", counts)).toEqual({ kind: "text" });
-    const reports = choicesOf([[{ text: "📝 Báo cáo 3", callback_data: reportButtonData(milestone(3), "2018-03") }]]);
+    const reports = choicesOf([[{ text: "📝 Báo cáo 3", callback_data: reportButton.build({ milestoneId: milestone(3), period: "2018-03", saidDone: false }) }]]);
     expect(readReply("3 xong", reports)).toMatchObject({ kind: "choice", rest: "xong" });
   });
 
@@ -58,7 +58,7 @@ describe("messages on Zalo", () => {
 
   it("reads a number against the open dialogue only, else against the latest menu or due list", () => {
     const question = { choices: choicesOf([[{ text: "0%", callback_data: "c:abcd5:pct:0" }, { text: "✖️ Hủy", callback_data: "c:abcd5:cancel" }]]), messageId: 7, at: new Date(2000) };
-    const push = { choices: choicesOf([[{ text: "📝 Báo cáo 3", callback_data: reportButtonData(milestone(3), "2018-03") }]]), messageId: 5, at: new Date(3000) };
+    const push = { choices: choicesOf([[{ text: "📝 Báo cáo 3", callback_data: reportButton.build({ milestoneId: milestone(3), period: "2018-03", saidDone: false }) }]]), messageId: 5, at: new Date(3000) };
     // At the percent question, "3" is a percentage even though a newer reminder names task 3.
     expect(readReplyToChat("3", question, push, true).reading).toEqual({ kind: "text" });
     // Once the dialogue is over, its choices no longer count and "3" is the task.
