@@ -67,7 +67,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   if (!config.botToken) throw new Error("BOT_TOKEN is required to build the bot");
   const bot = new Bot<BotContext>(config.botToken, { client: { apiRoot: config.telegramApiRoot } });
   // The last transformer installed runs first: Zalo innermost, so its calls are paced and retried too.
-  const zalo = options.zalo ? zaloTransformer(options.zalo, { defaultLocale: config.defaultLocale, publicBaseUrl: options.publicBaseUrl, now: () => deps.clock.now() }) : null;
+  const zalo = options.zalo ? zaloTransformer(options.zalo, { defaultLocale: config.defaultLocale, publicBaseUrl: options.publicBaseUrl, clock: deps.clock }) : null;
   if (zalo) bot.api.config.use(zalo);
   bot.api.config.use(autoRetry(RETRY));
   const paced = options.pacer ? pacedApi(options.pacer, deps.clock) : null;

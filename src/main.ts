@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   // The outbox keeps Telegram's limits itself, so it talks through an Api without auto-retry.
   const outboxApi = new Api(config.botToken!, { apiRoot: config.telegramApiRoot });
   const zalo = config.zalo ? new ZaloClient(config.zalo.token, config.zalo.apiRoot) : undefined;
-  if (zalo) outboxApi.config.use(zaloTransformer(zalo, { defaultLocale: config.defaultLocale, publicBaseUrl: config.zalo?.publicBaseUrl, now: () => clock.now() }));
+  if (zalo) outboxApi.config.use(zaloTransformer(zalo, { defaultLocale: config.defaultLocale, publicBaseUrl: config.zalo?.publicBaseUrl, clock }));
   outboxApi.config.use(htmlParseMode());
   const deps: BotDeps = { config, clock, wakeOutbox: () => outbox.wake() };
   const telegramLimits = { ...TELEGRAM_LIMITS, ...config.telegramLimits };

@@ -77,7 +77,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const zaloApi = new LocalZaloApi();
   const zalo = new ZaloClient(zaloApi.token, await zaloApi.start());
   for (const persona of sample.personas.filter((p) => p.zaloId)) zaloApi.addUser({ id: persona.zaloId!, display_name: persona.name.split(" — ")[0]! });
-  const zaloOptions = { defaultLocale: config.defaultLocale, publicBaseUrl: api.url, now: () => clock.now() };
+  const zaloOptions = { defaultLocale: config.defaultLocale, publicBaseUrl: api.url, clock };
 
   const deps: BotDeps = { config, clock, wakeOutbox: () => outbox.wake() };
   // Pacing runs on real time; office hours follow the sandbox's clock, so 23:00 there holds messages.

@@ -4,6 +4,7 @@ import { memberLocales } from "../middleware/member-loader.ts";
 import { isLocale, translatorFor, type Locale, type Translate } from "../i18n.ts";
 import { recordSentMessage, zaloIdOf } from "./zalo-chats.ts";
 import type { ZaloClient, ZaloResponse } from "./zalo-client.ts";
+import { systemClock, type Clock } from "../outbox/clock.ts";
 import { chatOfZaloCallback, isZaloChatId, zaloFileUrl } from "../chat-networks.ts";
 import { choicesOf, plainText, zaloMessages, type Button } from "./zalo-text.ts";
 
@@ -37,8 +38,8 @@ export interface ZaloTransformerOptions {
   defaultLocale: Locale;
   /** Where dondoc's HTTP server is reached from outside: Zalo takes photos only by address. */
   publicBaseUrl?: string;
-  /** The bot's clock, which a published chart's expiry is counted on. */
-  now?: () => Date;
+  /** The bot's clock: a published chart's expiry is counted on it, and a long message's parts are paced by it. */
+  clock?: Clock;
 }
 
 /** The bytes of a photo the features send as a file (the digest's chart). */
@@ -50,18 +51,28 @@ async function photoBytes(photo: unknown): Promise<Uint8Array | null> {
   return null;
 }
 
+/**
+ * A message too long for one Zalo message goes as parts one second apart, and the chat's next
+ * message a second after the last part: Zalo publishes no limits, and one a second per chat is
+ * what dondoc promises to stay within.
+ */
+const PART_GAP_MS = 1000;
+
 export function zaloTransformer(client: ZaloClient, options: ZaloTransformerOptions): Transformer {
+  const clock = options.clock ?? systemClock;
   const sendText = async (chatId: number, text: string, parseMode: unknown, markup: unknown): Promise<Result> => {
     const zaloId = await zaloIdOf(chatId);
     if (!zaloId) return { ok: false, error_code: 400, description: "Bad Request: chat not found (no such Zalo chat)" };
     const keyboard = ((markup as { inline_keyboard?: Button[][] } | undefined)?.inline_keyboard ?? []) as Button[][];
     const choices = choicesOf(keyboard);
     const t = translatorOf(chatId, options.defaultLocale);
-    for (const part of zaloMessages(String(text ?? ""), choices, t, parseMode === "HTML" ? "HTML" : undefined)) {
+    const parts = zaloMessages(String(text ?? ""), choices, t, parseMode === "HTML" ? "HTML" : undefined);
+    for (const part of parts) {
       const sent: ZaloResponse = await client.call("sendMessage", { chat_id: zaloId, text: part });
       if (!sent.ok) return asTelegramFailure(sent);
+      if (parts.length > 1) await clock.sleep(PART_GAP_MS);
     }
-    const messageId = await recordSentMessage(chatId, choices, options.now?.() ?? new Date());
+    const messageId = await recordSentMessage(chatId, choices, clock.now());
     return { ok: true, result: { message_id: messageId, date: Math.floor(Date.now() / 1000), chat: { id: chatId, type: "private", first_name: "" }, text: plainText(String(text ?? "")) } };
   };
 
@@ -98,12 +109,12 @@ export function zaloTransformer(client: ZaloClient, options: ZaloTransformerOpti
       case "sendPhoto": {
         const caption = p.caption ? `${String(p.caption)}\n\n` : "";
         const bytes = options.publicBaseUrl ? await photoBytes(p.photo) : null;
-        const address = bytes ? await publishImage(bytes, options.publicBaseUrl!, options.now?.() ?? new Date()) : typeof p.photo === "string" && /^https?:\/\//.test(p.photo) ? p.photo : null;
+        const address = bytes ? await publishImage(bytes, options.publicBaseUrl!, clock.now()) : typeof p.photo === "string" && /^https?:\/\//.test(p.photo) ? p.photo : null;
         const zaloId = address ? await zaloIdOf(chatId) : null;
         if (address && zaloId) {
           const sent: ZaloResponse = await client.call("sendPhoto", { chat_id: zaloId, photo: address, ...(p.caption ? { caption: plainText(String(p.caption)).slice(0, 2000) } : {}) });
           if (!sent.ok) return asTelegramFailure(sent) as never;
-          return { ok: true, result: { message_id: await recordSentMessage(chatId, [], options.now?.() ?? new Date()), date: Math.floor(Date.now() / 1000), chat: { id: chatId, type: "private" } } } as never;
+          return { ok: true, result: { message_id: await recordSentMessage(chatId, [], clock.now()), date: Math.floor(Date.now() / 1000), chat: { id: chatId, type: "private" } } } as never;
         }
         return (await sendText(chatId, `${caption}${t("zalo-photo-not-sent")}`, p.parse_mode, undefined)) as never;
       }

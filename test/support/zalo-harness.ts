@@ -45,7 +45,7 @@ export async function startZaloHarness(now: Date, users: ZaloUser[]): Promise<Za
     sendPhoto: (user, url) => answersTo(user, () => zalo.sendPhoto(user, url)),
     async deliverOutbox(options = {}) {
       const api = new Api(TOKEN, { apiRoot: harness.deps.config.telegramApiRoot });
-      api.config.use(zaloTransformer(client, { defaultLocale: "vi", publicBaseUrl: options.publicBaseUrl, now: () => harness.clock.now() }));
+      api.config.use(zaloTransformer(client, { defaultLocale: "vi", publicBaseUrl: options.publicBaseUrl, clock: harness.clock }));
       await new OutboxSender({ api, clock: harness.clock }).drain();
     },
     async stop() {
