@@ -4,7 +4,13 @@ import type { AddressInfo } from "node:net";
 /** An HTTP server on the loopback for the local Bot API servers: started on a free port, closed with its connections. */
 export async function listenLocally(handle: (request: IncomingMessage, response: ServerResponse) => void, port = 0, host = "127.0.0.1"): Promise<{ server: Server; url: string }> {
   const server = createServer(handle);
-  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
   return { server, url: `http://${host}:${(server.address() as AddressInfo).port}` };
 }
 

@@ -512,3 +512,4 @@ year-close-cancelled = The year was not closed. Nothing changed.
 round-close-confirm = End round { $seq } ({ $title }) now? Agencies that have not reported will no longer be able to.
 button-round-close = End round { $seq }
 round-close-kept = Round { $seq } stays open. Nothing changed.
+invite-cli-no-link = (The bot's name is not known yet, so there is no link: start the bot once, or set BOT_TOKEN, then make it again. The code above works: send /start CODE to the bot.)

@@ -509,3 +509,4 @@ year-close-cancelled = Đã thôi khóa sổ năm. Không có gì thay đổi.
 round-close-confirm = Kết thúc đợt { $seq } ({ $title }) ngay bây giờ? Các đơn vị chưa báo cáo sẽ không gửi được nữa.
 button-round-close = Kết thúc đợt { $seq }
 round-close-kept = Đợt { $seq } vẫn mở. Không có gì thay đổi.
+invite-cli-no-link = (Chưa biết tên bot nên chưa có đường dẫn: khởi động bot một lần, hoặc đặt BOT_TOKEN, rồi tạo lại. Mã trên vẫn dùng được: gửi /start MÃ cho bot.)

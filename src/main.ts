@@ -26,6 +26,7 @@ import { OutboxSender } from "./outbox/outbox-sender.ts";
 import { SendPacer, TELEGRAM_LIMITS } from "./outbox/send-pacer.ts";
 import { prepareAdminAccess } from "./services/bootstrap.ts";
 import { Lease } from "./services/lease.ts";
+import { rememberBotUsername } from "./services/bot-identity.ts";
 import { ensureAwardCatalogue } from "./services/ensure-award-catalogue.ts";
 import { forgetFirstAdminLink, inviteLink, writeFirstAdminLink } from "./services/invites.ts";
 import { officeHoursWindow } from "./services/office-hours-window.ts";
@@ -89,6 +90,7 @@ async function main(): Promise<void> {
   const zaloPoller = zalo && !zaloWebhook ? new ZaloPoller(zalo, (update) => bot.handleUpdate(update), log) : null;
   log(`contacting the Bot API at ${config.telegramApiRoot} …`);
   await contactPatiently(`the Bot API at ${config.telegramApiRoot}`, (signal) => bot.init(signal as never), { log });
+  await rememberBotUsername(bot.botInfo.username);
   await setDefaultMenus(bot.api).catch((error: unknown) => log(`command menus not set: ${(error as Error).message}`));
   const access = await prepareAdminAccess({ adminIds: config.adminTelegramIds, ttlHours: config.inviteTtlHours, now: clock.now() });
   if (access.kind !== "bootstrap-invite") forgetFirstAdminLink(config.dataDir);

@@ -10,7 +10,16 @@ if (requested !== "2018" && requested !== "2026") {
   console.error(`Unknown sample "${requested}": use 2018 or 2026.`);
   process.exit(2);
 }
-const sandbox = await startSandbox({ port, log: (line) => console.log(line), sample: requested });
+if (!Number.isInteger(port) || port < 1 || port > 65535) {
+  console.error(`PORT=${process.env.PORT} is not a port number (1–65535).`);
+  process.exit(2);
+}
+const sandbox = await startSandbox({ port, log: (line) => console.log(line), sample: requested }).catch((error: NodeJS.ErrnoException) => {
+  if (error.code !== "EADDRINUSE" && error.code !== "EACCES") throw error;
+  const other = port === 8787 ? 8788 : port + 1;
+  console.error(`Port ${port} is ${error.code === "EADDRINUSE" ? "already in use (is another sandbox running?)" : "not allowed here"}. Choose another: PORT=${other} npm run demo`);
+  process.exit(1);
+});
 console.log(`\ndondoc sandbox: ${sandbox.url}/\nOpen it in a browser; Ctrl+C stops it.\n`);
 const stop = async () => {
   await sandbox.stop();

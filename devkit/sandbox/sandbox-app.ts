@@ -6,6 +6,7 @@ import { nextOccurrenceOf } from "../../jobs/job-schedule.ts";
 import { isJobName, runJob } from "../../jobs/registry.ts";
 import * as models from "../../models/index.ts";
 import { createBot } from "../../src/bot.ts";
+import { rememberBotUsername } from "../../src/services/bot-identity.ts";
 import type { BotDeps } from "../../src/bot-deps.ts";
 import { parseConfig } from "../../src/config.ts";
 import { mongoConversationStorage } from "../../src/conversation-storage.ts";
@@ -20,7 +21,7 @@ import { loadSendRules } from "../../src/services/working-calendar.ts";
 import { parseInstant } from "../../src/time/calendar.ts";
 import { LocalBotApi } from "../bot-api/local-bot-api.ts";
 import { SANDBOX_SAMPLES, seedDemo, SECRETARIAT_GROUP_ID, type SandboxSample } from "./demo-data.ts";
-import { sandboxRoutes } from "./sandbox-routes.ts";
+import { sandboxRoutes, type ClockRun } from "./sandbox-routes.ts";
 import { LocalZaloApi } from "../zalo-api/local-zalo-api.ts";
 import { ZaloClient } from "../../src/zalo/zalo-client.ts";
 import { ZaloPoller } from "../../src/zalo/zalo-poller.ts";
@@ -93,6 +94,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
   const bot = createBot(deps, { conversationStorage: await mongoConversationStorage(), zalo, publicBaseUrl: api.url });
   await bot.init();
+  await rememberBotUsername(bot.botInfo.username);
   const runner: RunnerHandle = run(bot);
   const zaloPoller = new ZaloPoller(zalo, (update) => bot.handleUpdate(update), log);
   zaloPoller.start();
@@ -104,12 +106,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const languages = { lang: "vi" as "vi" | "en" };
   const panel = {
     now: () => clock.now(),
-    async run(action: string, date: string | undefined): Promise<string> {
+    async run(action: string, date: string | undefined): Promise<ClockRun> {
       const at = date ? parseInstant(date, config.timeZone) : null;
       if (action === "set") {
         if (!at) throw new Error("date needed");
         clock.set(at);
-        return "clock set";
+        return { job: "set", asOf: at.toISOString(), enqueued: 0, alreadyQueued: 0 };
       }
       if (!isJobName(action)) throw new Error(`unknown action ${action}`);
       // Without a date, the job's next occurrence after the sandbox's present, as really scheduled.
@@ -120,7 +122,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       const result = await runJob(action, jobContext(config, asOf), config.schedules);
       await flushGroupNotices(config, asOf);
       outbox.wake();
-      return `${result.key}: ${result.enqueued}`;
+      return { job: action, asOf: asOf.toISOString(), enqueued: result.enqueued, alreadyQueued: result.alreadyQueued };
     },
   };
   api.fallback = (request, response) => void sandboxRoutes(api, panel, languages, sample, zaloApi)(request, response);

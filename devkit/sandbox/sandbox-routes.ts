@@ -12,9 +12,17 @@ import { servePublishedImage } from "../../src/services/published-images.ts";
  * The sandbox page and its small JSON API: who you are, the chat you see, typing, pressing
  * buttons, sending a file, and the clock panel that runs the scheduled jobs as of a date.
  */
+/** What a run of the clock panel did: the page says it in its own language. */
+export interface ClockRun {
+  job: string;
+  asOf: string;
+  enqueued: number;
+  alreadyQueued: number;
+}
+
 export interface ClockPanel {
   now(): Date;
-  run(action: string, date: string | undefined): Promise<string>;
+  run(action: string, date: string | undefined): Promise<ClockRun>;
 }
 
 const WEB = fileURLToPath(new URL("./web/", import.meta.url));

@@ -7,7 +7,9 @@ const TEXT = {
     weekly: "Thứ Hai: tổng hợp tuần", optPush: "Gửi nhiệm vụ tháng", optRemind: "Nhắc nhở", optDeadlines: "Hạn các đợt khen thưởng",
     optDaily: "Tổng hợp ngày", optWeekly: "Tổng hợp tuần", run: "Chạy vào thời điểm này", send: "Gửi", placeholder: "Nhập tin nhắn…",
     replyingTo: "Trả lời:", reply: "↩ Trả lời", focal: "Cán bộ đầu mối", secretariat: "Ban Thi đua – Khen thưởng", group: "Nhóm (chat nhóm)",
-    leader: "Lãnh đạo", admin: "Quản trị", empty: "Chưa có tin nhắn. Gửi /start, hoặc chạy một mục trong Đồng hồ.", ran: "Đã chạy", lang: "English",
+    leader: "Lãnh đạo", admin: "Quản trị", empty: "Chưa có tin nhắn. Gửi /start, hoặc chạy một mục trong Đồng hồ.", lang: "English",
+    ran: "Đã chạy «{job}» lúc {at}: {count} tin nhắn mới.", ranAgain: "Đã chạy «{job}» lúc {at}: không có tin nhắn mới ({already} tin đã gửi từ lần trước).",
+    badDate: "Nhập ngày giờ dạng 02/04/2018 08:00.", datePlaceholder: "dd/mm/yyyy hh:mm", "set": "Đặt đồng hồ",
   },
   en: {
     subtitle: "sandbox — try it without Telegram", today: "Today in the sandbox:", who: "Who are you?", clockTitle: "Clock",
@@ -15,13 +17,21 @@ const TEXT = {
     weekly: "Monday: weekly digest", optPush: "Monthly tasks", optRemind: "Reminders", optDeadlines: "Round deadlines",
     optDaily: "Daily summary", optWeekly: "Weekly digest", run: "Run as of this time", send: "Send", placeholder: "Type a message…",
     replyingTo: "Replying to:", reply: "↩ Reply", focal: "Focal officer", secretariat: "Emulation and Commendation Board", group: "Group chat",
-    leader: "Leader", admin: "Administrator", empty: "No message yet. Send /start, or run something from the Clock.", ran: "Ran", lang: "Tiếng Việt",
+    leader: "Leader", admin: "Administrator", empty: "No message yet. Send /start, or run something from the Clock.", lang: "Tiếng Việt",
+    ran: "Ran «{job}» as of {at}: {count} new messages.", ranAgain: "Ran «{job}» as of {at}: no new message ({already} were sent by an earlier run).",
+    badDate: "Type the date and time as 02/04/2018 08:00.", datePlaceholder: "dd/mm/yyyy hh:mm", "set": "Set the clock",
   },
 };
 const COLORS = ["#2b7bd6", "#2e7d32", "#c2185b", "#6a1b9a", "#ef6c00", "#00838f", "#5d4037"];
 const state = { lang: "vi", personas: [], persona: null, messages: [], replyTo: null, lastAnswer: "", renderedKey: "", panel: {} };
 const $ = (id) => document.getElementById(id);
 const t = (key) => TEXT[state.lang][key] ?? key;
+
+/** "02/04/2018 08:00": an instant in Asia/Ho_Chi_Minh, day first in both languages. */
+function localDateTime(instant) {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Ho_Chi_Minh", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(new Date(instant)).map((part) => [part.type, part.value]));
+  return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
+}
 
 async function call(path, body) {
   const response = await fetch(path, body ? { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) } : undefined);
@@ -257,7 +267,14 @@ async function runClock(job, date) {
   $("clock-result").textContent = "…";
   try {
     const data = await call("/sandbox/clock", { action: job, date });
-    $("clock-result").textContent = `${t("ran")} ${data.result}`;
+    const { result } = data;
+    const names = { "monthly-push": "optPush", reminders: "optRemind", "nomination-deadlines": "optDeadlines", "daily-summary": "optDaily", "weekly-digest": "optWeekly" };
+    const at = localDateTime(result.asOf);
+    $("clock-result").textContent = (result.enqueued === 0 && result.alreadyQueued > 0 ? t("ranAgain") : t("ran"))
+      .replace("{job}", t(names[result.job] ?? result.job))
+      .replace("{at}", at)
+      .replace("{count}", String(result.enqueued))
+      .replace("{already}", String(result.alreadyQueued));
   } catch (error) {
     $("clock-result").textContent = error.message;
   }
@@ -266,7 +283,12 @@ async function runClock(job, date) {
 for (const button of document.querySelectorAll("[data-job]")) button.addEventListener("click", () => runClock(button.dataset.job, button.dataset.date));
 $("custom").addEventListener("submit", (event) => {
   event.preventDefault();
-  runClock($("custom-job").value, `${$("custom-date").value}:00`);
+  // Day first, as Vietnam writes dates, whatever the browser's own locale.
+  const typed = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s+(\d{1,2}):(\d{2})\s*$/.exec($("custom-date").value);
+  if (!typed) return void ($("clock-result").textContent = t("badDate"));
+  const [, day, month, year, hour, minute] = typed;
+  const pad = (value) => value.padStart(2, "0");
+  runClock($("custom-job").value, `${year}-${pad(month)}-${pad(day)}T${pad(hour)}:${minute}:00`);
 });
 $("lang").addEventListener("click", async () => {
   const data = await call("/sandbox/lang", { lang: state.lang === "vi" ? "en" : "vi" });
@@ -278,7 +300,7 @@ const initial = await call("/sandbox/state");
 state.personas = initial.personas;
 state.lang = initial.lang;
 state.panel = initial.panel ?? {};
-if (state.panel.custom) $("custom-date").value = state.panel.custom;
+if (state.panel.custom) $("custom-date").value = localDateTime(`${state.panel.custom}:00+07:00`);
 applyLanguage();
 choose(state.personas[0]);
 setInterval(() => void refresh().catch(() => undefined), 800);
