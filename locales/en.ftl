@@ -35,7 +35,7 @@ time-months = Month(s) { $months }
 # Command line.
 cli-usage-header = Usage: npm run cli -- <command> [options] [--lang vi|en]
 cli-usage-plan-parse = plan parse FILE [--json]      read a plan (.txt, .docx or corrected JSON), print its tasks for review (or JSON)
-cli-usage-jobs-run = jobs run NAME [--at INSTANT]        run a scheduled job (monthly-push, reminders) as of a given time
+cli-usage-jobs-run = jobs run NAME [--at INSTANT]        run a scheduled job ({ $jobs }) as of a given time (ISO 8601)
 cli-usage-jobs-schedule = jobs schedule --year 2026 [--json]   every run of every scheduled job in the year, as the scheduler will run it
 cli-usage-outbox-list = outbox list [--failed]            messages waiting to go; with --failed: those not delivered, and why
 cli-usage-outbox-retry = outbox retry ID                   send a failed message again (once the cause is fixed)

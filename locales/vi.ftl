@@ -32,7 +32,7 @@ time-months = Tháng { $months }
 # Command line.
 cli-usage-header = Cách dùng: npm run cli -- <lệnh> [tùy chọn] [--lang vi|en]
 cli-usage-plan-parse = plan parse TỆP [--json]      đọc kế hoạch (.txt, .docx hoặc JSON đã sửa), in bảng nhiệm vụ để rà soát (hoặc JSON)
-cli-usage-jobs-run = jobs run TÊN [--at THỜI_ĐIỂM]       chạy một việc định kỳ (monthly-push, reminders) tại thời điểm cho trước
+cli-usage-jobs-run = jobs run TÊN [--at THỜI_ĐIỂM]       chạy một việc định kỳ ({ $jobs }) tại thời điểm cho trước (ISO 8601)
 cli-usage-jobs-schedule = jobs schedule --year 2026 [--json]   mọi lần chạy của các việc định kỳ trong năm, đúng như bộ lập lịch sẽ chạy
 cli-usage-outbox-list = outbox list [--failed]            tin đang chờ gửi; với --failed: tin không gửi được và lý do
 cli-usage-outbox-retry = outbox retry MÃ                   gửi lại một tin không gửi được (khi đã khắc phục)

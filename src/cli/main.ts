@@ -1,6 +1,8 @@
+import { JOB_NAMES } from "../../jobs/job-names.ts";
 import { isLocale, translatorFor, type Locale, type Translate } from "../i18n.ts";
 import type { CliCommand } from "./cli-context.ts";
 import { CliError } from "./cli-error.ts";
+import { formatUsage } from "./usage.ts";
 import { cliCommands } from "./commands/index.ts";
 
 /**
@@ -32,19 +34,19 @@ function findCommand(args: string[]): { command: CliCommand; args: string[] } | 
 const HELP = new Set(["help", "--help", "-h"]);
 
 function usage(t: Translate): string {
-  const lines = [...new Set(Object.values(cliCommands).map((command) => command.usageKey))].map((key) => `  ${t(key)}`);
-  return `${t("cli-usage-header")}\n${lines.join("\n")}\n`;
+  const keys = [...new Set(Object.values(cliCommands).map((command) => command.usageKey))];
+  return `${t("cli-usage-header")}\n${formatUsage(keys.map((key) => t(key)))}\n`;
 }
 
 async function main(argv: string[]): Promise<number> {
   const { locale, rest } = takeLocale(argv);
   const base = translatorFor(locale);
   // Examples in usage and error lines name the current year.
-  const t: Translate = (key, params) => base(key, { year: String(new Date().getFullYear()), ...params });
+  const t: Translate = (key, params) => base(key, { year: String(new Date().getFullYear()), jobs: JOB_NAMES.join(", "), ...params });
   // "help", "--help", "-h" alone print every command; after a command, or as "help plan parse", that one.
   if (rest.length === 0 || HELP.has(rest[0]!)) {
     const asked = rest.length > 1 ? findCommand(rest.slice(1)) : undefined;
-    process.stdout.write(asked ? `${t("cli-usage-header")}\n  ${t(asked.command.usageKey)}\n` : usage(t));
+    process.stdout.write(asked ? `${t("cli-usage-header")}\n${formatUsage([t(asked.command.usageKey)])}\n` : usage(t));
     return 0;
   }
   const found = findCommand(rest);
@@ -53,7 +55,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (found.args.some((arg) => arg === "--help" || arg === "-h")) {
-    process.stdout.write(`${t("cli-usage-header")}\n  ${t(found.command.usageKey)}\n`);
+    process.stdout.write(`${t("cli-usage-header")}\n${formatUsage([t(found.command.usageKey)])}\n`);
     return 0;
   }
   try {

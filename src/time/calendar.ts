@@ -56,15 +56,18 @@ export function formatCalendarDate(date: string): string {
  * not exist: 30 February is refused, not rolled into March.
  */
 export function parseInstant(text: string, timeZone: string): Date | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?(Z|[+-]\d{2}:?\d{2})?$/i.exec(text.trim());
+  // ISO 8601 in its extended form: a date, a time with optional seconds and fraction, an optional offset (Z, ±hh, ±hh:mm, ±hhmm).
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i.exec(text.trim());
   if (!match) return null;
-  const [, year, month, day, hour = "00", minute = "00", second = "00", offset] = match;
+  const [, year, month, day, hour = "00", minute = "00", second = "00", fraction = "", offset] = match;
   const date = dayjs.utc(`${year}-${month}-${day}`);
   if (!date.isValid() || date.format("YYYY-MM-DD") !== `${year}-${month}-${day}`) return null;
   if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) return null;
   const local = `${year}-${month}-${day}T${hour}:${minute}:${second}`;
-  const parsed = offset ? dayjs(`${local}${offset.toUpperCase() === "Z" ? "Z" : offset}`) : dayjs.tz(local, timeZone);
-  return parsed.isValid() ? parsed.toDate() : null;
+  const zone = offset === undefined ? null : offset.toUpperCase() === "Z" ? "Z" : /^[+-]\d{2}$/.test(offset) ? `${offset}:00` : offset;
+  const parsed = zone ? dayjs(`${local}${zone}`) : dayjs.tz(local, timeZone);
+  if (!parsed.isValid()) return null;
+  return new Date(parsed.valueOf() + Math.floor(Number(`0.${fraction || "0"}`) * 1000));
 }
 
 /**
