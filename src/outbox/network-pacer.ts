@@ -15,8 +15,12 @@ export class NetworkPacer extends SendPacer {
     this.zalo = new SendPacer(zalo);
   }
 
-  override delayFor(chatId: number, now: number, options: { burstInPrivate?: boolean } = {}): number {
-    return isZaloChatId(chatId) ? this.zalo.delayFor(chatId, now, options) : super.delayFor(chatId, now, options);
+  override delayFor(chatId: number, now: number): number {
+    return isZaloChatId(chatId) ? this.zalo.delayFor(chatId, now) : super.delayFor(chatId, now);
+  }
+
+  override replyDelay(chatId: number, now: number): number {
+    return isZaloChatId(chatId) ? this.zalo.replyDelay(chatId, now) : super.replyDelay(chatId, now);
   }
 
   override heldChats(now: number): number[] {

@@ -12,9 +12,11 @@ export interface PacerLimits {
    * and without a margin that jitter puts a 31st message into Telegram's second.
    */
   marginMs?: number;
+  /** A private chat may take a short burst (Telegram); without it, one a chat per `perChatMs` in private chats too (Zalo). */
+  privateBurst?: boolean;
 }
 
-export const TELEGRAM_LIMITS: PacerLimits = { globalPerSecond: 30, perChatMs: 1000, groupPerMinute: 20, marginMs: 25 };
+export const TELEGRAM_LIMITS: PacerLimits = { globalPerSecond: 30, perChatMs: 1000, groupPerMinute: 20, marginMs: 25, privateBurst: true };
 
 export class SendPacer {
   private readonly lastByChat = new Map<number, number>();
@@ -26,12 +28,12 @@ export class SendPacer {
   constructor(private readonly limits: PacerLimits = TELEGRAM_LIMITS) {}
 
   /** Milliseconds to wait before a message to `chatId` may go (0: now). Groups have negative ids. */
-  delayFor(chatId: number, now: number, options: { burstInPrivate?: boolean } = {}): number {
+  delayFor(chatId: number, now: number): number {
     const margin = this.limits.marginMs ?? 0;
     const second = 1000 + margin;
     let wait = Math.max(0, this.pausedUntil - now, (this.pausedChats.get(chatId) ?? 0) - now);
     const last = this.lastByChat.get(chatId);
-    if (last !== undefined && !(options.burstInPrivate && chatId > 0)) wait = Math.max(wait, last + this.limits.perChatMs + margin - now);
+    if (last !== undefined) wait = Math.max(wait, last + this.limits.perChatMs + margin - now);
     while (this.recent.length > 0 && this.recent[0]! <= now - second) this.recent.shift();
     if (this.recent.length >= this.limits.globalPerSecond) wait = Math.max(wait, this.recent[this.recent.length - this.limits.globalPerSecond]! + second - now);
     if (chatId < 0) {
@@ -41,6 +43,19 @@ export class SendPacer {
       if (sends.length >= this.limits.groupPerMinute) wait = Math.max(wait, sends[sends.length - this.limits.groupPerMinute]! + minute - now);
     }
     return wait;
+  }
+
+  /**
+   * How long a reply to someone who just wrote waits: never for the bot's global rate or a pause
+   * (a rare excess is answered by Telegram's 429, which auto-retry waits out), only for the
+   * chat's own second where the network counts one (groups; every Zalo chat), and never longer.
+   * The outbox, which sees the reply recorded, waits around it instead.
+   */
+  replyDelay(chatId: number, now: number): number {
+    if (chatId > 0 && this.limits.privateBurst) return 0;
+    const last = this.lastByChat.get(chatId);
+    if (last === undefined) return 0;
+    return Math.min(this.limits.perChatMs, Math.max(0, last + this.limits.perChatMs + (this.limits.marginMs ?? 0) - now));
   }
 
   /** Chats that may not receive anything now (their own pause, or their last message too recent). */
