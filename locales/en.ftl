@@ -496,3 +496,27 @@ command-link = Link your Telegram and Zalo
 command-here = Receive dondoc's messages here
 report-evidence-unreadable = This photo could not be fetched. Please send it again, or answer "Skip".
 report-evidence-too-large = The photo is too large (10 MB at most). Please send a smaller one, or answer "Skip".
+
+## The month's figures (src/followup/month-figures.ts): one meaning for every view
+figures-agencies = { $reported }/{ $owing } agencies have reported in full; { $partly } reported in part; { $notReported } have not reported.
+figures-tasks = Tasks due with a report: { $answered }/{ $owed } ({ $share }).
+figures-tasks-detail = Tasks due with a report: { $answered }/{ $owed } ({ $share }) — { $done } done, { $progress } in progress, { $blocked } blocked, { $notStarted } not started.
+figures-done-earlier = Besides, { $count } task(s) were done in an earlier month and need no new report.
+figures-nothing-owed = No agency has a task to report on this month.
+figures-not-in-use = dondoc was not yet used to hand out tasks this month; the figures are for reference only.
+figures-state-not-reported = Not reported
+figures-state-partly = Reported in part
+status-done-earlier = Done in an earlier month
+status-agency-state-reported = Reported in full ({ $answered }/{ $owed } tasks)
+status-agency-state-partly = Reported in part: { $answered }/{ $owed } tasks
+status-agency-state-not-reported = Not reported: 0/{ $owed } tasks
+status-agency-state-nothing-due = Nothing left to report this month
+silent-partly-heading = Reported in part: { $count } agencies
+silent-partly-missing = { $missing }/{ $owed } task(s) still missing
+digest-change-figures = Since the last digest: agencies reported in full { $reported }, agencies not reported { $notReported }, tasks done { $done }, overdue tasks { $overdue }.
+digest-bloc-line = { $name }: { $reported }/{ $owing } agencies reported in full, { $partly } in part; tasks with a report { $answered }/{ $owed } ({ $share })
+digest-partly = Agencies that reported in part: { $count }
+digest-silent-running = Not reported in { $first } nor in { $second } (asked in both months): { $count } agencies
+daily-reporting = This month: { $reported }/{ $owing } agencies have reported in full, { $partly } in part, { $notReported } not at all (/missing to see them).
+xlsx-reporting-state = Reporting
+xlsx-owed = Tasks to report on

@@ -493,3 +493,27 @@ command-link = Liên kết Telegram và Zalo của bạn
 command-here = Nhận tin của dondoc ở đây
 report-evidence-unreadable = Không tải được ảnh này. Vui lòng gửi lại, hoặc trả lời "Bỏ qua".
 report-evidence-too-large = Ảnh quá lớn (tối đa 10 MB). Vui lòng gửi ảnh nhỏ hơn, hoặc trả lời "Bỏ qua".
+
+## The month's figures (src/followup/month-figures.ts): one meaning for every view
+figures-agencies = { $reported }/{ $owing } đơn vị đã báo cáo đủ; { $partly } báo cáo một phần; { $notReported } chưa báo cáo.
+figures-tasks = Nhiệm vụ đến hạn đã có báo cáo: { $answered }/{ $owed } ({ $share }).
+figures-tasks-detail = Nhiệm vụ đến hạn đã có báo cáo: { $answered }/{ $owed } ({ $share }) — { $done } hoàn thành, { $progress } đang thực hiện, { $blocked } gặp vướng mắc, { $notStarted } chưa triển khai.
+figures-done-earlier = Ngoài ra { $count } nhiệm vụ đã hoàn thành từ tháng trước, không phải báo cáo lại.
+figures-nothing-owed = Tháng này không đơn vị nào có nhiệm vụ phải báo cáo.
+figures-not-in-use = Tháng này dondoc chưa được dùng để giao nhiệm vụ; số liệu chỉ để tham khảo.
+figures-state-not-reported = Chưa báo cáo
+figures-state-partly = Báo cáo một phần
+status-done-earlier = Đã hoàn thành tháng trước
+status-agency-state-reported = Đã báo cáo đủ ({ $answered }/{ $owed } nhiệm vụ)
+status-agency-state-partly = Báo cáo một phần: { $answered }/{ $owed } nhiệm vụ
+status-agency-state-not-reported = Chưa báo cáo: 0/{ $owed } nhiệm vụ
+status-agency-state-nothing-due = Không còn nhiệm vụ phải báo cáo trong tháng này
+silent-partly-heading = Báo cáo một phần: { $count } đơn vị
+silent-partly-missing = còn thiếu { $missing }/{ $owed } nhiệm vụ
+digest-change-figures = So với lần tổng hợp trước: đơn vị báo cáo đủ { $reported }, đơn vị chưa báo cáo { $notReported }, nhiệm vụ hoàn thành { $done }, nhiệm vụ quá hạn { $overdue }.
+digest-bloc-line = { $name }: { $reported }/{ $owing } đơn vị báo cáo đủ, { $partly } báo cáo một phần; nhiệm vụ có báo cáo { $answered }/{ $owed } ({ $share })
+digest-partly = Đơn vị báo cáo một phần: { $count }
+digest-silent-running = Chưa báo cáo cả tháng { $first } và tháng { $second } (cả hai tháng đều có nhiệm vụ phải báo cáo): { $count } đơn vị
+daily-reporting = Tháng này: { $reported }/{ $owing } đơn vị đã báo cáo đủ, { $partly } báo cáo một phần, { $notReported } chưa báo cáo (/chuabaocao để xem).
+xlsx-reporting-state = Tình trạng báo cáo
+xlsx-owed = Số nhiệm vụ phải báo cáo
