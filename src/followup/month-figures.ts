@@ -1,6 +1,6 @@
 import { periodKey, type YearMonth } from "../time/calendar.ts";
 import { AgencyReports, isInWindow, isPastWindow, roleOf } from "./due-milestones.ts";
-import type { AgencyRole, AgencyView, MilestoneView, ProgressStatus, ReportView } from "./milestone-view.ts";
+import type { AgencyRole, AgencyView, AnswerView, MilestoneView, ProgressStatus, ReportView } from "./milestone-view.ts";
 
 /**
  * The month's figures, defined once. The digest, /tinhhinh, /chuabaocao, /quahan, the Excel
@@ -65,7 +65,7 @@ export interface MonthAnswers {
 }
 
 /** One agency's answer on one due task: its report for the month, else done earlier, else silent. */
-export function answerOf(milestone: MilestoneView, period: string, reports: AgencyReports): TaskAnswer {
+export function answerOf(milestone: MilestoneView, period: string, reports: AgencyReports<AnswerView>): TaskAnswer {
   const report = reports.for(milestone.id, period);
   if (report) return report.status;
   if (!milestone.recurring && reports.finishedBefore(milestone.id, period)) return "done-earlier";
@@ -84,30 +84,30 @@ export function responsibleAgencies(milestone: MilestoneView, agencies: AgencyVi
   return agencies.filter((agency) => named.has(agency.id));
 }
 
-export interface DuePair {
+export interface DuePair<R extends AnswerView = ReportView> {
   milestone: MilestoneView;
   agency: AgencyView;
   role: AgencyRole;
   answer: TaskAnswer;
   /** The agency's report for the month, when it sent one. */
-  report: ReportView | undefined;
+  report: R | undefined;
 }
 
 /** Every task due in the month with every agency it is due to, and the answer: task by task, agency by agency. */
-export function* duePairs(milestones: MilestoneView[], agencies: AgencyView[], month: YearMonth, reports: Map<string, AgencyReports>): Generator<DuePair> {
+export function* duePairs<R extends AnswerView = ReportView>(milestones: MilestoneView[], agencies: AgencyView[], month: YearMonth, reports: Map<string, AgencyReports<R>>): Generator<DuePair<R>> {
   const period = periodKey(month);
   for (const milestone of tasksInWindow(milestones, month)) {
     for (const agency of responsibleAgencies(milestone, agencies)) {
-      const own = reports.get(agency.id) ?? NO_REPORTS;
+      const own = reports.get(agency.id) ?? (NO_REPORTS as AgencyReports<R>);
       yield { milestone, agency, role: roleOf(milestone, agency.id)!, answer: answerOf(milestone, period, own), report: own.for(milestone.id, period) };
     }
   }
 }
 
-const NO_REPORTS = new AgencyReports([]);
+const NO_REPORTS = new AgencyReports<AnswerView>([]);
 
-export function groupReportsByAgency(reports: ReportView[]): Map<string, AgencyReports> {
-  const grouped = new Map<string, ReportView[]>();
+export function groupReportsByAgency<R extends AnswerView>(reports: R[]): Map<string, AgencyReports<R>> {
+  const grouped = new Map<string, R[]>();
   for (const report of reports) {
     const list = grouped.get(report.agencyId);
     if (list) list.push(report);
@@ -126,7 +126,7 @@ function add(counts: Map<string, GivenCounts>, key: string, answer: GivenAnswer)
  * The month's answers summed from the reports themselves: the month's reports and the done
  * reports of earlier months of the year (what `loadReportViews` gives with the month's scope).
  */
-export function sumAnswers(milestones: MilestoneView[], agencies: AgencyView[], month: YearMonth, reports: ReportView[]): MonthAnswers {
+export function sumAnswers(milestones: MilestoneView[], agencies: AgencyView[], month: YearMonth, reports: AnswerView[]): MonthAnswers {
   const answers: MonthAnswers = { period: periodKey(month), byAgency: new Map(), byTask: new Map() };
   for (const pair of duePairs(milestones, agencies, month, groupReportsByAgency(reports))) {
     if (pair.answer === "silent") continue;
@@ -343,7 +343,7 @@ export interface LeadAnswer {
 export const leadKey = (milestoneId: string, agencyId: string) => `${milestoneId}|${agencyId}`;
 
 /** From reports (any months up to the one asked about), the lead answers: done ever, and the latest answer. */
-export function leadAnswersFromReports(reports: ReportView[]): Map<string, LeadAnswer> {
+export function leadAnswersFromReports(reports: (AnswerView & Pick<ReportView, "reportedAt">)[]): Map<string, LeadAnswer> {
   const answers = new Map<string, LeadAnswer & { at: Date }>();
   for (const report of reports) {
     const key = leadKey(report.milestoneId, report.agencyId);
