@@ -1,20 +1,19 @@
 import { AgencyModel } from "../models/agency.ts";
 import { NominationReportModel } from "../models/nomination-report.ts";
 import { ProgressReportModel } from "../models/progress-report.ts";
-import { groupReportsByAgency, overdueMilestones, silentAgencies } from "../src/followup/month-status.ts";
 import { dailySummaryHtml } from "../src/messages/daily-summary-message.ts";
 import { splitMessage } from "../src/messages/split-message.ts";
 import { enqueueMessage } from "../src/outbox/enqueue.ts";
-import { loadMonthData } from "../src/services/follow-up-data.ts";
 import { countFailedSince } from "../src/services/failed-deliveries.ts";
+import { loadMonthFigures, loadOverdueTasks } from "../src/services/month-figures-data.ts";
 import { secretariatChatId } from "../src/services/secretariat-chat.ts";
 import { localDate, parseInstant, yearMonthAt } from "../src/time/calendar.ts";
 import type { JobContext, JobResult } from "./job-context.ts";
 
 /**
  * 17:00 on working days with activity: the secretariat group gets what came in since the last
- * summary (a weekend's reports come with Monday's), what is now overdue, and which agencies are
- * still silent this month. A quiet day sends nothing.
+ * summary (a weekend's reports come with Monday's), what is now overdue, and how many agencies have
+ * reported this month, partly or not at all. A quiet day sends nothing.
  */
 export async function runDailySummary(job: JobContext, previousSummary: Date | null = null): Promise<JobResult> {
   const result: JobResult = { enqueued: 0, alreadyQueued: 0 };
@@ -33,9 +32,8 @@ export async function runDailySummary(job: JobContext, previousSummary: Date | n
 
   const t = job.translate(job.defaultLocale);
   const month = yearMonthAt(job.asOf, job.timeZone);
-  const data = await loadMonthData(month, "year");
-  const overdue = overdueMilestones(data.milestones, data.agencies, month, day, data.reports);
-  const silent = silentAgencies(data.milestones, data.agencies, month, groupReportsByAgency(data.reports));
+  const [overdue, figures] = await Promise.all([loadOverdueTasks(month, day), loadMonthFigures(month)]);
+  const { totals } = figures;
   const names = new Map((await AgencyModel.find({ _id: { $in: [...todayProgress, ...todayNominations] } }).lean()).map((a) => [String(a._id), a.name]));
   const perAgency = new Map<string, number>();
   for (const id of todayProgress) perAgency.set(id, (perAgency.get(id) ?? 0) + 1);
@@ -46,7 +44,7 @@ export async function runDailySummary(job: JobContext, previousSummary: Date | n
     nominationReports: todayNominations.length,
     perAgency: [...perAgency].map(([id, count]) => ({ name: names.get(id) ?? id, count })),
     overdue: overdue.length,
-    silent: silent.length,
+    reporting: { reported: totals.reported, owing: totals.owing, partly: totals.partly, notReported: totals.notReported },
     failedDeliveries: failed,
   });
   for (const [index, part] of splitMessage(html).entries()) {

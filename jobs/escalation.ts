@@ -1,10 +1,9 @@
-import { groupReportsByAgency, silentAgencies } from "../src/followup/month-status.ts";
 import { monthsBefore } from "../src/followup/reportable-periods.ts";
 import { formatEscalation } from "../src/messages/status-messages.ts";
 import { splitMessage } from "../src/messages/split-message.ts";
 import { enqueueMessage } from "../src/outbox/enqueue.ts";
-import { loadMonthData } from "../src/services/follow-up-data.ts";
 import { focalOfficersByAgency } from "../src/services/members.ts";
+import { loadMonthFigures } from "../src/services/month-figures-data.ts";
 import { secretariatChatId } from "../src/services/secretariat-chat.ts";
 import { localDate, parseInstant, periodKey, yearMonthAt, type YearMonth } from "../src/time/calendar.ts";
 import type { SendRules } from "../src/time/quiet-hours.ts";
@@ -13,7 +12,7 @@ import type { Schedules } from "./job-names.ts";
 import { jobOccurrences } from "./job-schedule.ts";
 
 /**
- * Agencies still silent `escalationWorkingDays` working days after the month's last reminder go
+ * Agencies still owing answers (not reported, or partly) `escalationWorkingDays` working days after the month's last reminder go
  * to the secretariat group in one message, with their officers, so someone calls them. Once a
  * month (the key); last month too when its escalation day fell into this one (a month ending in
  * holidays), never older months.
@@ -28,12 +27,13 @@ export async function runEscalation(job: JobContext, schedules: Schedules, rules
     const today = localDate(job.asOf, job.timeZone);
     // Last month only when its escalation day fell into this month (its reminder was late in it).
     if (today < due || (periodKey(month) !== periodKey(current) && due < `${periodKey(current)}-01`)) continue;
-    const [data, officers] = await Promise.all([loadMonthData(month), focalOfficersByAgency()]);
-    const silent = silentAgencies(data.milestones, data.agencies, month, groupReportsByAgency(data.reports));
-    if (silent.length === 0) continue;
+    const [figures, officers] = await Promise.all([loadMonthFigures(month), focalOfficersByAgency()]);
+    // Whoever still owes answers, not reported at all or partly: someone calls them.
+    const owing = figures.agencies.filter((entry) => entry.missing > 0);
+    if (owing.length === 0) continue;
     const chatId = await secretariatChatId(job.configuredSecretariatChatId);
     if (chatId === null) continue;
-    const text = formatEscalation(silent, month, job.escalationWorkingDays, officers, job.translate(job.defaultLocale));
+    const text = formatEscalation(owing, month, job.escalationWorkingDays, officers, job.translate(job.defaultLocale));
     for (const [index, part] of splitMessage(text).entries()) {
       const created = await enqueueMessage({ key: `escalation:${periodKey(month)}:${index + 1}`, chatId, text: part, purpose: "escalation", notBefore: job.asOf });
       if (created) result.enqueued++;

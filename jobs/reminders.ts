@@ -1,5 +1,5 @@
 import { unansweredForAgency } from "../src/followup/due-milestones.ts";
-import { groupReportsByAgency, silentAgencies } from "../src/followup/month-status.ts";
+import { monthFigures, sumAnswers } from "../src/followup/month-figures.ts";
 import { formatSilentAgencies } from "../src/messages/status-messages.ts";
 import { splitMessage } from "../src/messages/split-message.ts";
 import { enqueueMessage } from "../src/outbox/enqueue.ts";
@@ -41,8 +41,9 @@ export async function runReminders(job: JobContext & ReminderOptions): Promise<J
     const groupId = await secretariatChatId(job.configuredSecretariatChatId);
     if (groupId !== null) {
       const t = job.translate(job.defaultLocale);
-      const silent = silentAgencies(data.milestones, data.agencies, month, groupReportsByAgency(data.reports));
-      const text = formatSilentAgencies(silent, month, t, officers);
+      // The month was in use: its reminders are running now.
+      const figures = monthFigures({ month, milestones: data.milestones, agencies: data.agencies, answers: sumAnswers(data.milestones, data.agencies, month, data.reports), inUse: true });
+      const text = formatSilentAgencies(figures, t, officers);
       for (const [index, part] of splitMessage(text).entries()) {
         const created = await enqueueMessage({ key: `silent:${day}:${index + 1}`, chatId: groupId, text: part, purpose: "silent-agencies", notBefore: job.asOf });
         if (created) result.enqueued++;

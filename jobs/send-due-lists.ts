@@ -1,7 +1,7 @@
 import { forChat, type Locale } from "../src/i18n.ts";
 import { AgencyReports, isEmpty, type DueList } from "../src/followup/due-milestones.ts";
 import type { AgencyView } from "../src/followup/milestone-view.ts";
-import { groupReportsByAgency } from "../src/followup/month-status.ts";
+import { groupReportsByAgency } from "../src/followup/month-figures.ts";
 import { paginateDueList } from "../src/followup/paginate.ts";
 import { formatDueList } from "../src/messages/due-list-message.ts";
 import { reportButtons } from "../src/messages/report-buttons.ts";

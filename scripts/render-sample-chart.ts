@@ -3,6 +3,7 @@ import { readAgencyCsv } from "../src/agencies/agency-csv.ts";
 import { AgencyDirectory } from "../src/agencies/resolve-units.ts";
 import { computeDigest } from "../src/digest/digest-figures.ts";
 import type { MilestoneView, ReportView } from "../src/followup/milestone-view.ts";
+import { monthFigures, sumAnswers } from "../src/followup/month-figures.ts";
 import { translatorFor } from "../src/i18n.ts";
 import { digestChart } from "../src/messages/digest-message.ts";
 import { parsePlan } from "../src/plan/parse-plan.ts";
@@ -47,6 +48,15 @@ agencies.forEach((agency, a) =>
 );
 const month = { year: 2018, month: 3 };
 const t = translatorFor("vi");
-const figures = computeDigest({ month, today: "2018-03-12", milestones, agencies, reports, blocNames, rounds: [], noBlocName: t("digest-no-bloc") });
+// dondoc in use from March: January and February count against no one.
+const figuresOf = (asked: typeof month, given: ReportView[]) => monthFigures({ month: asked, milestones, agencies, answers: sumAnswers(milestones, agencies, asked, given), inUse: asked.month === 3 });
+const figures = computeDigest({
+  figures: figuresOf(month, reports),
+  monthsBefore: [figuresOf({ year: 2018, month: 1 }, []), figuresOf({ year: 2018, month: 2 }, [])],
+  overdue: [],
+  blocNames,
+  rounds: [],
+  noBlocName: t("digest-no-bloc"),
+});
 writeFileSync(new URL("../docs/digest-chart.png", import.meta.url), renderStackedBarPng(digestChart(figures, month, t)));
 console.log("docs/digest-chart.png written");

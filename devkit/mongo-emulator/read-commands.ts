@@ -4,8 +4,9 @@ import { badValue } from "./command-error.ts";
 import { canonicalKey, getPath } from "./document-values.ts";
 import { cursorId, type CommandHandler, type Engine } from "./engine.ts";
 import { prefilter } from "./prefilter.ts";
+import { runPipeline } from "./fast-pipeline.ts";
 
-/** find, getMore, killCursors, aggregate, count, distinct — evaluated with mingo. */
+/** find, getMore, killCursors, aggregate, count, distinct — evaluated with mingo, summing stages directly (fast-pipeline.ts). */
 
 function query(filter: unknown): Query {
   try {
@@ -64,10 +65,9 @@ const aggregate: CommandHandler = (engine, command, db) => {
   const pipeline = (command.pipeline as Document[]) ?? [];
   if (pipeline.some((stage) => "$out" in stage || "$merge" in stage)) throw badValue("$out and $merge are not supported");
   let results: Document[];
+  const mingo = (documents: Document[], stages: Document[]) => new Aggregator(stages, { collectionResolver: collectionsResolver(engine, db) }).run(documents) as Document[];
   try {
-    results = new Aggregator(pipeline, { collectionResolver: collectionsResolver(engine, db) }).run(
-      engine.collection(db, name)?.all() ?? [],
-    ) as Document[];
+    results = runPipeline(engine.collection(db, name)?.all() ?? [], pipeline, mingo);
   } catch (error) {
     throw badValue((error as Error).message);
   }

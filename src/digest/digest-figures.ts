@@ -1,19 +1,15 @@
-import { AgencyReports, isInWindow } from "../followup/due-milestones.ts";
-import type { AgencyView, MilestoneView, ReportView } from "../followup/milestone-view.ts";
-import { answerOf, groupReportsByAgency, overdueMilestones, responsibleAgencies, silentAgencies, type Answer } from "../followup/month-status.ts";
-import { periodKey, type YearMonth } from "../time/calendar.ts";
+import { agenciesIn, figuresByBloc, silentInEvery, type FigureTotals, type MonthFigures, type OverdueTask } from "../followup/month-figures.ts";
 
 /**
- * The figures of the leaders' digest, computed from plain data so they can be checked number
- * by number: this month's answers by emulation bloc, the overdue tasks that matter most, the
- * silent agencies, the open rounds, and the change since the last digest.
+ * The figures of the leaders' digest, all from the month's figures (src/followup/month-figures.ts,
+ * where the words are defined): agencies by state and tasks answered, in all and by emulation
+ * bloc; the overdue tasks that matter most; who has not reported, this month and two months
+ * running; the open rounds; and the change since the last digest.
  */
-export type AnswerCounts = Record<Answer, number>;
-
 export interface BlocProgress {
-  bloc: string;
+  bloc: string | null;
   name: string;
-  counts: AnswerCounts;
+  totals: FigureTotals;
 }
 
 export interface RoundFigures {
@@ -26,75 +22,71 @@ export interface RoundFigures {
   daysLeft: number;
 }
 
+/** The definitions the figures follow: a digest kept under earlier ones is not compared with. */
+export const DIGEST_DEFINITIONS = 2;
+
 export interface DigestFigures {
+  definitions: typeof DIGEST_DEFINITIONS;
   period: string;
-  total: AnswerCounts;
+  inUse: boolean;
+  totals: FigureTotals;
   byBloc: BlocProgress[];
   overdue: { text: string; row: string | null; agencies: string[] }[];
   overdueCount: number;
-  silent: string[];
+  notReported: string[];
+  partly: string[];
+  /** The two months before this one (earlier first) and the agencies that reported in neither though asked in both. */
+  silentRunning: { periods: [string, string]; agencies: string[] };
   rounds: RoundFigures[];
 }
 
 export interface DigestChange {
+  reported: number;
+  notReported: number;
   done: number;
-  silent: number;
   overdue: number;
 }
 
-const emptyCounts = (): AnswerCounts => ({ done: 0, "in-progress": 0, blocked: 0, "not-started": 0, silent: 0 });
-const NO_BLOC = "-";
-const NO_REPORTS = new AgencyReports([]);
 const TOP_OVERDUE = 5;
 
 export function computeDigest(input: {
-  month: YearMonth;
-  today: string;
-  milestones: MilestoneView[];
-  agencies: AgencyView[];
-  reports: ReportView[];
+  figures: MonthFigures;
+  /** The two months before, earlier first. */
+  monthsBefore: [MonthFigures, MonthFigures];
+  overdue: OverdueTask[];
+  /** Bloc code → name, in the blocs' order. */
   blocNames: Map<string, string>;
   rounds: RoundFigures[];
   noBlocName: string;
 }): DigestFigures {
-  const { month, milestones, agencies, reports } = input;
-  const period = periodKey(month);
-  const byAgency = groupReportsByAgency(reports);
-  const total = emptyCounts();
-  const blocs = new Map<string, AnswerCounts>();
-  for (const milestone of milestones.filter((m) => isInWindow(m, month))) {
-    for (const agency of responsibleAgencies(milestone, agencies)) {
-      const answer = answerOf(milestone, agency.id, period, byAgency.get(agency.id) ?? NO_REPORTS);
-      total[answer]++;
-      const bloc = agency.bloc ?? NO_BLOC;
-      const counts = blocs.get(bloc) ?? emptyCounts();
-      counts[answer]++;
-      blocs.set(bloc, counts);
-    }
-  }
-  const byBloc = [...blocs].map(([bloc, counts]) => ({ bloc, name: bloc === NO_BLOC ? input.noBlocName : (input.blocNames.get(bloc) ?? bloc), counts }));
-  const order = [...input.blocNames.keys()];
-  byBloc.sort((a, b) => (order.indexOf(a.bloc) + 1 || 999) - (order.indexOf(b.bloc) + 1 || 999));
-
-  const overdue = overdueMilestones(milestones, agencies, month, input.today, reports)
-    .sort((a, b) => b.agencies.length - a.agencies.length || a.milestone.position - b.milestone.position);
+  const { figures, blocNames } = input;
+  const overdue = [...input.overdue].sort((a, b) => b.agencies.length - a.agencies.length || a.milestone.position - b.milestone.position);
+  const names = (entries: { agency: { name: string } }[]) => entries.map((entry) => entry.agency.name);
   return {
-    period,
-    total,
-    byBloc,
+    definitions: DIGEST_DEFINITIONS,
+    period: figures.period,
+    inUse: figures.inUse,
+    totals: figures.totals,
+    byBloc: figuresByBloc(figures, [...blocNames.keys()]).map(({ bloc, totals }) => ({ bloc, name: bloc === null ? input.noBlocName : (blocNames.get(bloc) ?? bloc), totals })),
     overdue: overdue.slice(0, TOP_OVERDUE).map((o) => ({ text: o.milestone.text, row: o.milestone.row, agencies: o.agencies.map((a) => a.agency.name) })),
     overdueCount: overdue.length,
-    silent: silentAgencies(milestones, agencies, month, byAgency).map((s) => s.agency.name),
+    notReported: names(agenciesIn(figures, "not-reported")),
+    partly: names(agenciesIn(figures, "partly")),
+    silentRunning: { periods: [input.monthsBefore[0].period, input.monthsBefore[1].period], agencies: silentInEvery(input.monthsBefore).map((agency) => agency.name) },
     rounds: input.rounds,
   };
 }
 
-/** Against the previous digest: more done is good, fewer silent and overdue is good. */
-export function changeSince(current: DigestFigures, previous: DigestFigures | null): DigestChange | null {
-  if (!previous) return null;
+const doneOf = (totals: FigureTotals) => totals.counts.done + totals.counts["done-earlier"];
+
+/** Against the previous digest: more reported and done is good, fewer not reported and overdue is good. */
+export function changeSince(current: DigestFigures, previous: unknown): DigestChange | null {
+  const earlier = previous as Partial<DigestFigures> | null | undefined;
+  if (earlier?.definitions !== DIGEST_DEFINITIONS || !earlier.totals) return null;
   return {
-    done: current.total.done - previous.total.done,
-    silent: current.silent.length - previous.silent.length,
-    overdue: current.overdueCount - previous.overdueCount,
+    reported: current.totals.reported - earlier.totals.reported,
+    notReported: current.totals.notReported - earlier.totals.notReported,
+    done: doneOf(current.totals) - doneOf(earlier.totals),
+    overdue: current.overdueCount - (earlier.overdueCount ?? 0),
   };
 }

@@ -5,6 +5,7 @@ import { jobContext } from "../../jobs/context-from-config.ts";
 import { runReminders } from "../../jobs/reminders.ts";
 import type { BotDeps } from "../bot-deps.ts";
 import type { BotContext } from "../context.ts";
+import { translatorFor } from "../i18n.ts";
 import { bindSecretariatChat } from "../services/secretariat-chat.ts";
 import { agencyStatusHtml, monthStatusHtml, overdueHtml, silentAgenciesHtml } from "../services/status-reports.ts";
 import { readMonth } from "../followup/reportable-periods.ts";
@@ -63,7 +64,8 @@ export function secretariatFeature(deps: BotDeps) {
       const requested = typeof ctx.match === "string" ? ctx.match.trim() : "";
       const month = requested ? readMonth(requested) : yearMonthAt(deps.clock.now(), deps.config.timeZone);
       if (!month) return void (await ctx.reply(ctx.t("bad-month-argument", { value: requested, example: exampleMonth() })));
-      const t = ctx.t;
+      // A spreadsheet is plain text: its translator escapes nothing.
+      const t = translatorFor((await ctx.i18n.getLocale()) === "en" ? "en" : "vi");
       const name = `bao-cao-thi-dua-${periodKey(month)}.xlsx`;
       const caption = ctx.t("export-caption", { month: String(month.month), year: String(month.year) });
       await withExcelFile(await loadExportData(month), t, deps.config.timeZone, (path) => ctx.replyWithDocument(new InputFile(path, name), { caption }));

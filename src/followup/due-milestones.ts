@@ -1,5 +1,5 @@
 import { compareMonths, periodKey, type YearMonth } from "../time/calendar.ts";
-import type { AgencyRole, MilestoneView, ReportView } from "./milestone-view.ts";
+import type { AgencyRole, AnswerView, MilestoneView, ReportView } from "./milestone-view.ts";
 
 /** What an agency must do in a month under the plan, and what it has not answered yet. */
 
@@ -42,11 +42,11 @@ export function dueForAgency(milestones: MilestoneView[], agencyId: string, mont
 }
 
 /** Reports of one agency, indexed for the questions below. */
-export class AgencyReports {
-  private readonly byKey = new Map<string, ReportView>();
+export class AgencyReports<R extends AnswerView = ReportView> {
+  private readonly byKey = new Map<string, R>();
   private readonly doneBefore = new Map<string, string>();
 
-  constructor(reports: ReportView[]) {
+  constructor(reports: R[]) {
     for (const report of reports) {
       this.byKey.set(`${report.milestoneId}|${report.period}`, report);
       if (report.status === "done") {
@@ -56,7 +56,7 @@ export class AgencyReports {
     }
   }
 
-  for(milestoneId: string, period: string): ReportView | undefined {
+  for(milestoneId: string, period: string): R | undefined {
     return this.byKey.get(`${milestoneId}|${period}`);
   }
 

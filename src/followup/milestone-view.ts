@@ -35,6 +35,9 @@ export interface ReportView {
   reportedAt: Date;
 }
 
+/** What a report says for the month's figures: who answered what, on which task, for which month. */
+export type AnswerView = Pick<ReportView, "milestoneId" | "agencyId" | "period" | "status">;
+
 export interface AgencyView {
   id: string;
   code: string;

@@ -9,7 +9,8 @@ export interface DailySummaryFigures {
   /** Progress reports per agency, by name. */
   perAgency: { name: string; count: number }[];
   overdue: number;
-  silent: number;
+  /** Of the agencies that owe answers this month: how many reported in full, in part, not at all. */
+  reporting: { reported: number; owing: number; partly: number; notReported: number };
   failedDeliveries: number;
 }
 
@@ -20,7 +21,7 @@ export function dailySummaryHtml(t: Translate, figures: DailySummaryFigures): st
     trusted(t("daily-came-in", { progress: figures.progressReports, agencies: figures.perAgency.length, nominations: figures.nominationReports })),
     ...figures.perAgency.map((agency) => `• ${agency.name}: ${agency.count}`),
     trusted(t("daily-overdue", { count: figures.overdue })),
-    trusted(t("daily-silent", { count: figures.silent })),
+    trusted(t("daily-reporting", figures.reporting)),
     figures.failedDeliveries > 0 && trusted(t("daily-failed", { count: figures.failedDeliveries })),
   ).html;
 }

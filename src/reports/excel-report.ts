@@ -99,10 +99,12 @@ export async function writeExcelReport(data: ExportData, t: Translate, timeZone:
       { header: t("xlsx-agency-code"), key: "agencyCode", width: 12 },
       { header: t("xlsx-agency"), key: "agency", width: 36 },
       { header: t("xlsx-bloc"), key: "bloc", width: 30 },
+      { header: t("xlsx-reporting-state"), key: "state", width: 20 },
+      { header: t("xlsx-owed"), key: "owed", width: 14, numFmt: "0" },
       { header: t("xlsx-missing"), key: "missing", width: 14, numFmt: "0" },
       { header: t("xlsx-focal-officer"), key: "officer", width: 16 },
     ],
-    mapped(data.silent, (row) => ({ ...row, officer: row.hasFocalOfficer ? t("xlsx-yes") : t("xlsx-no") })),
+    mapped(data.silent, (row) => ({ ...row, state: t(`figures-state-${row.state}`), officer: row.hasFocalOfficer ? t("xlsx-yes") : t("xlsx-no") })),
   );
 
   await workbook.commit();

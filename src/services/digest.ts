@@ -6,10 +6,9 @@ import type { Translate } from "../i18n.ts";
 import { digestChart, formatDigest } from "../messages/digest-message.ts";
 import { daysLeft } from "../nominations/round-window.ts";
 import { renderStackedBarPng } from "../reports/progress-chart.ts";
-import { groupReportsByAgency, silentAgencies } from "../followup/month-status.ts";
 import { monthsBefore } from "../followup/reportable-periods.ts";
 import { compareMonths, localDate, periodKey, yearMonthAt, type YearMonth } from "../time/calendar.ts";
-import { loadMonthData } from "./follow-up-data.ts";
+import { loadFiguresForMonths, loadOverdueTasks } from "./month-figures-data.ts";
 import { totalsOf } from "./nomination-rounds.ts";
 
 /** The leaders' digest as of an instant: figures, the change since the last digest, text and chart. */
@@ -39,35 +38,28 @@ async function openRoundFigures(now: Date): Promise<RoundFigures[]> {
   return figures;
 }
 
-/** Names of agencies silent in both of the two months before `month`: the leaders should know them. */
-async function silentTwoMonthsRunning(month: YearMonth): Promise<string[]> {
-  const silentIn = async (asked: YearMonth) => {
-    const data = await loadMonthData(asked);
-    return silentAgencies(data.milestones, data.agencies, asked, groupReportsByAgency(data.reports));
-  };
-  const [last, before] = await Promise.all([silentIn(monthsBefore(month, 1)), silentIn(monthsBefore(month, 2))]);
-  const earlier = new Set(before.map((entry) => entry.agency.id));
-  return last.filter((entry) => earlier.has(entry.agency.id)).map((entry) => entry.agency.name);
-}
-
 /** The digest as of `now`, or of a month asked for ("/tonghop 12/2026": as it stood at that month's end). */
 export async function buildDigest(now: Date, timeZone: string, t: Translate, asked?: YearMonth): Promise<Digest> {
   const current = yearMonthAt(now, timeZone);
   const month = asked ?? current;
   const day = asked && compareMonths(asked, current) < 0 ? `${periodKey(asked)}-${String(new Date(Date.UTC(asked.year, asked.month, 0)).getUTCDate()).padStart(2, "0")}` : localDate(now, timeZone);
-  const [data, blocs, rounds] = await Promise.all([loadMonthData(month, "year"), EmulationBlocModel.find().sort({ order: 1 }).lean(), openRoundFigures(now)]);
-  const figures = computeDigest({
-    month,
-    today: day,
-    ...data,
+  const [[twoBefore, oneBefore, figures], overdue, blocs, rounds] = await Promise.all([
+    loadFiguresForMonths([monthsBefore(month, 2), monthsBefore(month, 1), month]),
+    loadOverdueTasks(month, day),
+    EmulationBlocModel.find().sort({ order: 1 }).lean(),
+    openRoundFigures(now),
+  ]);
+  const digest = computeDigest({
+    figures: figures!,
+    monthsBefore: [twoBefore!, oneBefore!],
+    overdue,
     blocNames: new Map(blocs.map((bloc) => [bloc.code, bloc.name])),
     rounds,
     noBlocName: t("digest-no-bloc"),
   });
   const previous = await DigestSnapshotModel.findOne({ day: { $lt: day } }).sort({ day: -1 }).lean();
-  const change = changeSince(figures, (previous?.figures as DigestFigures | undefined) ?? null);
-  const longSilent = await silentTwoMonthsRunning(month);
-  return { day, figures, change, html: formatDigest(figures, change, month, t, longSilent), png: renderStackedBarPng(digestChart(figures, month, t)) };
+  const change = changeSince(digest, previous?.figures ?? null);
+  return { day, figures: digest, change, html: formatDigest(digest, change, month, t), png: renderStackedBarPng(digestChart(digest, month, t)) };
 }
 
 /** Keeps the figures the leaders were sent, for next week's comparison. */

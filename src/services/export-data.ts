@@ -3,11 +3,11 @@ import { AwardTypeModel } from "../../models/award-type.ts";
 import { EmulationBlocModel } from "../../models/emulation-bloc.ts";
 import { NominationReportModel } from "../../models/nomination-report.ts";
 import { NominationRoundModel } from "../../models/nomination-round.ts";
-import { AgencyReports, isInWindow, roleOf } from "../followup/due-milestones.ts";
-import { answerOf, groupReportsByAgency, responsibleAgencies, silentAgencies, type Answer } from "../followup/month-status.ts";
+import { duePairs, groupReportsByAgency, monthFigures, sumAnswers, type TaskAnswer } from "../followup/month-figures.ts";
 import { periodKey, type YearMonth } from "../time/calendar.ts";
 import { loadMonthData } from "./follow-up-data.ts";
 import { focalOfficersByAgency } from "./members.ts";
+import { periodsInUse } from "./month-figures-data.ts";
 
 /** The rows of the secretariat's Excel report for a month, as plain values. */
 export interface ProgressRow {
@@ -17,7 +17,7 @@ export interface ProgressRow {
   agency: string;
   bloc: string;
   role: "lead" | "coordinating";
-  answer: Answer;
+  answer: TaskAnswer;
   percent: number | null;
   reportedAt: Date | null;
   note: string;
@@ -35,10 +35,13 @@ export interface NominationRow {
   version: number;
 }
 
+/** An agency that has not reported for the month, or reported partly (see src/followup/month-figures.ts). */
 export interface SilentRow {
   agencyCode: string;
   agency: string;
   bloc: string;
+  state: "not-reported" | "partly";
+  owed: number;
   missing: number;
   hasFocalOfficer: boolean;
 }
@@ -51,29 +54,24 @@ export interface ExportData {
 }
 
 export async function loadExportData(month: YearMonth): Promise<ExportData> {
-  const period = periodKey(month);
-  const [data, officers, blocs] = await Promise.all([loadMonthData(month), focalOfficersByAgency(), EmulationBlocModel.find().lean()]);
+  const [data, officers, blocs, inUse] = await Promise.all([loadMonthData(month), focalOfficersByAgency(), EmulationBlocModel.find().lean(), periodsInUse([periodKey(month)])]);
   const blocName = new Map(blocs.map((bloc) => [bloc.code, bloc.name]));
-  const reports = groupReportsByAgency(data.reports);
-  const empty = new AgencyReports([]);
+  const blocOf = (bloc: string | null) => (bloc ? (blocName.get(bloc) ?? bloc) : "");
+  // Row by row, the same answers the month's figures sum up.
   const progress: ProgressRow[] = [];
-  for (const milestone of data.milestones.filter((m) => isInWindow(m, month)).sort((a, b) => a.position - b.position)) {
-    for (const agency of responsibleAgencies(milestone, data.agencies)) {
-      const agencyReports = reports.get(agency.id) ?? empty;
-      const report = agencyReports.for(milestone.id, period);
-      progress.push({
-        row: milestone.row,
-        milestone: milestone.text,
-        agencyCode: agency.code,
-        agency: agency.name,
-        bloc: agency.bloc ? (blocName.get(agency.bloc) ?? agency.bloc) : "",
-        role: roleOf(milestone, agency.id)!,
-        answer: answerOf(milestone, agency.id, period, agencyReports),
-        percent: report?.percent ?? null,
-        reportedAt: report?.reportedAt ?? null,
-        note: report?.note ?? "",
-      });
-    }
+  for (const { milestone, agency, role, answer, report } of duePairs(data.milestones, data.agencies, month, groupReportsByAgency(data.reports))) {
+    progress.push({
+      row: milestone.row,
+      milestone: milestone.text,
+      agencyCode: agency.code,
+      agency: agency.name,
+      bloc: blocOf(agency.bloc),
+      role,
+      answer,
+      percent: report?.percent ?? null,
+      reportedAt: report?.reportedAt ?? null,
+      note: report?.note ?? "",
+    });
   }
 
   const rounds = await NominationRoundModel.find({ deadline: { $gte: new Date(Date.UTC(month.year, 0, 1)), $lt: new Date(Date.UTC(month.year + 1, 1, 1)) } }).sort({ seq: 1 }).lean();
@@ -100,12 +98,17 @@ export async function loadExportData(month: YearMonth): Promise<ExportData> {
     }
   }
 
-  const silent = silentAgencies(data.milestones, data.agencies, month, reports).map(({ agency, missing }) => ({
-    agencyCode: agency.code,
-    agency: agency.name,
-    bloc: agency.bloc ? (blocName.get(agency.bloc) ?? agency.bloc) : "",
-    missing: missing.lead.length + missing.coordinating.length,
-    hasFocalOfficer: (officers.get(agency.id)?.length ?? 0) > 0,
-  }));
+  const figures = monthFigures({ month, milestones: data.milestones, agencies: data.agencies, answers: sumAnswers(data.milestones, data.agencies, month, data.reports), inUse: inUse.has(periodKey(month)) });
+  const silent: SilentRow[] = figures.agencies
+    .filter((entry) => entry.state === "not-reported" || entry.state === "partly")
+    .map(({ agency, state, owed, missing }) => ({
+      agencyCode: agency.code,
+      agency: agency.name,
+      bloc: blocOf(agency.bloc),
+      state: state as SilentRow["state"],
+      owed,
+      missing,
+      hasFocalOfficer: (officers.get(agency.id)?.length ?? 0) > 0,
+    }));
   return { month, progress, nominations, silent };
 }

@@ -1,13 +1,14 @@
 import type { Translate } from "../i18n.ts";
-import { AgencyReports, dueForAgency } from "../followup/due-milestones.ts";
-import { answerOf, groupReportsByAgency, overdueMilestones, silentAgencies, tallyMonth } from "../followup/month-status.ts";
-import { formatAgencyStatus, formatMonthStatus, formatOverdue, formatSilentAgencies } from "../messages/status-messages.ts";
+import { AgencyReports } from "../followup/due-milestones.ts";
+import { duePairs, monthFigures, sumAnswers } from "../followup/month-figures.ts";
+import { formatAgencyStatus, formatMonthStatus, formatOverdue, formatSilentAgencies, type AgencyTaskRow } from "../messages/status-messages.ts";
 import { ambiguousAgencyHtml } from "../messages/directory-messages.ts";
 import { PlanModel } from "../../models/plan.ts";
 import { localDate, periodKey, yearMonthAt, type YearMonth } from "../time/calendar.ts";
-import { loadMonthData } from "./follow-up-data.ts";
+import { loadMilestoneViews, loadReportViews } from "./follow-up-data.ts";
 import { findAgencies } from "./find-agencies.ts";
 import { focalOfficersByAgency } from "./members.ts";
+import { loadMonthFigures, loadOverdueTasks, periodsInUse } from "./month-figures-data.ts";
 
 /** The secretariat's status views, each as HTML for a chat (the caller splits it to fit). */
 export interface StatusQuery {
@@ -19,9 +20,7 @@ export interface StatusQuery {
 }
 
 export async function monthStatusHtml({ now, timeZone, t, month: asked }: StatusQuery): Promise<string> {
-  const month = asked ?? yearMonthAt(now, timeZone);
-  const data = await loadMonthData(month);
-  return formatMonthStatus(tallyMonth(data.milestones, data.agencies, month, groupReportsByAgency(data.reports)), month, t);
+  return formatMonthStatus(await loadMonthFigures(asked ?? yearMonthAt(now, timeZone)), t);
 }
 
 export async function agencyStatusHtml(query: StatusQuery & { agency: string }): Promise<string> {
@@ -33,36 +32,31 @@ export async function agencyStatusHtml(query: StatusQuery & { agency: string }):
   }
   const agency = found[0]!;
   const month = query.month ?? yearMonthAt(now, timeZone);
-  const period = periodKey(month);
-  const data = await loadMonthData(month);
-  const reports = new AgencyReports(data.reports.filter((r) => r.agencyId === agency.id));
-  const due = dueForAgency(data.milestones, agency.id, month);
-  const rows = [...due.lead.map((m) => ({ m, role: "lead" as const })), ...due.coordinating.map((m) => ({ m, role: "coordinating" as const }))].map(({ m, role }) => {
-    const report = reports.for(m.id, period);
-    return { milestone: m, role, answer: answerOf(m, agency.id, period, reports), percent: report?.percent ?? null, note: report?.note ?? "" };
-  });
-  return formatAgencyStatus(agency, rows, month, t);
+  const [milestones, inUse] = await Promise.all([loadMilestoneViews(month.year, agency.id), periodsInUse([periodKey(month)])]);
+  const reports = await loadReportViews(month.year, month, { agencyId: agency.id });
+  // The agency's month through the same figures as every view: its tasks one by one, and its state.
+  const pairs = [...duePairs(milestones, [agency], month, new Map([[agency.id, new AgencyReports(reports)]]))];
+  const rows: AgencyTaskRow[] = pairs
+    .sort((a, b) => (a.role === b.role ? 0 : a.role === "lead" ? -1 : 1))
+    .map(({ milestone, role, answer, report }) => ({ milestone, role, answer, percent: report?.percent ?? null, note: report?.note ?? "" }));
+  const figures = monthFigures({ month, milestones, agencies: [agency], answers: sumAnswers(milestones, [agency], month, reports), inUse: inUse.has(periodKey(month)) });
+  return formatAgencyStatus(figures.agencies[0]!, rows, month, t);
 }
 
 export async function silentAgenciesHtml({ now, timeZone, t, month: asked }: StatusQuery): Promise<string> {
-  const month = asked ?? yearMonthAt(now, timeZone);
-  const [data, officers] = await Promise.all([loadMonthData(month), focalOfficersByAgency()]);
-  return formatSilentAgencies(silentAgencies(data.milestones, data.agencies, month, groupReportsByAgency(data.reports)), month, t, officers);
+  const [figures, officers] = await Promise.all([loadMonthFigures(asked ?? yearMonthAt(now, timeZone)), focalOfficersByAgency()]);
+  return formatSilentAgencies(figures, t, officers);
 }
 
 /**
- * Overdue milestones of the current year and of every earlier year not yet closed by the
+ * Overdue tasks of the current year and of every earlier year not yet closed by the
  * secretariat: on 2 January, December's unfinished work is still listed, marked with its year.
  */
 export async function overdueHtml({ now, timeZone, t, month: asked }: StatusQuery): Promise<string> {
   const month = asked ?? yearMonthAt(now, timeZone);
   const today = asked ? `${periodKey(asked)}-31` : localDate(now, timeZone);
   const years = [...(await openEarlierYears(month.year)), month.year];
-  const overdue = [];
-  for (const year of years) {
-    const data = await loadMonthData(year === month.year ? month : { year, month: 12 }, "year");
-    overdue.push(...overdueMilestones(data.milestones, data.agencies, month, today, data.reports));
-  }
+  const overdue = (await Promise.all(years.map((year) => loadOverdueTasks(month, today, year)))).flat();
   return formatOverdue(overdue, t, month.year);
 }
 

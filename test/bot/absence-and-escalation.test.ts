@@ -73,18 +73,24 @@ describe("escalation", () => {
 });
 
 describe("the leaders' digest", () => {
-  it("names the agencies silent two months running, and takes a month", async () => {
+  it("names the agencies silent two months running, only over months dondoc asked them, and takes a month", async () => {
     await addMember(6005, "Lãnh đạo", "leader");
     const leader = new TestUser(harness, 6005, "Lãnh đạo");
+    // dondoc's first month: January and February were before it, and count against no one.
+    const first = textsOf(await leader.say("/tonghop")).join("\n");
+    expect(first).toContain("Đơn vị chưa báo cáo:");
+    expect(first).not.toContain("Chưa báo cáo cả tháng");
+    // Had dondoc pushed January's and February's tasks, those who answered none in either are named.
+    await run("monthly-push", "2018-01-02T08:00:00");
+    await run("monthly-push", "2018-02-01T08:00:00");
     const before = textsOf(await leader.say("/tonghop")).join("\n");
-    expect(before).toMatch(/Chưa báo cáo hai tháng liền: \d+ đơn vị[\s\S]*Ủy ban nhân dân tỉnh Lai Châu/);
-    // UBND answers every February task: it is no longer silent two months running.
+    expect(before).toMatch(/Chưa báo cáo cả tháng 1\/2018 và tháng 2\/2018 \(cả hai tháng đều có nhiệm vụ phải báo cáo\): \d+ đơn vị<\/b>\n.*Ủy ban nhân dân tỉnh Lai Châu/);
+    // UBND answers one February task: it reported partly, it was not silent.
     const ubnd = await agencyId("UBND");
-    for (const milestone of await MilestoneModel.find({ months: 2 }).lean()) {
-      await ProgressReportModel.create({ plan: milestone.plan, milestone: milestone._id, agency: ubnd, period: "2018-02", status: "done", percent: 100, reportedAt: new Date(), version: 1 });
-    }
+    const february = (await MilestoneModel.findOne({ months: 2, $or: [{ leadAgencies: ubnd }, { allAgencies: true }] }).lean())!;
+    await ProgressReportModel.create({ plan: february.plan, milestone: february._id, agency: ubnd, period: "2018-02", status: "in-progress", percent: 30, reportedAt: new Date(), version: 1 });
     const after = textsOf(await leader.say("/tonghop")).join("\n");
-    expect(after.split("Chưa báo cáo hai tháng liền")[1]).not.toContain("Ủy ban nhân dân tỉnh Lai Châu");
+    expect(after.split("Chưa báo cáo cả tháng")[1]).not.toContain("Ủy ban nhân dân tỉnh Lai Châu");
     expect(textsOf(await leader.say("/tonghop 2/2018")).join()).toContain("tháng 2/2018");
     expect(textsOf(await leader.say("/tonghop 14/2018"))).toEqual([expect.stringContaining('Không đọc được tháng "14/2018"')]);
   });

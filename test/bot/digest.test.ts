@@ -68,7 +68,7 @@ describe("the leaders' weekly digest", () => {
     const nextMonday = new Date("2018-03-19T00:30:00Z");
     await runJob("weekly-digest", jobContext(harness.deps.config, nextMonday), harness.deps.config.schedules);
     const second = await OutboxMessageModel.findOne({ key: "digest:2018-03-19:9201:text" }).lean();
-    expect(String((second!.payload as { text: string }).text)).toContain("So với lần tổng hợp trước: hoàn thành +2");
+    expect(String((second!.payload as { text: string }).text)).toContain("So với lần tổng hợp trước: đơn vị báo cáo đủ 0, đơn vị chưa báo cáo -2, nhiệm vụ hoàn thành +2, nhiệm vụ quá hạn 0.");
   });
 
   it("/tonghop gives the same on demand to leaders and the secretariat, and to no one else", async () => {

@@ -81,6 +81,52 @@ describe("documents", () => {
       { n: 4, name: "one" },
     ]);
   });
+
+  it("sums up by compound keys with $sum, $max and $min, in a $facet, and goes on after it", async () => {
+    const [m1, m2] = [new ObjectId(), new ObjectId()];
+    await db().collection("answers").insertMany([
+      { m: m1, a: "x", period: "2018-02", status: "done", n: 1 },
+      { m: m1, a: "x", period: "2018-03", status: "blocked", n: 2 },
+      { m: m1, a: "y", period: "2018-01", status: "done" },
+      { m: m2, a: "x", period: "2018-03", status: "in-progress", n: 4.5 },
+      { m: m2, a: "y", period: null, status: "done", n: "7" },
+      { m: m2, a: "z", period: "2018-03", status: "not-started", n: 100 },
+    ]);
+    const [facets] = await db()
+      .collection("answers")
+      .aggregate([
+        { $match: { status: { $in: ["done", "blocked", "in-progress"] } } },
+        { $group: { _id: { m: "$m", a: "$a" }, latest: { $max: "$period" }, first: { $min: "$period" }, total: { $sum: "$n" }, count: { $sum: 1 } } },
+        {
+          $facet: {
+            byAgency: [{ $group: { _id: "$_id.a", pairs: { $sum: 1 }, latest: { $max: "$latest" }, answers: { $sum: "$count" } } }, { $sort: { _id: 1 } }],
+            late: [{ $match: { latest: { $lt: "2018-03" } } }, { $project: { _id: 0, a: "$_id.a", latest: 1, first: 1, total: 1 } }, { $sort: { a: 1 } }],
+            all: [{ $group: { _id: null, total: { $sum: "$total" } } }],
+          },
+        },
+      ])
+      .toArray();
+    expect(facets).toEqual({
+      // $max leaves out null; a string is no number to $sum.
+      byAgency: [
+        { _id: "x", pairs: 2, latest: "2018-03", answers: 3 },
+        { _id: "y", pairs: 2, latest: "2018-01", answers: 2 },
+      ],
+      late: [{ a: "y", latest: "2018-01", first: "2018-01", total: 0 }],
+      all: [{ _id: null, total: 7.5 }],
+    });
+    const byId = await db().collection("answers").aggregate([{ $group: { _id: "$m", count: { $sum: 1 } } }, { $sort: { count: -1 } }]).toArray();
+    expect(byId).toEqual([
+      { _id: m1, count: 3 },
+      { _id: m2, count: 3 },
+    ].sort((a, b) => b.count - a.count));
+  });
+
+  it("orders values of different types as mongod does in $max and $min", async () => {
+    await db().collection("mixed").insertMany([{ v: 3 }, { v: "a" }, { v: new Date("2018-03-01T00:00:00Z") }, { v: true }, { v: null }, {}, { v: new ObjectId("5a0000000000000000000000") }]);
+    const [extremes] = await db().collection("mixed").aggregate([{ $group: { _id: null, top: { $max: "$v" }, bottom: { $min: "$v" } } }]).toArray();
+    expect(extremes).toEqual({ _id: null, top: new Date("2018-03-01T00:00:00Z"), bottom: 3 });
+  });
 });
 
 describe("writes", () => {

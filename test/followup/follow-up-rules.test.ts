@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AgencyReports, dueForAgency, pushListForAgency, roleOf, unansweredForAgency } from "../../src/followup/due-milestones.ts";
 import type { AgencyView, MilestoneView, ReportView } from "../../src/followup/milestone-view.ts";
-import { groupReportsByAgency, overdueMilestones, silentAgencies, tallyMonth } from "../../src/followup/month-status.ts";
+import { leadAnswersFromReports, monthFigures, overdueTasks, sumAnswers } from "../../src/followup/month-figures.ts";
 
 const base = { planId: "p", year: 2018, row: "1", recurring: false, due: null, leadAgencyIds: [], coordinatingAgencyIds: [], allAgencies: false, allAgenciesRole: null };
 const milestone = (id: string, position: number, fields: Partial<MilestoneView>): MilestoneView => ({ ...base, id, position, text: `Việc ${id}`, months: [], ...fields });
@@ -59,31 +59,31 @@ describe("who must do what in a month", () => {
 describe("how the month stands", () => {
   const reports = [report("m2", "ubnd", "2018-03", "done"), report("m2", "hd", "2018-03", "blocked"), report("m1", "snv", "2018-03", "in-progress"), report("m2", "snv", "2018-02", "done")];
 
+  const figures = monthFigures({ month: march, milestones, agencies, answers: sumAnswers(milestones, agencies, march, reports), inUse: true });
+
   it("counts answers per milestone across the agencies responsible", () => {
-    const tallies = tallyMonth(milestones, agencies, march, groupReportsByAgency(reports));
-    expect(tallies.map((t) => t.milestone.id)).toEqual(["m1", "m2", "m4"]);
-    expect(tallies[1]).toMatchObject({ responsible: 4, counts: { done: 2, blocked: 1, "in-progress": 0, "not-started": 0, silent: 1 } });
-    expect(tallies[0]).toMatchObject({ responsible: 4, counts: { "in-progress": 1, silent: 3 } });
-    expect(tallies[2]).toMatchObject({ responsible: 1, counts: { silent: 1 } });
+    expect(figures.tasks.map((t) => t.milestone.id)).toEqual(["m1", "m2", "m4"]);
+    expect(figures.tasks[1]).toMatchObject({ responsible: 4, counts: { done: 1, "done-earlier": 1, blocked: 1, "in-progress": 0, "not-started": 0, silent: 1 } });
+    expect(figures.tasks[0]).toMatchObject({ responsible: 4, counts: { "in-progress": 1, silent: 3 } });
+    expect(figures.tasks[2]).toMatchObject({ responsible: 1, counts: { silent: 1 } });
   });
 
-  it("lists the agencies still silent, with what they miss", () => {
-    const silent = silentAgencies(milestones, agencies, march, groupReportsByAgency(reports));
-    expect(silent.map((s) => [s.agency.id, s.missing.lead.map((m) => m.id), s.missing.coordinating.map((m) => m.id)])).toEqual([
-      ["ubnd", ["m1"], []],
-      ["hd", ["m1"], []],
-      ["snv", ["m4"], []],
-      ["bao", [], ["m1", "m2"]],
+  it("tells the agencies still owing answers, with how many", () => {
+    expect(figures.agencies.filter((entry) => entry.missing > 0).map((entry) => [entry.agency.id, entry.state, entry.missing])).toEqual([
+      ["ubnd", "partly", 1],
+      ["hd", "partly", 1],
+      ["snv", "partly", 1],
+      ["bao", "not-reported", 2],
     ]);
   });
 
   it("finds overdue milestones by their lead agencies, after the window or the due date", () => {
-    expect(overdueMilestones(milestones, agencies, march, "2018-03-10", reports)).toEqual([]);
-    const april = overdueMilestones(milestones, agencies, { year: 2018, month: 4 }, "2018-04-01", reports);
+    const overdue = (month: { year: number; month: number }, today: string, given: ReportView[]) => overdueTasks({ month, today, milestones, agencies, leads: leadAnswersFromReports(given) });
+    expect(overdue(march, "2018-03-10", reports)).toEqual([]);
+    const april = overdue({ year: 2018, month: 4 }, "2018-04-01", reports);
     expect(april.map((o) => [o.milestone.id, o.agencies.map((a) => [a.agency.id, a.lastStatus])])).toEqual([["m4", [["snv", null]]]]);
-    const due = overdueMilestones(milestones, agencies, march, "2018-03-16", reports);
-    expect(due.map((o) => o.milestone.id)).toEqual(["m4"]);
-    const august = overdueMilestones(milestones, agencies, { year: 2018, month: 8 }, "2018-08-01", [...reports, report("m3", "snv", "2018-07", "in-progress")]);
+    expect(overdue(march, "2018-03-16", reports).map((o) => o.milestone.id)).toEqual(["m4"]);
+    const august = overdue({ year: 2018, month: 8 }, "2018-08-01", [...reports, report("m3", "snv", "2018-07", "in-progress")]);
     expect(august.map((o) => [o.milestone.id, o.agencies[0]?.lastStatus])).toEqual([["m3", "in-progress"], ["m4", null]]);
   });
 });
