@@ -2,7 +2,7 @@ import { performance } from "node:perf_hooks";
 import { Api } from "grammy";
 import mongoose from "mongoose";
 import * as models from "../models/index.ts";
-import { systemClock } from "../src/outbox/clock.ts";
+import { systemClock } from "../src/time/clock.ts";
 import { enqueueMessages } from "../src/outbox/enqueue.ts";
 import { OutboxSender } from "../src/outbox/outbox-sender.ts";
 import { TELEGRAM_LIMITS } from "../src/outbox/send-pacer.ts";

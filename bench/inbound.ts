@@ -8,7 +8,7 @@ import * as models from "../models/index.ts";
 import { createBot } from "../src/bot.ts";
 import { reportButton } from "../src/chat/callback-data.ts";
 import { parseConfig } from "../src/config.ts";
-import { OffsetClock } from "../src/outbox/clock.ts";
+import { OffsetClock } from "../src/time/clock.ts";
 import { mongoConversationStorage } from "../src/conversation-storage.ts";
 import { LocalBotApi, type SandboxUser } from "../devkit/bot-api/local-bot-api.ts";
 import type { BenchDatabase } from "./database.ts";

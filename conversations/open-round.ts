@@ -8,7 +8,7 @@ import { trusted } from "../src/messages/html.ts";
 import { openRound, RoundError, unknownAgencyCodes, type OpenRoundInput } from "../src/services/nomination-rounds.ts";
 import { noticeContextFrom, sendRoundMessages } from "../src/services/round-notices.ts";
 import { readDeadlineWithCalendar } from "../src/services/working-calendar.ts";
-import { formatLocalDateTime } from "../src/time/calendar.ts";
+import { formatLocalDateTime, yearMonthAt } from "../src/time/calendar.ts";
 import { Dialogue } from "./conversation-input.ts";
 
 /** /modot: the secretariat opens a nomination round — title, kind, award types, deadline, who is asked. */
@@ -45,7 +45,8 @@ export function createOpenRound(deps: BotDeps) {
     const t: Translate = (key, params) => ctx.t(key, params);
     const cancelled = () => ctx.reply(t("round-open-cancelled"));
     const dialogue = await Dialogue.open(conversation, { question: t("round-open-confirm-cancel"), label: t("button-cancel") });
-    const year = String(new Date(await conversation.external(() => deps.clock.now().getTime())).getUTCFullYear());
+    // The province's year: at 01:00 on 1 January in Hà Nội it is already the new one, though not in UTC.
+    const year = String(yearMonthAt(new Date(await conversation.external(() => deps.clock.now().getTime())), deps.config.timeZone).year);
 
     dialogue.ask();
     await dialogue.question(ctx, t("round-ask-title", { year }), { reply_markup: { inline_keyboard: [[dialogue.cancelButton(t("button-cancel"))]] } });

@@ -102,11 +102,12 @@ export function createPlanImport(deps: BotDeps) {
       plan.warnings = plan.warnings.filter((w) => !(w.code === "time-missing" || w.code === "time-unreadable") || plan.milestones.some((m) => m.row === w.row && m.months.length === 0));
     }
 
+    const now = await conversation.external(() => deps.clock.now().getTime());
     const outcome = await conversation.external(async () => {
       try {
         // Stored with the plan as plain text, in the province's language.
         const warnings = toPlanJson(plan, translatorFor(deps.config.defaultLocale)).warnings;
-        const result = await importPlan(plan, { text: read.sourceText, warnings }, { via: "chat", telegramId: args.actor.telegramId, name: args.actor.name });
+        const result = await importPlan(plan, { text: read.sourceText, warnings }, { via: "chat", telegramId: args.actor.telegramId, name: args.actor.name }, new Date(now));
         return { ok: true as const, ...result };
       } catch (error) {
         if (error instanceof PlanImportError) return { ok: false as const, key: error.key };

@@ -1,7 +1,7 @@
 import cron, { type ScheduledTask } from "node-cron";
 import type { Config } from "../src/config.ts";
 import type { Metrics } from "../src/observability/metrics.ts";
-import type { Clock } from "../src/outbox/clock.ts";
+import type { Clock } from "../src/time/clock.ts";
 import { flushGroupNotices } from "../src/services/group-notices.ts";
 import { loadSendRules } from "../src/services/working-calendar.ts";
 import { startOfLocalMonth } from "../src/time/calendar.ts";

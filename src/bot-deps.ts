@@ -1,5 +1,5 @@
 import type { Config } from "./config.ts";
-import type { Clock } from "./outbox/clock.ts";
+import type { Clock } from "./time/clock.ts";
 
 /** What the bot needs besides Telegram: configuration, time, and a way to nudge the outbox. */
 export interface BotDeps {

@@ -1,4 +1,4 @@
-import type { Clock } from "./outbox/clock.ts";
+import type { Clock } from "./time/clock.ts";
 import type { Lease } from "./services/lease.ts";
 
 /**

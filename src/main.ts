@@ -21,7 +21,7 @@ import { healthServer } from "./observability/health-server.ts";
 import { createLogger, logWith } from "./observability/logger.ts";
 import { Metrics } from "./observability/metrics.ts";
 import { loadEnvFile } from "./load-env-file.ts";
-import { OffsetClock, systemClock, type Clock } from "./outbox/clock.ts";
+import { OffsetClock, systemClock, type Clock } from "./time/clock.ts";
 import { OutboxSender } from "./outbox/outbox-sender.ts";
 import { SendPacer, TELEGRAM_LIMITS } from "./outbox/send-pacer.ts";
 import { prepareAdminAccess } from "./services/bootstrap.ts";
@@ -59,10 +59,10 @@ async function main(): Promise<void> {
   const opened = await openDatabase(config, (line) => log(line), "bot");
   if (opened.database.kind === "emulator") warnAboutEmulator(opened.database.dataPath);
   else log(`database: ${opened.database.description}`);
-  await ensureAwardCatalogue();
+  const clock: Clock = config.clockStart ? new OffsetClock(config.clockStart) : systemClock;
+  await ensureAwardCatalogue(clock.now());
 
   const metrics = new Metrics();
-  const clock: Clock = config.clockStart ? new OffsetClock(config.clockStart) : systemClock;
   if (config.clockStart) log(`clock: starting at ${formatLocalDateTime(config.clockStart, config.timeZone)} (CLOCK_START)`);
   // The outbox keeps Telegram's limits itself, so it talks through an Api without auto-retry.
   const outboxApi = new Api(config.botToken!, { apiRoot: config.telegramApiRoot });

@@ -93,11 +93,11 @@ export const SANDBOX_SAMPLES: Record<SandboxSample["key"], SandboxSample> = {
 export async function seedDemo(sample: SandboxSample, now: Date): Promise<{ planSource: string; tasks: number }> {
   const read = readAgencyCsv(readFileSync(`${REPO}${sample.directory}`, "utf8"));
   if (!("rows" in read)) throw new Error(`the agency list ${sample.directory} does not read`);
-  await importAgencies(read.rows, { via: "cli", name: "sandbox" });
-  await ensureAwardCatalogue();
+  await importAgencies(read.rows, { via: "cli", name: "sandbox" }, now);
+  await ensureAwardCatalogue(now);
   const { text, source } = sample.plan();
   const plan = parsePlan(text);
-  const imported = await importPlan(plan, { text, warnings: toPlanJson(plan, translatorFor("vi")).warnings }, { via: "cli", name: "sandbox" });
+  const imported = await importPlan(plan, { text, warnings: toPlanJson(plan, translatorFor("vi")).warnings }, { via: "cli", name: "sandbox" }, now);
   for (const persona of sample.personas.filter((p) => p.role !== "group")) {
     const agency = persona.agencyCode ? await AgencyModel.findOne({ code: persona.agencyCode }).lean() : null;
     await MemberModel.updateOne(

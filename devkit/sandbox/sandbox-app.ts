@@ -12,7 +12,7 @@ import { parseConfig } from "../../src/config.ts";
 import { mongoConversationStorage } from "../../src/conversation-storage.ts";
 import { DEFAULT_DB_NAME } from "../../src/db/open-database.ts";
 import { startDatabase, type RunningDatabase } from "../../src/db/start-database.ts";
-import { ManualClock, systemClock } from "../../src/outbox/clock.ts";
+import { ManualClock, systemClock } from "../../src/time/clock.ts";
 import { OutboxSender } from "../../src/outbox/outbox-sender.ts";
 import { flushGroupNotices } from "../../src/services/group-notices.ts";
 import { officeHoursWindow } from "../../src/services/office-hours-window.ts";

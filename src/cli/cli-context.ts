@@ -1,4 +1,5 @@
 import type { Locale, Translate } from "../i18n.ts";
+import type { Clock } from "../time/clock.ts";
 
 /** What every CLI command gets: its arguments, where to write, and the reader's language. */
 export interface CliContext {
@@ -6,6 +7,8 @@ export interface CliContext {
   locale: Locale;
   t: Translate;
   out: (line: string) => void;
+  /** "Now" for every command: real time, or CLOCK_START's rehearsal, as the bot's. */
+  clock: Clock;
 }
 
 export interface CliCommand {

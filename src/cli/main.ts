@@ -3,6 +3,8 @@ import { isLocale, translatorFor, type Locale, type Translate } from "../i18n.ts
 import type { CliCommand } from "./cli-context.ts";
 import { CliError } from "./cli-error.ts";
 import { formatUsage } from "./usage.ts";
+import { OffsetClock, systemClock, type Clock } from "../time/clock.ts";
+import { parseInstant, yearMonthAt } from "../time/calendar.ts";
 import { cliCommands } from "./commands/index.ts";
 
 /**
@@ -31,6 +33,13 @@ function findCommand(args: string[]): { command: CliCommand; args: string[] } | 
   return { command, args: command.takesAction ? args.slice(1) : args.slice(2) };
 }
 
+/** The bot's clock for the command line: CLOCK_START moves it as it moves the bot's (a rehearsal). */
+function cliClock(): Clock {
+  const start = process.env.CLOCK_START?.trim();
+  const at = start ? parseInstant(start, process.env.TZ?.trim() || "Asia/Ho_Chi_Minh") : null;
+  return at ? new OffsetClock(at) : systemClock;
+}
+
 const HELP = new Set(["help", "--help", "-h"]);
 
 function usage(t: Translate): string {
@@ -41,8 +50,10 @@ function usage(t: Translate): string {
 async function main(argv: string[]): Promise<number> {
   const { locale, rest } = takeLocale(argv);
   const base = translatorFor(locale);
-  // Examples in usage and error lines name the current year.
-  const t: Translate = (key, params) => base(key, { year: String(new Date().getFullYear()), jobs: JOB_NAMES.join(", "), ...params });
+  const clock = cliClock();
+  // Examples in usage and error lines name the current year, in the province's time zone.
+  const year = String(yearMonthAt(clock.now(), process.env.TZ?.trim() || "Asia/Ho_Chi_Minh").year);
+  const t: Translate = (key, params) => base(key, { year, jobs: JOB_NAMES.join(", "), ...params });
   // "help", "--help", "-h" alone print every command; after a command, or as "help plan parse", that one.
   if (rest.length === 0 || HELP.has(rest[0]!)) {
     const asked = rest.length > 1 ? findCommand(rest.slice(1)) : undefined;
@@ -59,7 +70,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
-    await found.command.run({ args: found.args, locale, t, out: (line) => process.stdout.write(`${line}\n`) });
+    await found.command.run({ args: found.args, locale, t, clock, out: (line) => process.stdout.write(`${line}\n`) });
     return 0;
   } catch (error) {
     const message = error instanceof CliError ? t(error.key, error.params) : t("cli-error-unexpected", { reason: (error as Error).message ?? String(error) });

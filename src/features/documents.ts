@@ -32,7 +32,7 @@ export function documentsFeature(deps: BotDeps) {
         const first = read.problems[0]!;
         return void (await ctx.reply(ctx.t("cli-error-csv", { line: first.line, column: first.column || "-", message: first.message, count: read.problems.length })));
       }
-      const result = await importAgencies(read.rows, { via: "chat", ...actor });
+      const result = await importAgencies(read.rows, { via: "chat", ...actor }, deps.clock.now());
       return void (await ctx.reply(ctx.t("agencies-import-done", { ...result })));
     }
     const args: PlanImportArgs = { fileId, fileName, actor };

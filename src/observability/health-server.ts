@@ -1,7 +1,7 @@
 import mongoose from "mongoose";
 import { createServer, type Server } from "node:http";
 import { OutboxMessageModel } from "../../models/outbox-message.ts";
-import type { Clock } from "../outbox/clock.ts";
+import type { Clock } from "../time/clock.ts";
 import { servePublishedImage } from "../services/published-images.ts";
 import type { Metrics } from "./metrics.ts";
 

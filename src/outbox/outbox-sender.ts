@@ -2,7 +2,7 @@ import { GrammyError, HttpError, InputFile, type Api } from "grammy";
 import type { Types } from "mongoose";
 import { MemberModel } from "../../models/member.ts";
 import { OutboxMessageModel } from "../../models/outbox-message.ts";
-import type { Clock } from "./clock.ts";
+import type { Clock } from "../time/clock.ts";
 import { SendPacer } from "./send-pacer.ts";
 
 /**

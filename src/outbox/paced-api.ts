@@ -1,5 +1,5 @@
 import type { Transformer } from "grammy";
-import type { Clock } from "./clock.ts";
+import type { Clock } from "../time/clock.ts";
 import type { SendPacer } from "./send-pacer.ts";
 
 /**

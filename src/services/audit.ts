@@ -13,8 +13,8 @@ export async function recordAudit(
   actor: Actor,
   action: string,
   subject: { kind: string; id?: string | null },
-  details: Record<string, unknown> = {},
-  at: Date = new Date(),
+  details: Record<string, unknown>,
+  at: Date,
 ): Promise<void> {
   await AuditEntryModel.create({
     at,

@@ -20,7 +20,7 @@ export interface AgencyImportResult {
  * Loads the directory: blocs and agencies by code. Aliases are merged, never dropped, so names
  * a secretariat added in chat survive a re-import of the spreadsheet.
  */
-export async function importAgencies(rows: AgencyRow[], actor: Actor): Promise<AgencyImportResult> {
+export async function importAgencies(rows: AgencyRow[], actor: Actor, now: Date): Promise<AgencyImportResult> {
   const blocs = new Map<string, { name: string; order: number }>();
   for (const row of rows) if (row.bloc && !blocs.has(row.bloc.code)) blocs.set(row.bloc.code, { name: row.bloc.name, order: blocs.size + 1 });
   for (const [code, bloc] of blocs) {
@@ -36,7 +36,6 @@ export async function importAgencies(rows: AgencyRow[], actor: Actor): Promise<A
     result[outcome]++;
   }
   // Then the changes the file records: merges into successors, and agencies that ended.
-  const now = new Date();
   for (const row of rows) {
     const current = await AgencyModel.findOne({ code: row.code }).select({ active: 1 }).lean();
     if (row.successor && current?.active) {
@@ -47,6 +46,6 @@ export async function importAgencies(rows: AgencyRow[], actor: Actor): Promise<A
       result.retired++;
     }
   }
-  if (result.created + result.updated + result.merged + result.retired > 0) await recordAudit(actor, "agencies.imported", { kind: "agency" }, { ...result });
+  if (result.created + result.updated + result.merged + result.retired > 0) await recordAudit(actor, "agencies.imported", { kind: "agency" }, { ...result }, now);
   return result;
 }

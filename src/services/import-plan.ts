@@ -51,6 +51,7 @@ export async function importPlan(
   plan: ParsedPlan,
   source: { text: string; warnings: { row: string | null; message: string }[] },
   actor: Actor,
+  now: Date,
 ): Promise<PlanImportResult> {
   if (plan.year === null) throw new PlanImportError("plan-import-error-no-year");
   const year = plan.year;
@@ -97,7 +98,6 @@ export async function importPlan(
   const planId = stored._id as Types.ObjectId;
 
   const counts = { added: 0, updated: 0, retired: 0, total: keys.length };
-  const now = new Date();
   const operations = resolved.map(({ milestone, units, leadAgencies, coordinatingAgencies }, position) => {
     const key = keys[position]!;
     if (before.has(key)) counts.updated++;
@@ -135,6 +135,6 @@ export async function importPlan(
   const finishing = !existing || existing.status === "importing";
   await PlanModel.updateOne({ _id: planId }, { $set: { contentHash, ...(finishing ? { status: "active" } : {}) } });
   const outcome = finishing ? "created" : "updated";
-  await recordAudit(actor, `plan.${outcome}`, { kind: "plan", id: String(planId) }, { identity, ...counts, unresolved: [...unresolved] });
+  await recordAudit(actor, `plan.${outcome}`, { kind: "plan", id: String(planId) }, { identity, ...counts, unresolved: [...unresolved] }, now);
   return { planId: String(planId), outcome, milestones: counts, unresolvedUnits: [...unresolved] };
 }

@@ -4,7 +4,7 @@ import { memberLocales } from "../middleware/member-loader.ts";
 import { isLocale, translatorFor, type Locale, type Translate } from "../i18n.ts";
 import { recordSentMessage, zaloIdOf } from "./zalo-chats.ts";
 import type { ZaloClient, ZaloResponse } from "./zalo-client.ts";
-import { systemClock, type Clock } from "../outbox/clock.ts";
+import { systemClock, type Clock } from "../time/clock.ts";
 import { chatOfZaloCallback, isZaloChatId, zaloFileUrl } from "../chat-networks.ts";
 import { choicesOf, plainText, zaloMessages, type Button } from "./zalo-text.ts";
 
@@ -73,7 +73,7 @@ export function zaloTransformer(client: ZaloClient, options: ZaloTransformerOpti
       if (parts.length > 1) await clock.sleep(PART_GAP_MS);
     }
     const messageId = await recordSentMessage(chatId, choices, clock.now());
-    return { ok: true, result: { message_id: messageId, date: Math.floor(Date.now() / 1000), chat: { id: chatId, type: "private", first_name: "" }, text: plainText(String(text ?? "")) } };
+    return { ok: true, result: { message_id: messageId, date: Math.floor(clock.now().getTime() / 1000), chat: { id: chatId, type: "private", first_name: "" }, text: plainText(String(text ?? "")) } };
   };
 
   return async (prev, method, payload, signal) => {
@@ -114,7 +114,7 @@ export function zaloTransformer(client: ZaloClient, options: ZaloTransformerOpti
         if (address && zaloId) {
           const sent: ZaloResponse = await client.call("sendPhoto", { chat_id: zaloId, photo: address, ...(p.caption ? { caption: plainText(String(p.caption)).slice(0, 2000) } : {}) });
           if (!sent.ok) return asTelegramFailure(sent) as never;
-          return { ok: true, result: { message_id: await recordSentMessage(chatId, [], clock.now()), date: Math.floor(Date.now() / 1000), chat: { id: chatId, type: "private" } } } as never;
+          return { ok: true, result: { message_id: await recordSentMessage(chatId, [], clock.now()), date: Math.floor(clock.now().getTime() / 1000), chat: { id: chatId, type: "private" } } } as never;
         }
         return (await sendText(chatId, `${caption}${t("zalo-photo-not-sent")}`, p.parse_mode, undefined)) as never;
       }

@@ -39,7 +39,7 @@ const tagged = (calls: Awaited<ReturnType<TestUser["say"]>>, suffix: string) => 
 
 describe("old buttons never answer the current question", () => {
   it("a '5' under the previous award's question records nothing for the award now asked", async () => {
-    await ensureAwardCatalogue();
+    await ensureAwardCatalogue(new Date());
     const round = await openRound(
       { title: "Khen thưởng tổng kết", kind: "nomination", awardCodes: ["CSTD-CO-SO", "TT-LAO-DONG-XUAT-SAC"], deadline: new Date("2018-03-30T10:00:00Z"), audience: { all: false, blocs: [], agencyCodes: ["UBND"] } },
       { via: "cli" },
@@ -117,7 +117,7 @@ describe("nothing half kept", () => {
 
 describe("in chat, as a person types", () => {
   it("/modot asks again for a mistyped agency code and keeps what was entered", async () => {
-    await ensureAwardCatalogue();
+    await ensureAwardCatalogue(new Date());
     await addMember(9001, "Thư ký", "secretariat");
     const secretary = new TestUser(harness, 9001, "Thư ký");
     expect(textsOf(await secretary.say("/modot")).join()).toContain("Khen thưởng tổng kết năm 2018");

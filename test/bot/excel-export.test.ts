@@ -21,7 +21,7 @@ afterEach(() => harness.stop());
 describe("the Excel report", () => {
   it("/xuatbaocao sends a workbook whose cells read back as the secretariat expects", async () => {
     const { planId } = await loadLaiChau();
-    await ensureAwardCatalogue();
+    await ensureAwardCatalogue(new Date());
     await addMember(9101, "Thư ký", "secretariat");
     await addMember(9102, "Cán bộ UBND", "focal", "UBND");
     const ubnd = await agencyId("UBND");

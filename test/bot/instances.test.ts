@@ -43,9 +43,9 @@ describe("several instances on one database", () => {
   it("share the work under a lease, and a kill -9 of the leader loses nothing", async () => {
     const read = readAgencyCsv(readFileSync(repoPath("data/agencies/lai-chau-2026-sample.csv"), "utf8"));
     if (!("rows" in read)) throw new Error("directory");
-    await importAgencies(read.rows, { via: "cli" });
+    await importAgencies(read.rows, { via: "cli" }, new Date());
     const text = readFileSync(repoPath("data/samples/lai-chau-2026-sample.txt"), "utf8");
-    await importPlan(parsePlan(text), { text, warnings: [] }, { via: "cli" });
+    await importPlan(parsePlan(text), { text, warnings: [] }, { via: "cli" }, new Date());
     await addMember(SECRETARY.id, "Thư ký", "secretariat");
     await addMember(OFFICER, "Cán bộ Sở Nội vụ", "focal", "SNV");
 

@@ -20,7 +20,7 @@ let stc: TestUser;
 beforeEach(async () => {
   harness = await startHarness(new Date("2018-11-20T02:00:00Z"));
   await loadLaiChau();
-  await ensureAwardCatalogue();
+  await ensureAwardCatalogue(new Date());
   await addMember(9001, "Thư ký", "secretariat");
   await addMember(9002, "Cán bộ Sở Nội vụ", "focal", "SNV");
   await addMember(9003, "Cán bộ Sở Tài chính", "focal", "STC");

@@ -23,7 +23,7 @@ let secretary: TestUser;
 beforeEach(async () => {
   harness = await startHarness(new Date("2018-01-15T02:00:00Z"));
   const read = readAgencyCsv(readFileSync(repoPath("data/agencies/lai-chau.csv"), "utf8"));
-  if ("rows" in read) await importAgencies(read.rows, { via: "cli" });
+  if ("rows" in read) await importAgencies(read.rows, { via: "cli" }, new Date());
   await addMember(13001, "Thư ký", "secretariat");
   secretary = new TestUser(harness, 13001, "Thư ký");
 });

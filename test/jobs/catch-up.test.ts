@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { JobScheduler } from "../../jobs/scheduler.ts";
 import { JobRunModel } from "../../models/job-run.ts";
 import { OutboxMessageModel } from "../../models/outbox-message.ts";
-import { ManualClock } from "../../src/outbox/clock.ts";
+import { ManualClock } from "../../src/time/clock.ts";
 import { addMember, loadLaiChau } from "../support/lai-chau-fixture.ts";
 import { useTestDatabase } from "../support/test-database.ts";
 

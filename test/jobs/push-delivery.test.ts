@@ -6,7 +6,7 @@ import { runJob } from "../../jobs/registry.ts";
 import { MemberModel } from "../../models/member.ts";
 import { OutboxMessageModel } from "../../models/outbox-message.ts";
 import type { BotDeps } from "../../src/bot-deps.ts";
-import { ManualClock } from "../../src/outbox/clock.ts";
+import { ManualClock } from "../../src/time/clock.ts";
 import { OutboxSender } from "../../src/outbox/outbox-sender.ts";
 import { failedDeliveries, retryDelivery } from "../../src/services/failed-deliveries.ts";
 import { flushGroupNotices } from "../../src/services/group-notices.ts";

@@ -2,7 +2,7 @@ import { Api } from "grammy";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MemberModel } from "../../models/member.ts";
 import { OutboxMessageModel } from "../../models/outbox-message.ts";
-import { ManualClock } from "../../src/outbox/clock.ts";
+import { ManualClock } from "../../src/time/clock.ts";
 import { enqueueMessage } from "../../src/outbox/enqueue.ts";
 import { OutboxSender } from "../../src/outbox/outbox-sender.ts";
 import { LocalBotApi } from "../../devkit/bot-api/local-bot-api.ts";

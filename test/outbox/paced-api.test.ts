@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ManualClock } from "../../src/outbox/clock.ts";
+import { ManualClock } from "../../src/time/clock.ts";
 import { NetworkPacer, ZALO_LIMITS } from "../../src/outbox/network-pacer.ts";
 import { pacedApi } from "../../src/outbox/paced-api.ts";
 import { SendPacer, TELEGRAM_LIMITS } from "../../src/outbox/send-pacer.ts";

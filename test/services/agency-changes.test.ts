@@ -105,20 +105,20 @@ describe("the 2026 sample directory, shaped after the reorganisation", () => {
   it("loaded over the 2018 directory, merges the departments and the districts, and moves their officers", async () => {
     await loadLaiChau();
     await addMember(7101, "Cán bộ huyện Tam Đường", "focal", "TAMDUONG");
-    const result = await importAgencies(read2026(), actor);
+    const result = await importAgencies(read2026(), actor, new Date());
     expect(result).toMatchObject({ merged: 17, retired: 0 });
     expect(await AgencyModel.countDocuments({ kind: "district", active: true })).toBe(0);
     expect((await focalOfficersByAgency()).get(await agencyId("XTAMDUONG"))?.map((m) => m.telegramId)).toEqual([7101]);
     // Loading it again changes nothing more.
-    expect(await importAgencies(read2026(), actor)).toMatchObject({ merged: 0, created: 0 });
+    expect(await importAgencies(read2026(), actor, new Date())).toMatchObject({ merged: 0, created: 0 });
   });
 
   it("reads the 2026 sample plan with every unit matched, group phrases of the two-level administration included", async () => {
-    await importAgencies(read2026(), actor);
+    await importAgencies(read2026(), actor, new Date());
     const text = readFileSync(repoPath("data/samples/lai-chau-2026-sample.txt"), "utf8");
     const plan = parsePlan(text);
     expect(plan).toMatchObject({ year: 2026, number: "12/KH-UBND" });
-    const imported = await importPlan(plan, { text, warnings: [] }, actor);
+    const imported = await importPlan(plan, { text, warnings: [] }, actor, new Date());
     expect(imported.unresolvedUnits).toEqual([]);
     const row3 = await MilestoneModel.findOne({ row: "3" }).lean();
     const communes = await AgencyModel.find({ kind: "commune", active: true }).lean();

@@ -26,14 +26,14 @@ const t = translatorFor("vi");
 async function loadDirectory() {
   const read = readAgencyCsv(readFileSync(repoPath("data/agencies/lai-chau.csv"), "utf8"));
   if (!("rows" in read)) throw new Error(JSON.stringify(read.problems));
-  return importAgencies(read.rows, actor);
+  return importAgencies(read.rows, actor, new Date());
 }
 
 async function importLaiChau() {
   await loadDirectory();
   const text = readLaiChauPlan();
   const plan = parsePlan(text);
-  return { plan, text, result: await importPlan(plan, { text, warnings: toPlanJson(plan, t).warnings }, actor) };
+  return { plan, text, result: await importPlan(plan, { text, warnings: toPlanJson(plan, t).warnings }, actor, new Date()) };
 }
 
 async function codesOf(ids: unknown[]): Promise<string[]> {
@@ -77,14 +77,14 @@ describe("the award catalogue", () => {
   it("ships the titles and forms of commendation, each for collectives, individuals or both", async () => {
     const read = readAwardCsv(readFileSync(DEFAULT_AWARD_CATALOGUE, "utf8"));
     if (!("rows" in read)) throw new Error("catalogue does not read");
-    expect(await importAwards(read.rows, actor)).toEqual({ created: 14, updated: 0, unchanged: 0 });
+    expect(await importAwards(read.rows, actor, new Date())).toEqual({ created: 14, updated: 0, unchanged: 0 });
     const scope = async (name: string) => (await AwardTypeModel.findOne({ name }).lean())?.scope;
     expect(await scope("Cờ thi đua của Chính phủ")).toBe("collective");
     expect(await scope("Chiến sĩ thi đua cơ sở")).toBe("individual");
     expect(await scope("Bằng khen của Chủ tịch UBND tỉnh")).toBe("both");
     expect(await scope("Huân chương Lao động hạng Ba")).toBe("both");
     await AwardTypeModel.updateOne({ code: "GIAY-KHEN" }, { $set: { name: "Giấy khen (sửa)" } });
-    expect(await importAwards(read.rows, actor)).toEqual({ created: 0, updated: 1, unchanged: 13 });
+    expect(await importAwards(read.rows, actor, new Date())).toEqual({ created: 0, updated: 1, unchanged: 13 });
   });
 });
 
@@ -110,7 +110,7 @@ describe("importing a plan", () => {
 
   it("changes nothing when the same plan comes again", async () => {
     const { plan, text } = await importLaiChau();
-    const again = await importPlan(plan, { text, warnings: [] }, actor);
+    const again = await importPlan(plan, { text, warnings: [] }, actor, new Date());
     expect(again.outcome).toBe("unchanged");
     expect(await PlanModel.countDocuments()).toBe(1);
     expect(await MilestoneModel.countDocuments()).toBe(32);
@@ -122,15 +122,15 @@ describe("importing a plan", () => {
     const text = readLaiChauPlan();
     const plan = parsePlan(text);
     const failing = vi.spyOn(MilestoneModel, "bulkWrite").mockRejectedValueOnce(new Error("connection lost"));
-    await expect(importPlan(plan, { text, warnings: [] }, actor)).rejects.toThrow("connection lost");
+    await expect(importPlan(plan, { text, warnings: [] }, actor, new Date())).rejects.toThrow("connection lost");
     failing.mockRestore();
     // Not followed up while half there.
     expect(await PlanModel.countDocuments({ status: "active" })).toBe(0);
-    const again = await importPlan(plan, { text, warnings: [] }, actor);
+    const again = await importPlan(plan, { text, warnings: [] }, actor, new Date());
     expect(again.outcome).toBe("created");
     expect(await MilestoneModel.countDocuments({ retiredAt: null })).toBe(32);
     expect(await PlanModel.findOne().lean()).toMatchObject({ status: "active" });
-    expect((await importPlan(plan, { text, warnings: [] }, actor)).outcome).toBe("unchanged");
+    expect((await importPlan(plan, { text, warnings: [] }, actor, new Date())).outcome).toBe("unchanged");
   });
 
   it("takes a corrected JSON: fills a missing time, retires a dropped task, keeps reports", async () => {
@@ -153,7 +153,7 @@ describe("importing a plan", () => {
     for (const milestone of json.milestones) if (milestone.row === "2") milestone.months = [1];
     const read = readPlanJson(JSON.stringify(json));
     if (!("plan" in read)) throw new Error(JSON.stringify(read.problems));
-    const corrected = await importPlan(read.plan, { text: JSON.stringify(json), warnings: [] }, actor);
+    const corrected = await importPlan(read.plan, { text: JSON.stringify(json), warnings: [] }, actor, new Date());
 
     expect(corrected).toMatchObject({ outcome: "updated", planId: result.planId, milestones: { added: 0, retired: 1, total: 31 } });
     expect(await MilestoneModel.countDocuments({ plan: result.planId, retiredAt: null })).toBe(31);
@@ -165,15 +165,15 @@ describe("importing a plan", () => {
 
   it("refuses a plan without a year or without tasks", async () => {
     const noYear = parsePlan(readFileSync(repoPath("test/fixtures/plans/dien-bien-2024.txt"), "utf8"));
-    await expect(importPlan({ ...noYear, year: null }, { text: "", warnings: [] }, actor)).rejects.toBeInstanceOf(PlanImportError);
-    await expect(importPlan({ ...noYear, milestones: [] }, { text: "", warnings: [] }, actor)).rejects.toThrow("plan-import-error-no-tasks");
+    await expect(importPlan({ ...noYear, year: null }, { text: "", warnings: [] }, actor, new Date())).rejects.toBeInstanceOf(PlanImportError);
+    await expect(importPlan({ ...noYear, milestones: [] }, { text: "", warnings: [] }, actor, new Date())).rejects.toThrow("plan-import-error-no-tasks");
     expect(await PlanModel.countDocuments()).toBe(0);
   });
 
   it("lists the unit names no agency answers to", async () => {
     await loadDirectory();
     const plan = parsePlan(readFileSync(repoPath("test/fixtures/plans/dien-bien-2024.txt"), "utf8"));
-    const result = await importPlan(plan, { text: "", warnings: [] }, actor);
+    const result = await importPlan(plan, { text: "", warnings: [] }, actor, new Date());
     expect(result.unresolvedUnits).toContain("Trung tâm Phục vụ hành chính công, Xúc tiến đầu tư và hỗ trợ doanh nghiệp tỉnh");
     expect(result.unresolvedUnits).not.toContain("Sở Giáo dục và Đào tạo");
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Leadership } from "../../src/leadership.ts";
-import { ManualClock } from "../../src/outbox/clock.ts";
+import { ManualClock } from "../../src/time/clock.ts";
 import { Lease } from "../../src/services/lease.ts";
 import { useTestDatabase } from "../support/test-database.ts";
 

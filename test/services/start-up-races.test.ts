@@ -11,7 +11,7 @@ useTestDatabase();
 describe("the award catalogue", () => {
   it("lets two processes seed the same catalogue at the same moment", async () => {
     await AwardTypeModel.init();
-    await Promise.all([ensureAwardCatalogue(), ensureAwardCatalogue(), ensureAwardCatalogue()]);
+    await Promise.all([ensureAwardCatalogue(new Date()), ensureAwardCatalogue(new Date()), ensureAwardCatalogue(new Date())]);
     const codes = (await AwardTypeModel.find().lean()).map((award) => award.code);
     expect(codes.length).toBeGreaterThan(5);
     expect(new Set(codes).size).toBe(codes.length);

@@ -5,7 +5,7 @@ import { createBot } from "../../src/bot.ts";
 import type { BotDeps } from "../../src/bot-deps.ts";
 import type { BotContext } from "../../src/context.ts";
 import { mongoConversationStorage } from "../../src/conversation-storage.ts";
-import { ManualClock } from "../../src/outbox/clock.ts";
+import { ManualClock } from "../../src/time/clock.ts";
 import { LocalBotApi, type RecordedCall } from "../../devkit/bot-api/local-bot-api.ts";
 import type { ZaloClient } from "../../src/zalo/zalo-client.ts";
 

@@ -13,10 +13,10 @@ import { readLaiChauPlan, repoPath } from "./sample-files.ts";
 export async function loadLaiChau(): Promise<{ planId: string }> {
   const read = readAgencyCsv(readFileSync(repoPath("data/agencies/lai-chau.csv"), "utf8"));
   if (!("rows" in read)) throw new Error("agency CSV does not read");
-  await importAgencies(read.rows, { via: "cli" });
+  await importAgencies(read.rows, { via: "cli" }, new Date());
   const text = readLaiChauPlan();
   const plan = parsePlan(text);
-  const result = await importPlan(plan, { text, warnings: toPlanJson(plan, translatorFor("vi")).warnings }, { via: "cli" });
+  const result = await importPlan(plan, { text, warnings: toPlanJson(plan, translatorFor("vi")).warnings }, { via: "cli" }, new Date());
   return { planId: result.planId };
 }
 

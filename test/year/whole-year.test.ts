@@ -46,10 +46,10 @@ afterAll(() => harness.stop());
 async function setUpProvince(): Promise<void> {
   const read = readAgencyCsv(readFileSync(repoPath("data/agencies/lai-chau.csv"), "utf8"));
   if (!("rows" in read)) throw new Error("agency CSV does not read");
-  await importAgencies(read.rows, { via: "cli" });
+  await importAgencies(read.rows, { via: "cli" }, new Date());
   const text = readLaiChauPlan().replace(/2018/g, "2026").replace(/2017/g, "2025");
   const plan = parsePlan(text);
-  await importPlan(plan, { text, warnings: toPlanJson(plan, translatorFor("vi")).warnings }, { via: "cli" });
+  await importPlan(plan, { text, warnings: toPlanJson(plan, translatorFor("vi")).warnings }, { via: "cli" }, new Date());
   await addMember(5001, "Cán bộ UBND tỉnh", "focal", "UBND");
   await addMember(5002, "Cán bộ Sở Nội vụ", "focal", "SNV");
   await addMember(5003, "Lãnh đạo tỉnh", "leader");

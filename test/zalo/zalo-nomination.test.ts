@@ -19,7 +19,7 @@ beforeEach(async () => {
   z = await startZaloHarness(NOW, [officer]);
   harness = z.harness;
   await loadLaiChau();
-  await ensureAwardCatalogue();
+  await ensureAwardCatalogue(new Date());
   await addMember(9001, "Thư ký", "secretariat");
 });
 afterEach(() => z.stop());

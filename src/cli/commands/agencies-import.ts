@@ -13,7 +13,7 @@ export const agenciesImportCommand: CliCommand = {
     const { positionals } = parseArgs({ args: context.args, allowPositionals: true });
     const read = readAgencyCsv(await readInputFile(positionals[0]));
     if ("problems" in read) throw csvProblemsError(read.problems);
-    const result = await withDatabase(context, () => importAgencies(read.rows, cliActor()));
+    const result = await withDatabase(context, () => importAgencies(read.rows, cliActor(), context.clock.now()));
     context.out(context.t("agencies-import-done", { ...result }));
   },
 };

@@ -15,7 +15,7 @@ export const awardsImportCommand: CliCommand = {
     const { positionals } = parseArgs({ args: context.args, allowPositionals: true });
     const read = readAwardCsv(await readInputFile(positionals[0] ?? DEFAULT_AWARD_CATALOGUE));
     if ("problems" in read) throw csvProblemsError(read.problems);
-    const result = await withDatabase(context, () => importAwards(read.rows, cliActor()));
+    const result = await withDatabase(context, () => importAwards(read.rows, cliActor(), context.clock.now()));
     context.out(context.t("awards-import-done", { ...result }));
   },
 };

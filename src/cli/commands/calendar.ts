@@ -22,7 +22,7 @@ export const calendarCommand: CliCommand = {
       const date = readDateArgument(second);
       const name = values.name?.trim() || t(first === "off" ? "calendar-default-off-name" : "calendar-default-work-name");
       await withDatabase(context, async () => {
-        await setCalendarDay({ date, kind: first === "off" ? "off" : "working", name }, cliActor(), new Date());
+        await setCalendarDay({ date, kind: first === "off" ? "off" : "working", name }, cliActor(), context.clock.now());
         const calendar = await loadWorkingCalendar();
         out(describeDay(calendar.day(date), t, locale));
       });
@@ -31,7 +31,7 @@ export const calendarCommand: CliCommand = {
     if (first === "clear") {
       const date = readDateArgument(second);
       await withDatabase(context, async () => {
-        const cleared = await clearCalendarDay(date, cliActor(), new Date());
+        const cleared = await clearCalendarDay(date, cliActor(), context.clock.now());
         const calendar = await loadWorkingCalendar();
         out(cleared ? describeDay(calendar.day(date), t, locale) : t("calendar-nothing-to-clear", { date: formatCalendarDate(date) }));
       });

@@ -29,7 +29,7 @@ export const inviteCreateCommand: CliCommand = {
     const config = parseConfig(process.env);
     const { invite, username } = await withDatabase(context, async () => {
       try {
-        const invite = await createInvite({ role: role as Role, agencyCode: values.agency ?? null, ttlHours: config.inviteTtlHours, now: new Date() }, cliActor());
+        const invite = await createInvite({ role: role as Role, agencyCode: values.agency ?? null, ttlHours: config.inviteTtlHours, now: context.clock.now() }, cliActor());
         return { invite, username: await botUsername(config.botToken, config.telegramApiRoot) };
       } catch (error) {
         if (error instanceof InviteError) throw new CliError(error.key, { agency: values.agency ?? "" });

@@ -18,7 +18,7 @@ export const jobsRunCommand: CliCommand = {
     const name = positionals[0] ?? "";
     if (!isJobName(name)) throw new CliError("cli-error-job-unknown", { name, names: JOB_NAMES.join(", ") });
     const config = parseConfig(process.env);
-    const asOf = values.at !== undefined ? parseInstant(values.at, config.timeZone) : new Date();
+    const asOf = values.at !== undefined ? parseInstant(values.at, config.timeZone) : context.clock.now();
     if (!asOf) throw new CliError("cli-error-bad-time", { value: values.at ?? "" });
     const result = await withDatabase(context, () => runJob(name, jobContext(config, asOf), config.schedules));
     context.out(context.t("jobs-run-done", { key: result.key, enqueued: result.enqueued, already: result.alreadyQueued }));

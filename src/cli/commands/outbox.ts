@@ -32,7 +32,7 @@ export const outboxRetryCommand: CliCommand = {
   usageKey: "cli-usage-outbox-retry",
   async run(context) {
     const id = context.args[0] ?? "";
-    const retried = await withDatabase(context, () => retryDelivery(id, new Date()));
+    const retried = await withDatabase(context, () => retryDelivery(id, context.clock.now()));
     if (!retried) throw new CliError("outbox-retry-unknown", { id });
     context.out(context.t("outbox-retried", { id }));
   },

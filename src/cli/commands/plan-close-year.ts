@@ -15,7 +15,7 @@ export const planCloseYearCommand: CliCommand = {
     const config = parseConfig(process.env);
     const result = await withDatabase(context, async () => {
       try {
-        return await closeYear(year, cliActor(), { now: new Date(), defaultLocale: config.defaultLocale, configuredSecretariatChatId: config.secretariatChatId, translate: translatorFor });
+        return await closeYear(year, cliActor(), { now: context.clock.now(), defaultLocale: config.defaultLocale, configuredSecretariatChatId: config.secretariatChatId, translate: translatorFor });
       } catch (error) {
         if (error instanceof YearCloseError) throw new CliError(error.key, { year: String(year) });
         throw error;

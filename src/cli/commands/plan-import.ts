@@ -19,7 +19,7 @@ export const planImportCommand: CliCommand = {
 
     const result = await withDatabase(context, async () => {
       try {
-        return await importPlan(plan, { text, warnings }, cliActor());
+        return await importPlan(plan, { text, warnings }, cliActor(), context.clock.now());
       } catch (error) {
         if (error instanceof PlanImportError) throw new CliError(error.key);
         throw error;

@@ -47,7 +47,7 @@ export const roundsOpenCommand: CliCommand = {
     });
     const config = parseConfig(process.env);
     if (values.kind !== "nomination" && values.kind !== "registration") throw new CliError("cli-error-round-kind", { kind: values.kind ?? "" });
-    const now = new Date();
+    const now = context.clock.now();
     const result = await guarded(context, async () => {
       const deadline = await deadlineOf(values.deadline, config.timeZone, now);
       const round = await openRound(
@@ -84,7 +84,7 @@ export const roundsChangeCommand: CliCommand = {
     const [action, reference, ...rest] = context.args;
     const { values } = parseArgs({ args: rest, options: { deadline: { type: "string" }, agency: { type: "string" }, until: { type: "string" } } });
     const config = parseConfig(process.env);
-    const now = new Date();
+    const now = context.clock.now();
     const round = await guarded(context, async () => {
       if (action === "extend") return extendRound(reference ?? "", await deadlineOf(values.deadline, config.timeZone, now), cliActor(), now);
       if (action === "close") return closeRound(reference ?? "", cliActor(), now);
