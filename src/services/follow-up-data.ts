@@ -1,7 +1,7 @@
 import type { Types } from "mongoose";
 import { AgencyModel } from "../../models/agency.ts";
 import { MilestoneModel } from "../../models/milestone.ts";
-import { PlanModel } from "../../models/plan.ts";
+import { activePlans } from "./active-plans.ts";
 import { ProgressReportModel } from "../../models/progress-report.ts";
 import { isInWindow } from "../followup/due-milestones.ts";
 import type { AgencyView, MilestoneView, ReportView } from "../followup/milestone-view.ts";
@@ -19,11 +19,11 @@ const ids = (values: Types.ObjectId[] | undefined) => (values ?? []).map(String)
 
 /** The year's milestones in force; given an agency, only those that concern it. */
 export async function loadMilestoneViews(year: number, agencyId?: string): Promise<MilestoneView[]> {
-  const plans = await PlanModel.find({ status: "active", year }, { year: 1 }).lean();
+  const plans = (await activePlans()).filter((plan) => plan.year === year);
   if (plans.length === 0) return [];
   const concerning = agencyId ? { $or: [{ leadAgencies: agencyId }, { coordinatingAgencies: agencyId }, { allAgencies: true }] } : {};
-  const milestones = await MilestoneModel.find({ plan: { $in: plans.map((plan) => plan._id) }, retiredAt: null, ...concerning }, { units: 0, key: 0, createdAt: 0, updatedAt: 0 }).lean();
-  const yearOf = new Map(plans.map((plan) => [String(plan._id), plan.year]));
+  const milestones = await MilestoneModel.find({ plan: { $in: plans.map((plan) => plan.id) }, retiredAt: null, ...concerning }, { units: 0, key: 0, createdAt: 0, updatedAt: 0 }).lean();
+  const yearOf = new Map(plans.map((plan) => [plan.id, plan.year]));
   return milestones.map((m) => toMilestoneView(m, yearOf.get(String(m.plan)) ?? year));
 }
 
@@ -105,6 +105,6 @@ export async function loadMilestoneView(id: string): Promise<MilestoneView | nul
   if (!/^[0-9a-f]{24}$/.test(id)) return null;
   const milestone = await MilestoneModel.findOne({ _id: id, retiredAt: null }).lean();
   if (!milestone) return null;
-  const plan = await PlanModel.findOne({ _id: milestone.plan, status: "active" }).select({ year: 1 }).lean();
+  const plan = (await activePlans()).find((active) => active.id === String(milestone.plan));
   return plan ? toMilestoneView(milestone, plan.year) : null;
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import mongoose from "mongoose";
 import { afterAll, beforeAll, beforeEach, inject } from "vitest";
+import { forgetActivePlans } from "../../src/services/active-plans.ts";
 
 export const databaseKind = () => inject("mongoKind");
 export const onEmulator = () => inject("mongoKind") === "emulator";
@@ -26,6 +27,8 @@ export function useTestDatabase(): { name: string } {
     const db = mongoose.connection.db!;
     const collections = await db.listCollections({}, { nameOnly: true }).toArray();
     await Promise.all(collections.map(({ name }) => db.collection(name).deleteMany({})));
+    // What the product keeps of the database in memory goes with it.
+    forgetActivePlans();
   });
   afterAll(async () => {
     await mongoose.connection.dropDatabase();
