@@ -199,6 +199,14 @@ export class LocalBotApi {
     return true;
   }
 
+  /**
+   * A callback query a test hands to the bot itself (a press of a forged or stale button): as
+   * Telegram would have issued it, the bot may answer it once.
+   */
+  issueCallbackQuery(id: string, userId: number): void {
+    this.callbackUsers.set(id, userId);
+  }
+
   /** A person sends a photo or a file. */
   sendFile(from: SandboxUser, chatId: number, upload: { fileName: string; mimeType: string; bytes: Buffer; asPhoto: boolean; caption?: string }): StoredMessage {
     const file = this.storeFile(upload.fileName, upload.mimeType, upload.bytes, upload.asPhoto ? "photos" : "documents");
@@ -251,8 +259,19 @@ export class LocalBotApi {
     const latency = this.options.latencyMs ?? 0;
     if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency / 2));
     const result = await this.handleCall(token, method, request);
+    if (!result.ok && result.error_code === 400) this.noteRefusal(method, result.description);
     if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency / 2));
     return result;
+  }
+
+  /** Every call refused with 400, in order: what a test reads when the bot breaks against Telegram's rules. */
+  readonly refusals: { method: string; params: Record<string, unknown>; description: string }[] = [];
+
+  private noteRefusal(method: string, description: string): void {
+    const params = [...this.calls].reverse().find((call) => call.method === method)?.params ?? {};
+    this.refusals.push({ method, params, description });
+    // LOCAL_BOT_API_LOG_REFUSALS=1 prints each refusal with what was sent, for finding where the bot breaks.
+    if (process.env.LOCAL_BOT_API_LOG_REFUSALS) console.error(`[local Bot API] refused ${method}: ${description}\n  sent: ${JSON.stringify(params).slice(0, 600)}`);
   }
 
   private async handleCall(token: string, method: string, request: IncomingMessage): Promise<Result> {
