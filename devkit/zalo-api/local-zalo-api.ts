@@ -259,12 +259,22 @@ export class LocalZaloApi {
     try {
       params = await readRequestParams(request);
     } catch {
-      return answer(badRequest("the body is not valid JSON"));
+      return answer(badRequest("the body is not a JSON object"));
     }
     const method = match[2]!;
     this.calls.push({ method, params });
     const result = await this.handle(method, params, response);
+    if (result && !result.ok && result.error_code === 400) this.noteRefusal(method, params, result.description);
     if (result) answer(result);
+  }
+
+  /** Every call refused with 400, in order: what a test reads when the bot breaks Zalo's rules. */
+  readonly refusals: { method: string; params: Record<string, unknown>; description: string }[] = [];
+
+  private noteRefusal(method: string, params: Record<string, unknown>, description: string): void {
+    this.refusals.push({ method, params, description });
+    // LOCAL_ZALO_API_LOG_REFUSALS=1 prints each refusal with what was sent, for finding where the bot breaks.
+    if (process.env.LOCAL_ZALO_API_LOG_REFUSALS) console.error(`[local Zalo API] refused ${method}: ${description}\n  sent: ${JSON.stringify(params).slice(0, 600)}`);
   }
 
   private check(method: string, params: Record<string, unknown>): string | null {
