@@ -273,7 +273,7 @@ export class LocalZaloApi {
 
   private noteRefusal(method: string, params: Record<string, unknown>, description: string): void {
     this.refusals.push({ method, params, description });
-    // LOCAL_ZALO_API_LOG_REFUSALS=1 prints each refusal with what was sent, for finding where the bot breaks.
+    // LOCAL_ZALO_API_LOG_REFUSALS=1 prints each refusal with what was sent (and each text with literal markup), for finding where the bot breaks.
     if (process.env.LOCAL_ZALO_API_LOG_REFUSALS) console.error(`[local Zalo API] refused ${method}: ${description}\n  sent: ${JSON.stringify(params).slice(0, 600)}`);
   }
 
@@ -327,7 +327,10 @@ export class LocalZaloApi {
         if (text !== undefined) {
           // "độ dài từ 1 đến 2000 ký tự", counted in UTF-16 units (an emoji is two); blank text is refused.
           if (text.trim().length === 0 || text.length > ZALO_LIMITS.text) return badRequest(`${method === "sendMessage" ? "text" : "caption"} must be 1 to ${ZALO_LIMITS.text} characters`);
-          if (LITERAL_MARKUP.test(text)) this.literalMarkup.push({ chat_id: chatId!, text });
+          if (LITERAL_MARKUP.test(text)) {
+            this.literalMarkup.push({ chat_id: chatId!, text });
+            if (process.env.LOCAL_ZALO_API_LOG_REFUSALS) console.error(`[local Zalo API] ${method} carries Telegram markup a Zalo reader sees as it is: ${JSON.stringify(text).slice(0, 600)}`);
+          }
         }
         if (method === "sendPhoto" && !/^https?:\/\/\S+$/.test(p.photo!)) return badRequest("photo must be the address of an image");
         const message: ZaloSent = { message_id: randomBytes(10).toString("hex"), chat_id: chatId!, date: Date.now(), ...(method === "sendMessage" ? { text } : { photo: p.photo, ...(text ? { caption: text } : {}) }) };
