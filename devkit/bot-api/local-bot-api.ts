@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { closeLocally, listenLocally } from "../local-server.ts";
 import { readRequestParams, type UploadedFile } from "./request-params.ts";
-import { htmlProblem, LIMITS, markupProblem, plainText, type InlineButton } from "./telegram-limits.ts";
+import { LIMITS, markupProblem, readMessageText, type InlineButton, type MessageText } from "./telegram-limits.ts";
+import type { HtmlStrictness, TextEntity } from "./telegram-html.ts";
 
 /**
  * A Telegram Bot API server on this machine: the bot talks to it through TELEGRAM_API_ROOT
@@ -52,7 +53,8 @@ export interface StoredMessage {
   document?: { file_id: string; file_unique_id: string; file_name: string; mime_type: string; file_size: number };
   reply_markup?: { inline_keyboard: InlineButton[][] };
   reply_to_message?: StoredMessage;
-  entities?: { type: string; offset: number; length: number }[];
+  entities?: { type: string; offset: number; length: number }[] | TextEntity[];
+  caption_entities?: TextEntity[];
 }
 
 export interface CallbackAnswer {
@@ -65,6 +67,15 @@ type Waiter = { test: (call: RecordedCall) => boolean; resolve: (call: RecordedC
 type Result = { ok: true; result: unknown } | { ok: false; error_code: number; description: string; parameters?: { retry_after: number } };
 
 const LONG_POLL_CAP_SECONDS = 50;
+
+const NOT_MODIFIED: Result = {
+  ok: false,
+  error_code: 400,
+  description: "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message",
+};
+
+const isHtml = (parseMode: unknown) => typeof parseMode === "string" && parseMode.toLowerCase() === "html";
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 export interface LocalBotApiOptions {
   /** Only this token is served; any other gets 401 as from Telegram. Undefined: any token. */
@@ -81,6 +92,12 @@ export interface LocalBotApiOptions {
   enforceRates?: { globalPerSecond: number; perChatMs: number };
   /** Round-trip time added to every call (half before it is handled, half after): a server in Vietnam. */
   latencyMs?: number;
+  /**
+   * How HTML is refused (devkit/bot-api/telegram-html.ts): "documentation" (the default) also
+   * refuses what the Bot API documentation forbids and Telegram lets through (a stray `&`, `&nbsp;`,
+   * bad nesting); "telegram" only what Telegram itself refuses.
+   */
+  htmlStrictness?: HtmlStrictness;
 }
 
 /** What the strict server saw: sends accepted, refused with 429, and accepted before a retry_after had passed. */
@@ -182,6 +199,14 @@ export class LocalBotApi {
     return true;
   }
 
+  /**
+   * A callback query a test hands to the bot itself (a press of a forged or stale button): as
+   * Telegram would have issued it, the bot may answer it once.
+   */
+  issueCallbackQuery(id: string, userId: number): void {
+    this.callbackUsers.set(id, userId);
+  }
+
   /** A person sends a photo or a file. */
   sendFile(from: SandboxUser, chatId: number, upload: { fileName: string; mimeType: string; bytes: Buffer; asPhoto: boolean; caption?: string }): StoredMessage {
     const file = this.storeFile(upload.fileName, upload.mimeType, upload.bytes, upload.asPhoto ? "photos" : "documents");
@@ -234,8 +259,19 @@ export class LocalBotApi {
     const latency = this.options.latencyMs ?? 0;
     if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency / 2));
     const result = await this.handleCall(token, method, request);
+    if (!result.ok && result.error_code === 400) this.noteRefusal(method, result.description);
     if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency / 2));
     return result;
+  }
+
+  /** Every call refused with 400, in order: what a test reads when the bot breaks against Telegram's rules. */
+  readonly refusals: { method: string; params: Record<string, unknown>; description: string }[] = [];
+
+  private noteRefusal(method: string, description: string): void {
+    const params = [...this.calls].reverse().find((call) => call.method === method)?.params ?? {};
+    this.refusals.push({ method, params, description });
+    // LOCAL_BOT_API_LOG_REFUSALS=1 prints each refusal with what was sent, for finding where the bot breaks.
+    if (process.env.LOCAL_BOT_API_LOG_REFUSALS) console.error(`[local Bot API] refused ${method}: ${description}\n  sent: ${JSON.stringify(params).slice(0, 600)}`);
   }
 
   private async handleCall(token: string, method: string, request: IncomingMessage): Promise<Result> {
@@ -389,23 +425,26 @@ export class LocalBotApi {
     return message;
   }
 
-  private textProblem(text: string, parseMode: unknown, markup: unknown, limit: number): string | null {
-    if (text.length > limit) return limit === LIMITS.text ? "Bad Request: message is too long" : "Bad Request: message caption is too long";
-    return (parseMode === "HTML" ? htmlProblem(text) : null) ?? markupProblem(markup);
+  /** The text (or caption) as Telegram keeps it, or Telegram's refusal of it or of the keyboard. */
+  private readText(raw: unknown, parseMode: unknown, markup: unknown, kind: "text" | "caption"): MessageText {
+    const read = readMessageText(raw === undefined || raw === null ? "" : String(raw), parseMode, kind, this.options.htmlStrictness);
+    if (!read.ok) return read;
+    const problem = markupProblem(markup);
+    return problem ? { ok: false, description: problem } : read;
   }
 
   private sendMessage(params: Record<string, unknown>): Result {
-    const text = String(params.text ?? "");
     const chatId = Number(params.chat_id);
+    if (params.chat_id === undefined || params.chat_id === "") return { ok: false, error_code: 400, description: "Bad Request: chat_id is empty" };
     if (!Number.isFinite(chatId)) return { ok: false, error_code: 400, description: "Bad Request: chat not found" };
-    if (text.trim().length === 0) return { ok: false, error_code: 400, description: "Bad Request: message text is empty" };
-    const problem = this.textProblem(text, params.parse_mode, params.reply_markup, LIMITS.text);
-    if (problem) return { ok: false, error_code: 400, description: problem };
+    const read = this.readText(params.text, params.parse_mode, params.reply_markup, "text");
+    if (!read.ok) return { ok: false, error_code: 400, description: read.description };
     const limited = this.rateLimited(chatId);
     if (limited) return limited;
-    const html = params.parse_mode === "HTML" ? text : undefined;
+    const html = isHtml(params.parse_mode) ? String(params.text) : undefined;
     const message = this.botMessage(chatId, {
-      text: html ? plainText(text) : text,
+      text: read.text,
+      ...(read.entities.length > 0 ? { entities: read.entities } : {}),
       html,
       ...(params.reply_markup ? { reply_markup: params.reply_markup as StoredMessage["reply_markup"] } : {}),
     });
@@ -417,15 +456,18 @@ export class LocalBotApi {
   }
 
   private editMessageText(params: Record<string, unknown>): Result {
-    const text = String(params.text ?? "");
-    if (text.trim().length === 0) return { ok: false, error_code: 400, description: "Bad Request: message text is empty" };
-    const problem = this.textProblem(text, params.parse_mode, params.reply_markup, LIMITS.text);
-    if (problem) return { ok: false, error_code: 400, description: problem };
+    const read = this.readText(params.text, params.parse_mode, params.reply_markup, "text");
+    if (!read.ok) return { ok: false, error_code: 400, description: read.description };
     const message = this.findMessage(params);
     if (!message) return { ok: false, error_code: 400, description: "Bad Request: message to edit not found" };
-    const html = params.parse_mode === "HTML" ? text : undefined;
-    Object.assign(message, { text: html ? plainText(text) : text, html });
-    if (params.reply_markup) message.reply_markup = params.reply_markup as StoredMessage["reply_markup"];
+    if (message.text === undefined) return { ok: false, error_code: 400, description: "Bad Request: there is no text in the message to edit" };
+    const markup = params.reply_markup as StoredMessage["reply_markup"] | undefined;
+    if (message.text === read.text && sameJson(message.entities ?? [], read.entities) && sameJson(message.reply_markup, markup)) return NOT_MODIFIED;
+    const html = isHtml(params.parse_mode) ? String(params.text) : undefined;
+    Object.assign(message, { text: read.text, html });
+    if (read.entities.length > 0) message.entities = read.entities;
+    else delete message.entities;
+    if (markup) message.reply_markup = markup;
     else delete message.reply_markup;
     return { ok: true, result: message };
   }
@@ -435,7 +477,9 @@ export class LocalBotApi {
     if (problem) return { ok: false, error_code: 400, description: problem };
     const message = this.findMessage(params);
     if (!message) return { ok: false, error_code: 400, description: "Bad Request: message to edit not found" };
-    if (params.reply_markup) message.reply_markup = params.reply_markup as StoredMessage["reply_markup"];
+    const markup = params.reply_markup as StoredMessage["reply_markup"] | undefined;
+    if (sameJson(message.reply_markup, markup)) return NOT_MODIFIED;
+    if (markup) message.reply_markup = markup;
     else delete message.reply_markup;
     return { ok: true, result: message };
   }
@@ -443,7 +487,11 @@ export class LocalBotApi {
   private answerCallbackQuery(params: Record<string, unknown>): Result {
     const text = String(params.text ?? "");
     if (text.length > LIMITS.callbackAnswer) return { ok: false, error_code: 400, description: "Bad Request: MESSAGE_TOO_LONG" };
-    const userId = this.callbackUsers.get(String(params.callback_query_id ?? "")) ?? 0;
+    const queryId = String(params.callback_query_id ?? "");
+    // A query is answered once; an unknown or answered one is refused (Telegram's QUERY_ID_INVALID).
+    if (!this.callbackUsers.has(queryId)) return { ok: false, error_code: 400, description: "Bad Request: query is too old and response timeout expired or query ID is invalid" };
+    const userId = this.callbackUsers.get(queryId)!;
+    this.callbackUsers.delete(queryId);
     this.callbackAnswers.push({ userId, text, showAlert: params.show_alert === true || params.show_alert === "true" });
     return { ok: true, result: true };
   }
@@ -467,9 +515,8 @@ export class LocalBotApi {
     const chatId = Number(params.chat_id);
     const upload = params[field] as UploadedFile | string | undefined;
     if (!upload) return { ok: false, error_code: 400, description: `Bad Request: there is no ${field} in the request` };
-    const caption = String(params.caption ?? "");
-    const problem = this.textProblem(caption, params.parse_mode, params.reply_markup, LIMITS.caption);
-    if (problem) return { ok: false, error_code: 400, description: problem };
+    const read = this.readText(params.caption, params.parse_mode, params.reply_markup, "caption");
+    if (!read.ok) return { ok: false, error_code: 400, description: read.description };
     const limited = this.rateLimited(chatId);
     if (limited) return limited;
     let file: StoredFile | undefined;
@@ -479,8 +526,13 @@ export class LocalBotApi {
       file = this.storeFile(upload.fileName, mime, upload.bytes, field === "photo" ? "photos" : "documents");
     }
     if (!file) return { ok: false, error_code: 400, description: "Bad Request: wrong file identifier/HTTP URL specified" };
-    const html = params.parse_mode === "HTML" ? caption : undefined;
-    const message = this.botMessage(chatId, { ...(caption ? { caption: html ? plainText(caption) : caption, html } : {}), ...this.describeFile(file, field === "photo") });
+    const html = isHtml(params.parse_mode) && read.text ? String(params.caption) : undefined;
+    const message = this.botMessage(chatId, {
+      ...(read.text ? { caption: read.text, html } : {}),
+      ...(read.entities.length > 0 ? { caption_entities: read.entities } : {}),
+      ...(params.reply_markup ? { reply_markup: params.reply_markup as StoredMessage["reply_markup"] } : {}),
+      ...this.describeFile(file, field === "photo"),
+    });
     return { ok: true, result: message };
   }
 

@@ -57,6 +57,10 @@ export async function readRequestParams(request: IncomingMessage): Promise<Recor
     const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(type)?.slice(1).find(Boolean) ?? "";
     return parseJsonFields({ ...params, ...readMultipart(raw, boundary) });
   }
-  if (type.includes("application/json")) return { ...params, ...(JSON.parse(raw.toString("utf8")) as Record<string, unknown>) };
+  if (type.includes("application/json")) {
+    const body: unknown = JSON.parse(raw.toString("utf8"));
+    if (typeof body !== "object" || body === null || Array.isArray(body)) throw new Error("the JSON body is not an object");
+    return { ...params, ...(body as Record<string, unknown>) };
+  }
   return parseJsonFields({ ...params, ...Object.fromEntries(new URLSearchParams(raw.toString("utf8"))) });
 }

@@ -1,21 +1,67 @@
-/** What Telegram refuses, as this server refuses it: long texts, long button data, bad markup. */
-export const LIMITS = { text: 4096, caption: 1024, callbackData: 64, callbackAnswer: 200, groupPerMinute: 20 } as const;
+import { parseTelegramHtml, utf16Length, type HtmlStrictness, type TextEntity } from "./telegram-html.ts";
 
-const ALLOWED_TAGS = new Set(["b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre", "tg-spoiler", "blockquote", "span"]);
+/**
+ * What Telegram refuses in a message, as this server refuses it, in the Bot API's own words
+ * (the Bot API server and TDLib, tdlib/telegram-bot-api Client.cpp and td/telegram): the text's
+ * markup, its length once the markup is read, the inline keyboard's buttons.
+ */
+export const LIMITS = {
+  /** A message's text, 1–4096 characters after entities parsing (sendMessage). */
+  text: 4096,
+  /** A caption, 0–1024 characters after entities parsing (sendPhoto, sendDocument). */
+  caption: 1024,
+  /** The raw text the Bot API server reads at all, in bytes ("Text is too long"). */
+  rawTextBytes: 1 << 15,
+  /** callback_data, 1–64 bytes. */
+  callbackData: 64,
+  /** answerCallbackQuery's text, 0–200 characters. */
+  callbackAnswer: 200,
+  groupPerMinute: 20,
+} as const;
 
-/** Telegram's answer to HTML it cannot parse; null when the markup is fine. */
-export function htmlProblem(text: string): string | null {
-  const stack: string[] = [];
-  const tag = /<(\/?)([a-z-]+)(\s[^>]*)?>|<|&(?!(?:amp|lt|gt|quot|#\d+|#x[0-9a-f]+);)/gi;
-  for (const match of text.matchAll(tag)) {
-    if (match[0] === "<" || match[0] === "&") return `Bad Request: can't parse entities: unexpected "${match[0]}" at byte offset ${match.index}`;
-    const [, closing, name] = match;
-    if (!ALLOWED_TAGS.has(name!.toLowerCase())) return `Bad Request: can't parse entities: unsupported start tag "${name}"`;
-    if (closing) {
-      if (stack.pop() !== name!.toLowerCase()) return `Bad Request: can't parse entities: can't find end tag corresponding to start tag "${name}"`;
-    } else stack.push(name!.toLowerCase());
+export type MessageText = { ok: true; text: string; entities: TextEntity[] } | { ok: false; description: string };
+
+/** TDLib trims these from both ends of a message before it counts or keeps it. */
+const EDGE_SPACE = /^[ \t\r\n\v]+|[ \t\r\n\v]+$/g;
+
+function trimmed(text: string, entities: TextEntity[]): { text: string; entities: TextEntity[] } {
+  const lead = /^[ \t\r\n\v]*/.exec(text)![0].length;
+  const kept = text.replace(EDGE_SPACE, "");
+  const end = kept.length;
+  const shifted = entities
+    .map((entity) => {
+      const start = Math.max(0, entity.offset - lead);
+      const stop = Math.min(end, entity.offset + entity.length - lead);
+      return { ...entity, offset: start, length: stop - start };
+    })
+    .filter((entity) => entity.length > 0);
+  return { text: kept, entities: shifted };
+}
+
+/**
+ * A message's text (or a caption) as Telegram keeps it once `parse_mode` is applied, or the
+ * Bot API's refusal: empty text, raw text over 32 KiB, an unknown parse mode, HTML Telegram
+ * cannot parse (see telegram-html.ts), nothing left after parsing, or too long after parsing.
+ * Lengths are counted in UTF-16 code units, the stricter count (TDLib counts code points).
+ */
+export function readMessageText(raw: string, parseMode: unknown, kind: "text" | "caption", strictness: HtmlStrictness = "documentation"): MessageText {
+  if (kind === "text" && raw.length === 0) return { ok: false, description: "Bad Request: message text is empty" };
+  if (Buffer.byteLength(raw, "utf8") > LIMITS.rawTextBytes) return { ok: false, description: "Bad Request: text is too long" };
+  const mode = parseMode === undefined || parseMode === null ? "" : String(parseMode).toLowerCase();
+  let text = raw;
+  let entities: TextEntity[] = [];
+  if (raw.length > 0 && mode !== "" && mode !== "none") {
+    if (mode === "markdown" || mode === "markdownv2") return { ok: false, description: `Bad Request: parse_mode ${String(parseMode)} is not read by this local server; dondoc sends HTML` };
+    if (mode !== "html") return { ok: false, description: "Bad Request: unsupported parse_mode" };
+    const reading = parseTelegramHtml(raw, { strictness });
+    if (!reading.ok) return { ok: false, description: reading.description };
+    ({ text, entities } = reading);
   }
-  return stack.length > 0 ? `Bad Request: can't parse entities: can't find end tag corresponding to start tag "${stack.at(-1)}"` : null;
+  ({ text, entities } = trimmed(text, entities));
+  if (kind === "text" && text.length === 0) return { ok: false, description: "Bad Request: text must be non-empty" };
+  const limit = kind === "text" ? LIMITS.text : LIMITS.caption;
+  if (utf16Length(text) > limit) return { ok: false, description: kind === "text" ? "Bad Request: message is too long" : "Bad Request: message caption is too long" };
+  return { ok: true, text, entities };
 }
 
 export interface InlineButton {
@@ -24,23 +70,36 @@ export interface InlineButton {
   url?: string;
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * Telegram's refusal of a reply_markup, null when it is fine. Inline keyboards only (dondoc sends
+ * no other kind): an Array of Arrays of buttons, each with a non-empty text and exactly a url or
+ * callback_data of 1–64 bytes.
+ */
 export function markupProblem(markup: unknown): string | null {
-  if (!markup) return null;
-  const parsed = markup as { inline_keyboard?: InlineButton[][] };
-  for (const button of parsed.inline_keyboard?.flat() ?? []) {
-    if (!button.text) return "Bad Request: text buttons are unallowed in the inline keyboard";
-    if (button.callback_data !== undefined && Buffer.byteLength(button.callback_data) > LIMITS.callbackData) return "Bad Request: BUTTON_DATA_INVALID";
+  if (markup === undefined || markup === null || markup === "") return null;
+  if (typeof markup === "string") return "Bad Request: can't parse reply keyboard markup JSON object";
+  if (!isObject(markup)) return "Bad Request: object expected as reply markup";
+  const keyboard = markup.inline_keyboard;
+  if (keyboard === undefined) return null;
+  if (!Array.isArray(keyboard)) return 'Bad Request: field "inline_keyboard" must be of type Array';
+  const button = (words: string) => `Bad Request: can't parse inline keyboard button: ${words}`;
+  for (const row of keyboard) {
+    if (!Array.isArray(row)) return 'Bad Request: field "inline_keyboard" of the InlineKeyboardMarkup must be an Array of Arrays';
+    for (const item of row) {
+      if (!isObject(item)) return button("InlineKeyboardButton must be an Object");
+      if (item.text === undefined) return button('Can\'t find field "text"');
+      if (typeof item.text !== "string") return button('Field "text" must be of type String');
+      for (const field of ["url", "callback_data"] as const) {
+        if (item[field] !== undefined && typeof item[field] !== "string") return button(`Field "${field}" must be of type String`);
+      }
+      const url = (item.url as string | undefined) ?? "";
+      const data = (item.callback_data as string | undefined) ?? "";
+      if (!url && !data) return button("Text buttons are unallowed in the inline keyboard");
+      if (item.text.length === 0) return "Bad Request: inline keyboard button text must be non-empty";
+      if (!url && Buffer.byteLength(data, "utf8") > LIMITS.callbackData) return "Bad Request: BUTTON_DATA_INVALID";
+    }
   }
   return null;
-}
-
-/** The text a reader sees once HTML is parsed: what Telegram stores as the message text. */
-export function plainText(html: string): string {
-  return html
-    .replace(/<[^>]+>/g, "")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#(\d+);/g, (_w, code: string) => String.fromCodePoint(Number(code)))
-    .replace(/&amp;/g, "&");
 }

@@ -1,15 +1,22 @@
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { closeLocally, listenLocally } from "../local-server.ts";
+import { readRequestParams } from "../bot-api/request-params.ts";
 
 /**
  * A local stand-in for Zalo's Bot API (https://bot-api.zaloplatforms.com/bot<TOKEN>/<method>),
- * as strict as its documentation: JSON bodies, string ids, text of 1 to 2,000 characters, no
- * buttons and no formatting (a parameter Zalo does not have is refused), one update per
- * getUpdates answer, no polling while a webhook is set, and a webhook that carries the secret in
- * X-Bot-Api-Secret-Token. Where the documentation is silent this server takes the stricter side.
+ * checked endpoint by endpoint against Zalo's documentation (bot.zaloplatforms.com/docs: the API
+ * pages getMe, getUpdates, setWebhook, deleteWebhook, getWebhookInfo, sendMessage, sendPhoto,
+ * sendSticker, sendChatAction; the Webhook page; "Bảng mã lỗi"). It refuses every method,
+ * parameter and value the documentation does not have; where the documentation is silent it
+ * takes the stricter reading, and README's "Zalo" section lists every such reading.
+ *
+ * In short: parameters by query string, form, JSON or multipart, every one a String; text and
+ * captions of 1 to 2,000 characters; no buttons, no formatting, no editing; one update per
+ * getUpdates answer, shaped like the webhook's `result`; no polling while a webhook is set; the
+ * webhook posts `{ ok: true, result: update }` with the secret in X-Bot-Api-Secret-Token.
  */
-export const ZALO_LIMITS = { text: 2000, secretMin: 8, secretMax: 256 } as const;
+export const ZALO_LIMITS = { text: 2000, secretMin: 8, secretMax: 256, defaultPollSeconds: 30 } as const;
 
 export interface ZaloUser {
   id: string;
@@ -27,6 +34,7 @@ export interface ZaloSent {
   text?: string;
   photo?: string;
   caption?: string;
+  sticker?: string;
   date: number;
 }
 
@@ -38,10 +46,31 @@ export interface ZaloThreadEntry {
   text?: string;
   photo?: string;
   caption?: string;
+  sticker?: string;
 }
 
-type Result = { ok: true; result: unknown } | { ok: false; error_code: number; description: string };
+/** One POST of an update to the bot's webhook, and how the bot answered it (0: no answer). */
+export interface ZaloWebhookDelivery {
+  body: unknown;
+  status: number;
+}
 
+/** The documented events (Webhook page, `event_name`). */
+export type ZaloEventName = "message.text.received" | "message.image.received" | "message.sticker.received" | "message.unsupported.received";
+
+export interface LocalZaloApiOptions {
+  /**
+   * The body of a webhook POST. "documented" (the default): `{ ok: true, result: update }`, as
+   * the Webhook page shows it. "flat": the update alone, as integrators report Zalo's servers
+   * actually post it. A bot must read both.
+   */
+  webhookEnvelope?: "documented" | "flat";
+}
+
+type Failure = { ok: false; error_code: number; description: string };
+type Result = { ok: true; result?: unknown } | Failure;
+
+/** Every documented parameter is a String (the API pages' "Kiểu dữ liệu"). */
 const PARAMS: Record<string, { required: string[]; optional: string[] }> = {
   getMe: { required: [], optional: [] },
   getUpdates: { required: [], optional: ["timeout"] },
@@ -54,9 +83,31 @@ const PARAMS: Record<string, { required: string[]; optional: string[] }> = {
   sendChatAction: { required: ["chat_id", "action"], optional: [] },
 };
 
+const badRequest = (words: string): Failure => ({ ok: false, error_code: 400, description: `Bad Request: ${words}` });
+
+/** Telegram-style markup a Zalo reader would see as it is: a tag or an HTML entity. */
+const LITERAL_MARKUP = /<\/?(?:b|i|u|s|a|code|pre|em|strong|blockquote|tg-[a-z]+|span|br)\b[^>]*>|&(?:lt|gt|amp|quot|nbsp|#\d+|#x[0-9a-f]+);/i;
+
+/** A webhook URL: HTTPS, as setWebhook asks; plain HTTP only to this machine (tests, the sandbox). */
+function webhookUrlProblem(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return "url must be an HTTPS address";
+  }
+  const loopback = ["127.0.0.1", "localhost", "[::1]"].includes(parsed.hostname);
+  if (parsed.protocol === "https:" || (parsed.protocol === "http:" && loopback)) return null;
+  return "url must be an HTTPS address";
+}
+
 export class LocalZaloApi {
   readonly calls: ZaloCall[] = [];
   readonly sent: ZaloSent[] = [];
+  /** Every POST to the bot's webhook, in order. */
+  readonly webhookDeliveries: ZaloWebhookDelivery[] = [];
+  /** Texts the bot sent with Telegram markup in them (`<b>`, `&amp;` …), which a Zalo reader sees as they are. */
+  readonly literalMarkup: { chat_id: string; text: string }[] = [];
   url = "";
   private server: Server | undefined;
   private readonly updates: Record<string, unknown>[] = [];
@@ -67,8 +118,12 @@ export class LocalZaloApi {
   private readonly failures: { method: string; error: { error_code: number; description: string } }[] = [];
   private readonly threads = new Map<string, ZaloThreadEntry[]>();
   private readonly photos = new Map<string, Buffer>();
+  private deliveries: Promise<void> = Promise.resolve();
 
-  constructor(readonly token = "1234567890:zalo-local-token") {}
+  constructor(
+    readonly token = "1234567890:zalo-local-token",
+    private readonly options: LocalZaloApiOptions = {},
+  ) {}
 
   async start(port = 0, host = "127.0.0.1"): Promise<string> {
     ({ server: this.server, url: this.url } = await listenLocally((request, response) => void this.route(request, response), port, host));
@@ -77,6 +132,7 @@ export class LocalZaloApi {
 
   async stop(): Promise<void> {
     for (const wake of this.pollers.splice(0)) wake();
+    await this.deliveries;
     await closeLocally(this.server);
   }
 
@@ -101,6 +157,18 @@ export class LocalZaloApi {
     this.push("message.image.received", user, { photo: url, ...(caption ? { caption } : {}) });
   }
 
+  /** A sticker from Zalo's catalogue (its id and its picture's address, as the Webhook page lists them). */
+  sendSticker(user: ZaloUser, sticker = "0e078a2fb66a5f34067b"): void {
+    this.users.set(user.id, user);
+    this.push("message.sticker.received", user, { sticker, url: `https://zalo-api.zadn.vn/api/emoticon/sticker/webpc?eid=${sticker}` });
+  }
+
+  /** Something Zalo does not pass on (a file, a voice message, a protected account's message): no content. */
+  sendUnsupported(user: ZaloUser): void {
+    this.users.set(user.id, user);
+    this.push("message.unsupported.received", user, {});
+  }
+
   /** A photo on Zalo's servers, as a person's photo message points to it: its address. */
   storePhoto(bytes: Buffer): string {
     const id = randomBytes(12).toString("hex");
@@ -123,30 +191,52 @@ export class LocalZaloApi {
     return this.threads.get(userId) ?? [];
   }
 
+  textsTo(userId: string): string[] {
+    return this.sentTo(userId).map((message) => message.text ?? message.caption ?? "");
+  }
+
+  /** Resolves once every webhook POST made so far has been answered. */
+  async webhookSettled(): Promise<void> {
+    await this.deliveries;
+  }
+
   private remember(userId: string, entry: ZaloThreadEntry): void {
     const thread = this.threads.get(userId) ?? [];
     thread.push(entry);
     this.threads.set(userId, thread);
   }
 
-  textsTo(userId: string): string[] {
-    return this.sentTo(userId).map((message) => message.text ?? message.caption ?? "");
-  }
-
   // —— the API ——
 
-  private push(event: string, user: ZaloUser, content: Record<string, unknown>): void {
-    const update = {
-      event_name: event,
-      message: { message_id: randomBytes(10).toString("hex"), date: Date.now(), from: { id: user.id, display_name: user.display_name, is_bot: false }, chat: { id: user.id, chat_type: "PRIVATE" }, ...content },
+  /** An update as the Webhook page shows its `result`: the event's name and the message. */
+  private push(event: ZaloEventName, user: ZaloUser, content: Record<string, unknown>): void {
+    const message = {
+      from: { id: user.id, display_name: user.display_name, is_bot: false },
+      chat: { id: user.id, chat_type: "PRIVATE" },
+      ...content,
+      message_id: randomBytes(10).toString("hex"),
+      date: Date.now(),
     };
-    this.remember(user.id, { fromBot: false, message_id: update.message.message_id, date: update.message.date, ...(content as { text?: string; photo?: string; caption?: string }) });
-    if (this.webhook) {
-      void fetch(this.webhook.url, { method: "POST", headers: { "content-type": "application/json", "X-Bot-Api-Secret-Token": this.webhook.secret }, body: JSON.stringify(update) }).catch(() => undefined);
-      return;
-    }
+    const update = { message, event_name: event };
+    this.remember(user.id, { fromBot: false, message_id: message.message_id, date: message.date, ...(content as Omit<ZaloThreadEntry, "fromBot" | "message_id" | "date">) });
+    if (this.webhook) return this.deliver(this.webhook, update);
     this.updates.push(update);
     for (const wake of this.pollers.splice(0)) wake();
+  }
+
+  /** POSTs an update to the webhook, one after the other, and notes how the bot answered. */
+  private deliver(webhook: { url: string; secret: string }, update: Record<string, unknown>): void {
+    const body = (this.options.webhookEnvelope ?? "documented") === "documented" ? { ok: true, result: update } : update;
+    this.deliveries = this.deliveries.then(async () => {
+      const status = await fetch(webhook.url, { method: "POST", headers: { "content-type": "application/json", "X-Bot-Api-Secret-Token": webhook.secret }, body: JSON.stringify(body) }).then(
+        async (response) => {
+          await response.arrayBuffer().catch(() => undefined);
+          return response.status;
+        },
+        () => 0,
+      );
+      this.webhookDeliveries.push({ body, status });
+    });
   }
 
   private async route(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -156,57 +246,74 @@ export class LocalZaloApi {
       response.writeHead(200, { "content-type": "image/jpeg", "content-length": photo.length });
       return void response.end(photo);
     }
-    const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(path);
     const answer = (result: Result) => {
       response.writeHead(result.ok ? 200 : result.error_code, { "content-type": "application/json" });
       response.end(JSON.stringify(result));
     };
-    if (!match) return answer({ ok: false, error_code: 404, description: "Not Found" });
+    // "Bảng mã lỗi": 400 for a wrong address or an API name that does not exist.
+    const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(path);
+    if (!match) return answer(badRequest("wrong address"));
     if (match[1] !== this.token) return answer({ ok: false, error_code: 401, description: "Unauthorized" });
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
-    let params: Record<string, unknown> = {};
-    if (chunks.length > 0) {
-      try {
-        params = JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown>;
-      } catch {
-        return answer({ ok: false, error_code: 400, description: "Bad Request: body is not JSON" });
-      }
+    if (request.method !== "GET" && request.method !== "POST") return answer(badRequest(`HTTP method ${request.method} is not supported`));
+    let params: Record<string, unknown>;
+    try {
+      params = await readRequestParams(request);
+    } catch {
+      return answer(badRequest("the body is not a JSON object"));
     }
     const method = match[2]!;
     this.calls.push({ method, params });
-    answer(await this.handle(method, params, request));
+    const result = await this.handle(method, params, response);
+    if (result && !result.ok && result.error_code === 400) this.noteRefusal(method, params, result.description);
+    if (result) answer(result);
+  }
+
+  /** Every call refused with 400, in order: what a test reads when the bot breaks Zalo's rules. */
+  readonly refusals: { method: string; params: Record<string, unknown>; description: string }[] = [];
+
+  private noteRefusal(method: string, params: Record<string, unknown>, description: string): void {
+    this.refusals.push({ method, params, description });
+    // LOCAL_ZALO_API_LOG_REFUSALS=1 prints each refusal with what was sent (and each text with literal markup), for finding where the bot breaks.
+    if (process.env.LOCAL_ZALO_API_LOG_REFUSALS) console.error(`[local Zalo API] refused ${method}: ${description}\n  sent: ${JSON.stringify(params).slice(0, 600)}`);
   }
 
   private check(method: string, params: Record<string, unknown>): string | null {
     const shape = PARAMS[method];
-    if (!shape) return `method ${method} does not exist`;
-    for (const name of shape.required) if (params[name] === undefined || params[name] === "") return `${name} is required`;
+    // Method names are case-sensitive (the documentation's "Lưu ý").
+    if (!shape) return `API name ${method} does not exist`;
     for (const name of Object.keys(params)) if (!shape.required.includes(name) && !shape.optional.includes(name)) return `${name} is not a parameter of ${method}`;
-    if ("chat_id" in params && typeof params.chat_id !== "string") return "chat_id must be a string";
+    for (const [name, value] of Object.entries(params)) if (typeof value !== "string") return `${name} must be a String`;
+    for (const name of shape.required) if (params[name] === undefined || params[name] === "") return `${name} is required`;
     return null;
   }
 
-  private async handle(method: string, params: Record<string, unknown>, request: IncomingMessage): Promise<Result> {
+  private async handle(method: string, params: Record<string, unknown>, response: ServerResponse): Promise<Result | null> {
     const problem = this.check(method, params);
-    if (problem) return { ok: false, error_code: method in PARAMS ? 400 : 404, description: `Bad Request: ${problem}` };
+    if (problem) return badRequest(problem);
     const failure = this.failures.findIndex((f) => f.method === method);
     if (failure >= 0) return { ok: false, ...this.failures.splice(failure, 1)[0]!.error };
-    const chatId = params.chat_id as string | undefined;
+    const p = params as Record<string, string | undefined>;
+    const chatId = p.chat_id;
     if (chatId !== undefined) {
-      if (!this.users.has(chatId)) return { ok: false, error_code: 400, description: "Bad Request: user not found" };
-      if (this.blocked.has(chatId)) return { ok: false, error_code: 403, description: "Forbidden: the user has blocked the bot" };
+      if (!this.users.has(chatId)) return badRequest("user not found");
+      // Not documented: what Zalo answers for a person who blocked the bot. 403 is Zalo's "Internal server error".
+      if (this.blocked.has(chatId)) return badRequest("the user has blocked the bot");
     }
     switch (method) {
       case "getMe":
         return { ok: true, result: { id: "1459232241454765289", account_name: "bot.dondoc", account_type: "BASIC", can_join_groups: false } };
-      case "getUpdates":
-        return this.poll(Number(params.timeout ?? 30), request);
+      case "getUpdates": {
+        const timeout = p.timeout ?? String(ZALO_LIMITS.defaultPollSeconds);
+        if (!/^\d{1,4}$/.test(timeout)) return badRequest("timeout must be a number of seconds");
+        return this.poll(Number(timeout), response);
+      }
       case "setWebhook": {
-        const secret = String(params.secret_token);
-        if (secret.length < ZALO_LIMITS.secretMin || secret.length > ZALO_LIMITS.secretMax) return { ok: false, error_code: 400, description: "Bad Request: secret_token must be 8 to 256 characters" };
-        if (!/^https?:\/\//.test(String(params.url))) return { ok: false, error_code: 400, description: "Bad Request: url must be an address" };
-        this.webhook = { url: String(params.url), secret, updatedAt: Date.now() };
+        const secret = p.secret_token!;
+        if (secret.length < ZALO_LIMITS.secretMin || secret.length > ZALO_LIMITS.secretMax) return badRequest("secret_token must be 8 to 256 characters");
+        if (!/^[A-Za-z0-9_-]+$/.test(secret)) return badRequest("secret_token may hold only letters, digits, _ and -");
+        const urlProblem = webhookUrlProblem(p.url!);
+        if (urlProblem) return badRequest(urlProblem);
+        this.webhook = { url: p.url!, secret, updatedAt: Date.now() };
         return { ok: true, result: { url: this.webhook.url, updated_at: this.webhook.updatedAt } };
       }
       case "deleteWebhook":
@@ -216,33 +323,60 @@ export class LocalZaloApi {
         return { ok: true, result: { url: this.webhook?.url ?? "", updated_at: this.webhook?.updatedAt ?? 0 } };
       case "sendMessage":
       case "sendPhoto": {
-        const text = method === "sendMessage" ? String(params.text) : params.caption === undefined ? undefined : String(params.caption);
-        if (text !== undefined && (text.length < 1 || text.length > ZALO_LIMITS.text)) return { ok: false, error_code: 400, description: `Bad Request: text must be 1 to ${ZALO_LIMITS.text} characters` };
-        if (method === "sendPhoto" && !/^https?:\/\//.test(String(params.photo))) return { ok: false, error_code: 400, description: "Bad Request: photo must be an address" };
-        const message: ZaloSent = { message_id: randomBytes(10).toString("hex"), chat_id: chatId!, date: Date.now(), ...(method === "sendMessage" ? { text } : { photo: String(params.photo), ...(text ? { caption: text } : {}) }) };
-        this.sent.push(message);
-        this.remember(chatId!, { fromBot: true, message_id: message.message_id, date: message.date, text: message.text, photo: message.photo, caption: message.caption });
-        return { ok: true, result: { message_id: message.message_id, date: message.date } };
+        const text = method === "sendMessage" ? p.text : p.caption;
+        if (text !== undefined) {
+          // "độ dài từ 1 đến 2000 ký tự", counted in UTF-16 units (an emoji is two); blank text is refused.
+          if (text.trim().length === 0 || text.length > ZALO_LIMITS.text) return badRequest(`${method === "sendMessage" ? "text" : "caption"} must be 1 to ${ZALO_LIMITS.text} characters`);
+          if (LITERAL_MARKUP.test(text)) {
+            this.literalMarkup.push({ chat_id: chatId!, text });
+            if (process.env.LOCAL_ZALO_API_LOG_REFUSALS) console.error(`[local Zalo API] ${method} carries Telegram markup a Zalo reader sees as it is: ${JSON.stringify(text).slice(0, 600)}`);
+          }
+        }
+        if (method === "sendPhoto" && !/^https?:\/\/\S+$/.test(p.photo!)) return badRequest("photo must be the address of an image");
+        const message: ZaloSent = { message_id: randomBytes(10).toString("hex"), chat_id: chatId!, date: Date.now(), ...(method === "sendMessage" ? { text } : { photo: p.photo, ...(text ? { caption: text } : {}) }) };
+        return this.record(message);
       }
+      case "sendSticker":
+        return this.record({ message_id: randomBytes(10).toString("hex"), chat_id: chatId!, date: Date.now(), sticker: p.sticker });
       case "sendChatAction":
-        return ["typing", "upload_photo"].includes(String(params.action)) ? { ok: true, result: true } : { ok: false, error_code: 400, description: "Bad Request: unknown action" };
+        // "typing"; "upload_photo" is announced as coming soon ("Sắp ra mắt"), so not yet taken.
+        if (p.action !== "typing") return badRequest(p.action === "upload_photo" ? "action upload_photo is not available yet" : "unknown action");
+        return { ok: true };
       default:
-        return { ok: true, result: { message_id: randomBytes(10).toString("hex"), date: Date.now() } };
+        return badRequest(`API name ${method} does not exist`);
     }
   }
 
-  /** One update, as soon as there is one or when the timeout passes (then Zalo's 408). */
-  private async poll(timeoutSeconds: number, request: IncomingMessage): Promise<Result> {
+  private record(message: ZaloSent): Result {
+    this.sent.push(message);
+    const { chat_id: _chat, ...entry } = message;
+    this.remember(message.chat_id, { fromBot: true, ...entry });
+    return { ok: true, result: { message_id: message.message_id, date: message.date } };
+  }
+
+  /**
+   * One update, as soon as there is one or when the timeout passes (then Zalo's 408). A poll the
+   * bot gave up on (its connection closed) takes no update: the next poll gets it.
+   */
+  private async poll(timeoutSeconds: number, response: ServerResponse): Promise<Result | null> {
+    // "getUpdates sẽ không hoạt động" while a webhook is set; the error is not documented.
     if (this.webhook) return { ok: false, error_code: 409, description: "Conflict: a webhook is set; delete it before using getUpdates" };
     if (this.updates.length === 0 && timeoutSeconds > 0) {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, timeoutSeconds * 1000);
-        this.pollers.push(() => {
+      const gone = await new Promise<boolean>((resolve) => {
+        const finish = (left: boolean) => {
           clearTimeout(timer);
-          resolve();
-        });
-        request.once("close", () => clearTimeout(timer));
+          response.off("close", onClose);
+          const index = this.pollers.indexOf(wake);
+          if (index >= 0) this.pollers.splice(index, 1);
+          resolve(left);
+        };
+        const wake = () => finish(false);
+        const onClose = () => finish(true);
+        const timer = setTimeout(() => finish(false), timeoutSeconds * 1000);
+        this.pollers.push(wake);
+        response.once("close", onClose);
       });
+      if (gone) return null;
     }
     const update = this.updates.shift();
     return update ? { ok: true, result: update } : { ok: false, error_code: 408, description: "Request timeout" };

@@ -41,7 +41,9 @@ export function zaloWebhookRoute(path: string, secret: string, handle: (update: 
       }
       let update: ZaloUpdate;
       try {
-        update = JSON.parse(Buffer.concat(chunks).toString("utf8")) as ZaloUpdate;
+        const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as ZaloUpdate & { ok?: unknown; result?: ZaloUpdate };
+        // Zalo's Webhook page shows the update wrapped as { ok: true, result }; integrators report it flat.
+        update = body?.ok === true && body.result ? body.result : body;
         if (!update || typeof update !== "object") throw new Error("not an object");
       } catch (error) {
         log(`Zalo webhook: refused a request: ${(error as Error).message}`);

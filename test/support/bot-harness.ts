@@ -134,6 +134,8 @@ export class TestUser {
   }
 
   private pressData(data: string, options: { messageId?: number; chatId?: number } = {}) {
+    // Telegram issues the query: the bot may answer it once.
+    this.harness.telegram.issueCallbackQuery(String(nextUpdateId), this.id);
     return this.deliver({
       callback_query: {
         id: String(nextUpdateId),
