@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { MongoMemoryServer } from "mongodb-memory-server";
-import type { RunningDatabase, StartDatabaseOptions } from "../src/db/start-database.ts";
+import type { RunningDatabase, StartDatabaseOptions } from "../src/db/database-kinds.ts";
 import { canDownloadMongod, findLocalMongod } from "./find-mongod.ts";
 import { MongoEmulator } from "./mongo-emulator/server.ts";
 import { loadSnapshot, persistEngine } from "./mongo-emulator/snapshot.ts";
