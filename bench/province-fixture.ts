@@ -1,5 +1,6 @@
 import { Types } from "mongoose";
 import { AgencyModel } from "../models/agency.ts";
+import { JobRunModel } from "../models/job-run.ts";
 import { MemberModel } from "../models/member.ts";
 import { MilestoneModel } from "../models/milestone.ts";
 import { PlanModel } from "../models/plan.ts";
@@ -11,6 +12,11 @@ import { PROGRESS_STATUSES } from "../src/followup/milestone-view.ts";
  * one plan of `milestones` tasks (a quarter concern every agency, the rest name a few), and
  * `reportsPerAgency` reports each over the months up to `month`, two versions apiece. Written
  * straight to the collections: seeding is not what is measured.
+ *
+ * With `fullMonth`, the month shown is the last day of a month in which everyone answered: half
+ * the plan concerns every agency and is due that month (as in Lai Châu, where every task
+ * concerns every agency), and every agency has answered every task due to it — 50 reports an
+ * agency in the month, 50,000 at 1,000 agencies — besides the reports spread over the year.
  */
 export interface ProvinceSize {
   agencies: number;
@@ -18,6 +24,7 @@ export interface ProvinceSize {
   reportsPerAgency: number;
   year: number;
   month: number;
+  fullMonth?: boolean;
 }
 
 /** A small deterministic generator, so every run measures the same province. */
@@ -56,9 +63,11 @@ export async function seedProvince(size: ProvinceSize): Promise<void> {
   }));
   const plan = { _id: new Types.ObjectId(), identity: `bench-${size.year}`, year: size.year, title: `Kế hoạch công tác thi đua, khen thưởng năm ${size.year}`, status: "active", closedAt: null, createdAt: now, updatedAt: now };
   const milestones = Array.from({ length: size.milestones }, (_, i) => {
-    const everyone = i % 4 === 0;
+    const dueToAll = size.fullMonth ? i < size.milestones / 2 : false;
+    const everyone = size.fullMonth ? dueToAll : i % 4 === 0;
     const recurring = i % 5 === 0;
-    const start = 1 + Math.floor(random() * 12);
+    // Due to all in the month shown: a window of three months around it.
+    const start = dueToAll ? Math.max(1, size.month - (i % 3)) : 1 + Math.floor(random() * 12);
     const months = recurring ? [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] : [start, start + 1, start + 2].filter((m) => m <= 12);
     return {
       _id: new Types.ObjectId(),
@@ -93,6 +102,26 @@ export async function seedProvince(size: ProvinceSize): Promise<void> {
       updatedAt: now,
     })),
   );
+  const reportOf = (milestone: (typeof milestones)[number], agency: (typeof agencies)[number], period: string, status: (typeof PROGRESS_STATUSES)[number]) => {
+    const reportedAt = new Date(`${period}-15T03:00:00Z`);
+    const version = (v: number) => ({ version: v, status, percent: status === "done" ? 100 : 40, note: `Ghi chú lần ${v}`, attachments: [], reportedBy: null, reportedByTelegramId: null, reportedAt, movedFrom: null, submissionId: null });
+    return {
+      _id: new Types.ObjectId(),
+      plan: plan._id,
+      milestone: milestone._id,
+      agency: agency._id,
+      period,
+      status,
+      percent: status === "done" ? 100 : 40,
+      note: "Đã triển khai tới các phòng, ban; đang tổng hợp kết quả.",
+      attachments: [],
+      reportedAt,
+      version: 2,
+      versions: [version(1), version(2)],
+      createdAt: reportedAt,
+      updatedAt: reportedAt,
+    };
+  };
   const reports = [];
   const taken = new Set<string>();
   for (const agency of agencies) {
@@ -102,25 +131,21 @@ export async function seedProvince(size: ProvinceSize): Promise<void> {
       const key = `${milestone._id}|${agency._id}|${period}`;
       if (taken.has(key)) continue;
       taken.add(key);
-      const status = pick([...PROGRESS_STATUSES]);
-      const reportedAt = new Date(`${period}-15T03:00:00Z`);
-      const version = (v: number) => ({ version: v, status, percent: status === "done" ? 100 : 40, note: `Ghi chú lần ${v}`, attachments: [], reportedBy: null, reportedByTelegramId: null, reportedAt, movedFrom: null, submissionId: null });
-      reports.push({
-        _id: new Types.ObjectId(),
-        plan: plan._id,
-        milestone: milestone._id,
-        agency: agency._id,
-        period,
-        status,
-        percent: status === "done" ? 100 : 40,
-        note: "Đã triển khai tới các phòng, ban; đang tổng hợp kết quả.",
-        attachments: [],
-        reportedAt,
-        version: 2,
-        versions: [version(1), version(2)],
-        createdAt: reportedAt,
-        updatedAt: reportedAt,
-      });
+      reports.push(reportOf(milestone, agency, period, pick([...PROGRESS_STATUSES])));
+    }
+  }
+  if (size.fullMonth) {
+    // Every agency answers every task due to it in the month shown.
+    const period = `${size.year}-${String(size.month).padStart(2, "0")}`;
+    const due = milestones.filter((milestone) => milestone.months.includes(size.month));
+    for (const agency of agencies) {
+      for (const milestone of due) {
+        if (!milestone.allAgencies && ![...milestone.leadAgencies, ...milestone.coordinatingAgencies].some((id) => id.equals(agency._id))) continue;
+        const key = `${milestone._id}|${agency._id}|${period}`;
+        if (taken.has(key)) continue;
+        taken.add(key);
+        reports.push(reportOf(milestone, agency, period, pick([...PROGRESS_STATUSES])));
+      }
     }
   }
   await insertAll(AgencyModel.collection, agencies);
@@ -128,14 +153,22 @@ export async function seedProvince(size: ProvinceSize): Promise<void> {
   await insertAll(MilestoneModel.collection, milestones);
   await insertAll(MemberModel.collection, members);
   await insertAll(ProgressReportModel.collection, reports);
+  // dondoc in use since January: each month's push ran.
+  await insertAll(
+    JobRunModel.collection,
+    Array.from({ length: size.month }, (_, i) => {
+      const period = `${size.year}-${String(i + 1).padStart(2, "0")}`;
+      return { key: `monthly-push:${period}`, job: "monthly-push", asOf: new Date(`${period}-01T01:00:00Z`), startedAt: new Date(`${period}-01T01:00:00Z`), finishedAt: new Date(`${period}-01T01:00:05Z`), enqueued: 0 };
+    }),
+  );
 }
 
-// `tsx bench/province-fixture.ts URI AGENCIES YEAR MONTH`: seeds in a process of its own, so the
-// bench's memory figures are the bot's and not the fixture's.
+// `tsx bench/province-fixture.ts URI AGENCIES YEAR MONTH [full-month]`: seeds in a process of its
+// own, so the bench's memory figures are the bot's and not the fixture's.
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [uri, agencies, year, month] = process.argv.slice(2);
+  const [uri, agencies, year, month, shape] = process.argv.slice(2);
   const mongoose = (await import("mongoose")).default;
   await mongoose.connect(uri!);
-  await seedProvince({ agencies: Number(agencies), milestones: 100, reportsPerAgency: 50, year: Number(year), month: Number(month) });
+  await seedProvince({ agencies: Number(agencies), milestones: 100, reportsPerAgency: 50, year: Number(year), month: Number(month), fullMonth: shape === "full-month" });
   await mongoose.disconnect();
 }

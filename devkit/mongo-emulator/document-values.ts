@@ -58,3 +58,18 @@ export function ensureId(document: Document): Document {
 export function isOperatorDocument(value: unknown): value is Document {
   return value !== null && typeof value === "object" && !Array.isArray(value) && Object.keys(value).some((key) => key.startsWith("$"));
 }
+
+const hexOfId = new WeakMap<object, string>();
+
+/**
+ * An ObjectId's hex, kept once computed: filters and groups ask it of the same stored ids at
+ * every query, and building it each time is most of what they cost.
+ */
+export function hexOf(id: { toHexString(): string }): string {
+  let hex = hexOfId.get(id);
+  if (hex === undefined) {
+    hex = id.toHexString();
+    hexOfId.set(id, hex);
+  }
+  return hex;
+}

@@ -1,5 +1,6 @@
 import type { Document } from "bson";
 import { Query } from "mingo";
+import { hexOf } from "./document-values.ts";
 import { prefilter } from "./prefilter.ts";
 
 /**
@@ -75,29 +76,55 @@ function isGroupSpec(spec: unknown): spec is Document {
   );
 }
 
-function fieldValue(document: Document, path: string): unknown {
-  let current: unknown = document;
-  for (const part of path.slice(1).split(".")) {
-    if (Array.isArray(current)) throw new NotFast("a path through an array");
-    if (current === null || typeof current !== "object") return undefined;
-    current = (current as Document)[part];
+/** Reads "$a.b" from a document; compiled once a stage, as it runs for every document. */
+type Reader = (document: Document) => unknown;
+
+function reader(path: string): Reader {
+  const parts = path.slice(1).split(".");
+  if (parts.length === 1) {
+    const [field] = parts as [string];
+    return (document) => document[field];
   }
-  return current;
+  return (document) => {
+    let current: unknown = document;
+    for (const part of parts) {
+      if (Array.isArray(current)) throw new NotFast("a path through an array");
+      if (current === null || typeof current !== "object") return undefined;
+      current = (current as Document)[part];
+    }
+    return current;
+  };
 }
 
 function isObjectId(value: unknown): value is { toHexString(): string } {
   return value !== null && typeof value === "object" && (value as { _bsontype?: string })._bsontype === "ObjectId";
 }
 
-/** A key equal for values mongod groups together; only for the types whose equality is plain. */
-function keyOf(value: unknown): string {
-  if (value === undefined || value === null) return "null";
-  if (typeof value === "string") return `s${value}`;
-  if (typeof value === "number") return `n${value}`;
-  if (typeof value === "boolean") return `b${value}`;
-  if (value instanceof Date) return `d${value.getTime()}`;
-  if (isObjectId(value)) return `o${value.toHexString()}`;
-  throw new NotFast("a group key of another type");
+/**
+ * A key equal for values mongod groups together, for the types whose equality is plain. Keys
+ * are made once a value (a group's keys are few): grouping builds nothing for most documents.
+ */
+const objectIdKeys = new WeakMap<object, string>();
+
+function keyMaker(): (value: unknown) => string {
+  const strings = new Map<string, string>();
+  return (value) => {
+    if (value === undefined || value === null) return "null";
+    if (typeof value === "string") {
+      let key = strings.get(value);
+      if (key === undefined) strings.set(value, (key = `s${value}`));
+      return key;
+    }
+    if (isObjectId(value)) {
+      let key = objectIdKeys.get(value);
+      if (key === undefined) objectIdKeys.set(value, (key = `o${hexOf(value)}`));
+      return key;
+    }
+    if (typeof value === "number") return `n${value}`;
+    if (typeof value === "boolean") return `b${value}`;
+    if (value instanceof Date) return `d${value.getTime()}`;
+    throw new NotFast("a group key of another type");
+  };
 }
 
 /** mongod's order of BSON types, for the types keyOf knows. */
@@ -119,43 +146,45 @@ function compare(a: unknown, b: unknown): number {
     if (/[\uD800-\uDFFF]/.test(a) || /[\uD800-\uDFFF]/.test(b as string)) throw new NotFast("a string beyond the BMP");
     return a < (b as string) ? -1 : a > (b as string) ? 1 : 0;
   }
-  if (isObjectId(a)) return a.toHexString().localeCompare((b as { toHexString(): string }).toHexString());
+  if (isObjectId(a)) return hexOf(a).localeCompare(hexOf(b as { toHexString(): string }));
   if (typeof a === "boolean") return Number(a) - Number(b);
   return (a as Date).getTime() - (b as Date).getTime();
 }
 
 function group(documents: Document[], spec: Document): Document[] {
   const id = spec._id as null | string | Document;
-  const fields = Object.entries(spec).filter(([field]) => field !== "_id") as [string, Document][];
-  const idOf = (document: Document): { key: string; value: unknown } => {
-    if (id === null) return { key: "null", value: null };
-    if (typeof id === "string") {
-      const value = fieldValue(document, id);
-      return { key: keyOf(value), value: value ?? null };
-    }
-    const value: Document = {};
-    const keys: string[] = [];
-    for (const [name, path] of Object.entries(id)) {
-      const inner = fieldValue(document, path as string);
-      // mongod leaves a missing field out of a compound _id: not worth copying here.
-      if (inner === undefined) throw new NotFast("a missing field in a compound _id");
-      value[name] = inner;
-      keys.push(keyOf(inner));
-    }
-    return { key: keys.join("\u0000"), value };
-  };
-  const groups = new Map<string, Document>();
+  const idFields = id === null ? [] : typeof id === "string" ? [["", reader(id)] as const] : Object.entries(id).map(([name, path]) => [name, reader(path as string)] as const);
+  const accumulators = Object.entries(spec)
+    .filter(([field]) => field !== "_id")
+    .map(([field, accumulator]) => {
+      const [operator, argument] = Object.entries(accumulator as Document)[0]!;
+      return { field, operator, read: typeof argument === "number" ? () => argument : reader(argument as string) };
+    });
+  // One map a key field, nested: nothing is concatenated for a document.
+  const keyOf = keyMaker();
+  const root = new Map<string, unknown>();
+  const entries: Document[] = [];
+  const values: unknown[] = new Array(idFields.length);
+  const last = idFields.length - 1;
   for (const document of documents) {
-    const { key, value } = idOf(document);
-    let entry = groups.get(key);
-    if (!entry) {
-      entry = { _id: value };
-      for (const [field, accumulator] of fields) entry[field] = "$sum" in accumulator ? 0 : null;
-      groups.set(key, entry);
+    let level = root;
+    let key = "";
+    for (let i = 0; i <= last; i++) {
+      const value = idFields[i]![1](document);
+      // mongod leaves a missing field out of a compound _id: not worth copying here.
+      if (value === undefined && typeof id !== "string") throw new NotFast("a missing field in a compound _id");
+      values[i] = value;
+      key = keyOf(value);
+      if (i < last) {
+        let next = level.get(key) as Map<string, unknown> | undefined;
+        if (!next) level.set(key, (next = new Map()));
+        level = next;
+      }
     }
-    for (const [field, accumulator] of fields) {
-      const [operator, argument] = Object.entries(accumulator)[0]!;
-      const given = typeof argument === "number" ? argument : fieldValue(document, argument as string);
+    let entry = level.get(key) as Document | undefined;
+    if (!entry) level.set(key, (entry = newEntry()));
+    for (const { field, operator, read } of accumulators) {
+      const given = read(document);
       if (operator === "$sum") {
         if (typeof given === "number") entry[field] = (entry[field] as number) + given;
         else if (given !== undefined && given !== null && typeof given !== "string" && typeof given !== "boolean" && !(given instanceof Date)) throw new NotFast("a sum of another type");
@@ -163,9 +192,20 @@ function group(documents: Document[], spec: Document): Document[] {
       }
       // $max and $min ignore null and missing values, as mongod does.
       if (given === undefined || given === null) continue;
-      const sign = compare(given, entry[field] ?? given);
-      if (entry[field] === null || (operator === "$max" ? sign > 0 : sign < 0)) entry[field] = given;
+      if (entry[field] === null) entry[field] = given;
+      else {
+        const sign = compare(given, entry[field]);
+        if (operator === "$max" ? sign > 0 : sign < 0) entry[field] = given;
+      }
     }
   }
-  return [...groups.values()];
+  return entries;
+
+  function newEntry(): Document {
+    const value = id === null ? null : typeof id === "string" ? (values[0] ?? null) : Object.fromEntries(idFields.map(([name], i) => [name, values[i]]));
+    const entry: Document = { _id: value };
+    for (const { field, operator } of accumulators) entry[field] = operator === "$sum" ? 0 : null;
+    entries.push(entry);
+    return entry;
+  }
 }

@@ -1,4 +1,5 @@
 import type { Document } from "bson";
+import { hexOf } from "./document-values.ts";
 
 /**
  * A fast verdict on a filter for each document, so that mingo evaluates the full query only
@@ -65,8 +66,19 @@ function rangeTest(operator: string, bound: unknown): ValueTest | null {
 /** Equality and membership over strings and ObjectIds (exact), and plain numbers (exact for plain numbers). */
 function memberTest(operands: unknown[], negated: boolean): ValueTest | null {
   if (operands.every((item) => scalarKey(item) !== undefined)) {
-    const allowed = new Set(operands.map(scalarKey));
-    return (value) => yesNo(allowed.has(scalarKey(value)) !== negated);
+    // One set a type: a document's value is looked up as it is, with nothing built for it.
+    const strings = new Set<string>();
+    const ids = new Set<string>();
+    const booleans = new Set<boolean>();
+    for (const item of operands) {
+      if (typeof item === "string") strings.add(item);
+      else if (isObjectId(item)) ids.add(item.toHexString());
+      else booleans.add(item as boolean);
+    }
+    return (value) => {
+      const member = typeof value === "string" ? strings.has(value) : isObjectId(value) ? ids.has(hexOf(value)) : typeof value === "boolean" && booleans.has(value);
+      return yesNo(member !== negated);
+    };
   }
   if (operands.every(isPlainNumber)) {
     const allowed = new Set(operands);

@@ -1,4 +1,5 @@
 import { Types } from "mongoose";
+import { AgencyModel } from "../../models/agency.ts";
 import { JobRunModel } from "../../models/job-run.ts";
 import { ProgressReportModel } from "../../models/progress-report.ts";
 import type { AgencyView, MilestoneView, ProgressStatus } from "../followup/milestone-view.ts";
@@ -58,8 +59,8 @@ const objectIds = (values: { id: string }[]) => values.map((value) => new Types.
  * The answers of the month on the tasks due, summed per agency and per task, read in
  * O(agencies + tasks) whatever the number of reports: MongoDB sums the answers on tasks due to
  * every agency (the bulk of a month: one per agency and task) and sends the sums; answers on
- * tasks naming their agencies are few (the plan names them) and are read one by one and summed
- * by `sumAnswers`. The result is what `sumAnswers` gives over every report of the month
+ * tasks naming their agencies are few (the plan names them, and only theirs are read) and are
+ * read one by one and summed by `sumAnswers`. The result is what `sumAnswers` gives over every report of the month
  * (test/services/month-answers.test.ts holds the two to each other). Always read from the
  * reports themselves, it is right after any new version, merge or crash: nothing is kept
  * beside them to go stale.
@@ -71,13 +72,17 @@ export async function loadMonthAnswers(month: YearMonth, milestones: MilestoneVi
   const named = tasks.filter((task) => !task.allAgencies);
   const thisYear = { $gte: `${month.year}-01`, $lte: period };
   // A report of this month, or a "done" earlier in the year (which matters for one-off work only).
+  // The month first in every filter: the cheapest test, and the one that leaves the fewest.
   const counted = { period: thisYear, $or: [{ period }, { status: "done" as const }] };
-  const agencyIds = objectIds(agencies);
+  // Answers of agencies no longer in the directory (retired) count nowhere; merged ones have moved.
+  const retired = await AgencyModel.find({ active: false }, { _id: 1 }).lean();
+  const inDirectory = retired.length === 0 ? {} : { agency: { $nin: retired.map((agency) => agency._id) } };
+  const namedAgencies = [...new Set(named.flatMap((task) => [...task.leadAgencyIds, ...task.coordinatingAgencyIds]))].map((id) => ({ id }));
   const [given, doneEarlier, namedRows] = await Promise.all([
     everyone.length === 0
       ? [{ byAgency: [], byTask: [] }]
       : ProgressReportModel.aggregate<Facets>([
-          { $match: { period, milestone: { $in: objectIds(everyone) }, agency: { $in: agencyIds } } },
+          { $match: { period, milestone: { $in: objectIds(everyone) }, ...inDirectory } },
           {
             $facet: {
               byAgency: [{ $group: { _id: { agency: "$agency", status: "$status" }, count: { $sum: 1 } } }],
@@ -87,14 +92,14 @@ export async function loadMonthAnswers(month: YearMonth, milestones: MilestoneVi
         ]),
     everyone.some((task) => !task.recurring)
       ? ProgressReportModel.aggregate<Facets>([
-          { $match: { milestone: { $in: objectIds(everyone.filter((task) => !task.recurring)) }, agency: { $in: agencyIds }, ...counted } },
+          { $match: { ...counted, milestone: { $in: objectIds(everyone.filter((task) => !task.recurring)) }, ...inDirectory } },
           // Done earlier, unless answered this month: the latest of those reports is from an earlier month.
           { $group: { _id: { milestone: "$milestone", agency: "$agency" }, latest: { $max: "$period" } } },
           { $match: { latest: { $lt: period } } },
           { $facet: { byAgency: [{ $group: { _id: "$_id.agency", count: { $sum: 1 } } }], byTask: [{ $group: { _id: "$_id.milestone", count: { $sum: 1 } } }] } },
         ])
       : [{ byAgency: [], byTask: [] }],
-    named.length === 0 ? [] : ProgressReportModel.find({ milestone: { $in: objectIds(named) }, ...counted }, { _id: 0, milestone: 1, agency: 1, period: 1, status: 1 }).lean(),
+    named.length === 0 ? [] : ProgressReportModel.find({ ...counted, milestone: { $in: objectIds(named) }, agency: { $in: objectIds(namedAgencies) } }, { _id: 0, milestone: 1, agency: 1, period: 1, status: 1 }).lean(),
   ]);
   const answers = sumAnswers(
     named,
