@@ -7,6 +7,8 @@ import { fileURLToPath } from "node:url";
 export interface BenchDatabase {
   uri: string;
   kind: string;
+  /** The database's own process, when the bench started it: its CPU is measured too. */
+  pid?: number;
   stop(): Promise<void>;
 }
 
@@ -18,6 +20,7 @@ export async function startBenchDatabase(): Promise<BenchDatabase> {
   return {
     uri,
     kind: "the project's MongoDB emulator, in its own process",
+    pid: child.pid,
     stop: async () => {
       child.stdin.end();
       if (child.exitCode === null) await once(child, "exit");

@@ -10,6 +10,7 @@ import { broadcastFigures } from "./broadcast.ts";
 import { startBenchDatabase } from "./database.ts";
 import type { Figure } from "./figures.ts";
 import { inboundFigures } from "./inbound.ts";
+import { productionStartFigures } from "./production-start.ts";
 import { scaleFigures } from "./scale.ts";
 
 /**
@@ -58,6 +59,7 @@ const PARTS: Record<string, (database: Awaited<ReturnType<typeof startBenchDatab
   broadcast: broadcastFigures,
   scale: scaleFigures,
   inbound: inboundFigures,
+  start: productionStartFigures,
 };
 
 async function main(): Promise<void> {

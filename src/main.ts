@@ -1,5 +1,6 @@
 import { run, type RunnerHandle } from "@grammyjs/runner";
 import { Api } from "grammy";
+import mongoose from "mongoose";
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import { JobScheduler } from "../jobs/scheduler.ts";
@@ -63,6 +64,7 @@ async function main(): Promise<void> {
   await ensureAwardCatalogue(clock.now());
 
   const metrics = new Metrics();
+  metrics.countDatabaseCommands(mongoose.connection.getClient());
   if (config.clockStart) log(`clock: starting at ${formatLocalDateTime(config.clockStart, config.timeZone)} (CLOCK_START)`);
   // The outbox keeps Telegram's limits itself, so it talks through an Api without auto-retry.
   const outboxApi = new Api(config.botToken!, { apiRoot: config.telegramApiRoot });

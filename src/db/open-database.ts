@@ -54,6 +54,8 @@ export async function openDatabase(config: Pick<Config, "mongodbUri" | "dataDir"
   try {
     await mongoose.connect(database.uri, {
       serverSelectionTimeoutMS: 10_000,
+      // The bot counts its commands for /metrics (dondoc_database_commands_total).
+      monitorCommands: role === "bot",
       ...(namesDatabase(database.uri) ? {} : { dbName: DEFAULT_DB_NAME }),
     });
     await Promise.all(Object.values(models).map((model) => model.init()));

@@ -18,6 +18,15 @@ export class Metrics {
   readonly throttled = new Counter({ name: "dondoc_telegram_429_total", help: "Sends Telegram answered with 429", registers: [this.registry] });
   readonly jobRuns = new Counter({ name: "dondoc_job_runs_total", help: "Scheduled job runs, by job and outcome", labelNames: ["job", "outcome"], registers: [this.registry] });
   readonly jobLastSuccess = new Gauge({ name: "dondoc_job_last_success_timestamp_seconds", help: "When each job last finished well", labelNames: ["job"], registers: [this.registry] });
+  readonly databaseCommands = new Counter({ name: "dondoc_database_commands_total", help: "Commands sent to MongoDB, by command and collection", labelNames: ["command", "collection"], registers: [this.registry] });
+
+  /** Counts every command the driver sends (the client must be connected with monitorCommands). */
+  countDatabaseCommands(client: { on(event: "commandStarted", listener: (event: { commandName: string; command: Record<string, unknown> }) => void): unknown }): void {
+    client.on("commandStarted", (event) => {
+      const target = event.command[event.commandName];
+      this.databaseCommands.inc({ command: event.commandName, collection: typeof target === "string" ? target : "" });
+    });
+  }
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: "dondoc_" });
