@@ -22,6 +22,18 @@ export interface InjectedFailure {
   retry_after?: number;
 }
 
+/**
+ * A call held on its way to Telegram, as over a stalled link (tests of slow answers and of a bot
+ * killed mid-call). Until released, Telegram has not acted on it; if the caller is gone by then
+ * (its process killed), the call never arrives: nothing is recorded or sent.
+ */
+export interface HeldCall {
+  /** Resolves when the call has come as far as the hold. */
+  arrived: Promise<RecordedCall>;
+  /** Lets the call through, or answers it with the failure instead of acting on it. */
+  release(failure?: InjectedFailure): void;
+}
+
 export interface SandboxUser {
   id: number;
   first_name: string;
@@ -102,6 +114,7 @@ export class LocalBotApi {
   private pollers: (() => void)[] = [];
   private waiters: Waiter[] = [];
   private failures: { method: string; chatId?: number; failure: InjectedFailure }[] = [];
+  private holds: { method: string; chatId?: number; arrive: (call: RecordedCall) => void; released: Promise<InjectedFailure | undefined> }[] = [];
   private readonly chats = new Map<number, { chat: StoredMessage["chat"]; messages: StoredMessage[] }>();
   private readonly files = new Map<string, StoredFile>();
   private readonly groupSends = new Map<number, number[]>();
@@ -127,6 +140,16 @@ export class LocalBotApi {
 
   failNext(method: string, failure: InjectedFailure, chatId?: number): void {
     this.failures.push({ method, chatId, failure });
+  }
+
+  /** Holds the next call of `method` (to `chatId`, when given) until the test releases it. */
+  holdNext(method: string, chatId?: number): HeldCall {
+    let arrive!: (call: RecordedCall) => void;
+    const arrived = new Promise<RecordedCall>((resolve) => (arrive = resolve));
+    let release!: (failure?: InjectedFailure) => void;
+    const released = new Promise<InjectedFailure | undefined>((resolve) => (release = resolve));
+    this.holds.push({ method, chatId, arrive, released });
+    return { arrived, release };
   }
 
   callsOf(method: string): RecordedCall[] {
@@ -241,6 +264,15 @@ export class LocalBotApi {
   private async handleCall(token: string, method: string, request: IncomingMessage): Promise<Result> {
     if (!this.tokenOk(token)) return { ok: false, error_code: 401, description: "Unauthorized" };
     const params = await readRequestParams(request);
+    const hold = this.holds.findIndex((h) => h.method === method && (h.chatId === undefined || h.chatId === Number(params.chat_id)));
+    if (hold >= 0) {
+      const { arrive, released } = this.holds.splice(hold, 1)[0]!;
+      arrive({ method, params });
+      const failure = await released;
+      // The caller went away while its call was held: it never reached Telegram.
+      if (request.socket.destroyed) return { ok: false, error_code: 499, description: "the caller went away" };
+      if (failure) this.failures.unshift({ method, failure });
+    }
     if (method !== "getUpdates") this.record({ method, params });
     const failure = this.failures.findIndex((f) => f.method === method && (f.chatId === undefined || f.chatId === Number(params.chat_id)));
     if (failure >= 0) {
