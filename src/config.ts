@@ -59,7 +59,7 @@ const environmentSchema = z
         .regex(/^[A-Za-z0-9_-]{16,256}$/, "16–256 characters of A–Z, a–z, 0–9, _ and -")
         .optional(),
     ),
-    WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+    WEBHOOK_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
     MONTHLY_PUSH_CRON: cronString("0 8 1 * *"),
     REMINDER_CRON: cronString("30 8 10,20 * *"),
     DAILY_SUMMARY_CRON: cronString("0 17 * * *"),

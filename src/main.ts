@@ -156,7 +156,14 @@ async function main(): Promise<void> {
   if (config.mode.kind === "webhook") {
     // Every instance replies: each keeps to its share of Telegram's overall rate.
     const live = new LiveInstances(instance, config.leaseSeconds * 1000);
-    const share = async () => pacer.shareWith(await live.beat(systemClock.now()));
+    let alive = 0;
+    const share = async () => {
+      const count = await live.beat(systemClock.now());
+      if (count === alive) return;
+      alive = count;
+      pacer.shareWith(count);
+      log(`instances alive: ${count}; this one sends at most ${Math.max(1, Math.floor(telegramLimits.globalPerSecond / count))} messages a second to Telegram`);
+    };
     await share();
     const sharing = setInterval(() => void share().catch((error: unknown) => log(`instances: ${(error as Error).message}`)), Math.max(1000, (config.leaseSeconds * 1000) / 4));
     leaveInstances = async () => {
