@@ -153,7 +153,7 @@ export class UpdateIntake {
     return taken;
   }
 
-  /** Renews and sweeps on real time: a third of a turn, and a fifth. */
+  /** Renews and sweeps on real time, each every fifth of a turn: a holder has five tries to keep it. */
   start(): void {
     const every = (ms: number, work: () => Promise<unknown>) => {
       let busy = false;
@@ -167,7 +167,7 @@ export class UpdateIntake {
       timer.unref();
       this.timers.push(timer);
     };
-    every(Math.max(200, this.turnMs / 3), () => this.renewTurns());
+    every(Math.max(200, this.turnMs / 5), () => this.renewTurns());
     every(Math.max(200, this.turnMs / 5), () => this.sweep());
   }
 
@@ -175,7 +175,7 @@ export class UpdateIntake {
   async stop(): Promise<void> {
     this.stopped = true;
     for (const timer of this.timers.splice(0)) clearInterval(timer);
-    const renewing = setInterval(() => void this.renewTurns().catch(() => undefined), Math.max(200, this.turnMs / 3));
+    const renewing = setInterval(() => void this.renewTurns().catch(() => undefined), Math.max(200, this.turnMs / 5));
     try {
       await Promise.all([...this.running.values()]);
     } finally {

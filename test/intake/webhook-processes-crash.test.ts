@@ -39,7 +39,7 @@ describe("kill -9 of the instance running a step", () => {
     await addMember(SECRETARY.id, "Thư ký", "secretariat");
     const uri = new URL(inject("mongoUri"));
     uri.pathname = `/${db.name}`;
-    const env = (n: number) => ({ BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: telegram.url, MONGODB_URI: uri.toString(), DATA_DIR: join(scratch, String(n)), LEASE_SECONDS: "2", CHAT_TURN_SECONDS: "2" });
+    const env = (n: number) => ({ BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: telegram.url, MONGODB_URI: uri.toString(), DATA_DIR: join(scratch, String(n)), LEASE_SECONDS: "2", CHAT_TURN_SECONDS: "3" });
     instances.push(...(await Promise.all([1, 2].map((n) => spawnWebhookBot(env(n), SECRET)))));
     delivery = new TelegramDelivery({ apiRoot: telegram.url, token: TOKEN, secret: SECRET, targets: instances.map((i) => i.url), retryMs: 200 });
     delivery.start();
