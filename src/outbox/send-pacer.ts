@@ -38,6 +38,11 @@ export class SendPacer {
     this.sharedBy = Math.max(1, Math.floor(instances));
   }
 
+  /** The overall rate this instance keeps to, messages a second. */
+  get overallPerSecond(): number {
+    return this.globalPerSecond;
+  }
+
   private get globalPerSecond(): number {
     return Math.max(1, Math.floor(this.limits.globalPerSecond / this.sharedBy));
   }
