@@ -86,7 +86,10 @@ export class UpdateIntake {
       }
       if (await this.queues.recordBehindHolder(chat, item, now)) return { receipt: "queued", handled: this.running.get(chat) ?? done };
       const abandoned = await this.queues.takeWaiting(chat, now, item.id);
-      if (abandoned) return { receipt: "taken-over", handled: this.run(chat, abandoned) };
+      if (abandoned) {
+        this.options.log?.("took over a chat whose instance stopped answering", { chat, waiting: abandoned.length, update: item.id });
+        return { receipt: "taken-over", handled: this.run(chat, abandoned) };
+      }
       if (await this.queues.isKnown(chat, item.id)) {
         this.options.onDuplicate?.();
         this.options.log?.("update delivered again", { update: item.id, chat, outcome: "duplicate" });
@@ -171,14 +174,20 @@ export class UpdateIntake {
     every(Math.max(200, this.turnMs / 5), () => this.sweep());
   }
 
-  /** Stops taking chats over and lets the updates being run finish (their turns are given back). */
-  async stop(): Promise<void> {
+  /**
+   * Stops taking chats over and lets the updates being run finish, their turns given back; after
+   * `withinMs` it stops waiting (an update stuck on a call that never answers): that chat's turn
+   * then runs out and another instance takes it over, as after a crash.
+   */
+  async stop(withinMs = 30_000): Promise<void> {
     this.stopped = true;
     for (const timer of this.timers.splice(0)) clearInterval(timer);
     const renewing = setInterval(() => void this.renewTurns().catch(() => undefined), Math.max(200, this.turnMs / 5));
+    let timer: NodeJS.Timeout | undefined;
     try {
-      await Promise.all([...this.running.values()]);
+      await Promise.race([Promise.all([...this.running.values()]), new Promise<void>((resolve) => (timer = setTimeout(resolve, withinMs)))]);
     } finally {
+      clearTimeout(timer);
       clearInterval(renewing);
     }
   }
