@@ -155,21 +155,14 @@ async function main(): Promise<void> {
   intake.start();
   if (config.mode.kind === "webhook") {
     // Every instance replies: each keeps to its share of Telegram's overall rate.
-    const live = new LiveInstances(instance, config.leaseSeconds * 1000);
-    let alive = 0;
-    const share = async () => {
-      const count = await live.beat(systemClock.now());
-      if (count === alive) return;
-      alive = count;
-      pacer.shareWith(count);
-      log(`instances alive: ${count}; this one sends at most ${Math.max(1, Math.floor(telegramLimits.globalPerSecond / count))} messages a second to Telegram`);
-    };
-    await share();
-    const sharing = setInterval(() => void share().catch((error: unknown) => log(`instances: ${(error as Error).message}`)), Math.max(1000, (config.leaseSeconds * 1000) / 4));
-    leaveInstances = async () => {
-      clearInterval(sharing);
-      await live.leave().catch(() => undefined);
-    };
+    leaveInstances = await new LiveInstances(instance, config.leaseSeconds * 1000).keepCounting(
+      Math.max(1000, (config.leaseSeconds * 1000) / 4),
+      (count) => {
+        pacer.shareWith(count);
+        log(`instances alive: ${count}; this one sends at most ${pacer.overallPerSecond} messages a second to Telegram`);
+      },
+      log,
+    );
     const { url, secret, port } = config.mode;
     const routes = [telegramWebhookRoute(new URL(url).pathname, secret)];
     if (zalo && zaloWebhook) routes.push(zaloWebhookRoute(new URL(zaloWebhook.url).pathname, zaloWebhook.secret));

@@ -26,4 +26,19 @@ export class LiveInstances {
   async leave(): Promise<void> {
     await this.own.release();
   }
+
+  /** Beats now and every `everyMs` (real time), telling `changed` each time the count changes. */
+  async keepCounting(everyMs: number, changed: (count: number) => void, log: (line: string) => void): Promise<() => Promise<void>> {
+    let alive = 0;
+    const beat = async () => {
+      const count = await this.beat(new Date());
+      if (count !== alive) changed((alive = count));
+    };
+    await beat();
+    const timer = setInterval(() => void beat().catch((error: unknown) => log(`instances: ${(error as Error).message}`)), everyMs);
+    return async () => {
+      clearInterval(timer);
+      await this.leave().catch(() => undefined);
+    };
+  }
 }
