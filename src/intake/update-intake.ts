@@ -191,9 +191,4 @@ export class UpdateIntake {
       clearInterval(renewing);
     }
   }
-
-  /** Chats this instance runs now (for tests and /readyz). */
-  get chatsRunning(): number {
-    return this.running.size;
-  }
 }
