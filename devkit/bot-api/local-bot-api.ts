@@ -30,6 +30,8 @@ export interface InjectedFailure {
 export interface HeldCall {
   /** Resolves when the call has come as far as the hold. */
   arrived: Promise<RecordedCall>;
+  /** Resolves if the caller goes away (its connection closes) while the call is held. */
+  gone: Promise<void>;
   /** Lets the call through, or answers it with the failure instead of acting on it. */
   release(failure?: InjectedFailure): void;
 }
@@ -114,7 +116,7 @@ export class LocalBotApi {
   private pollers: (() => void)[] = [];
   private waiters: Waiter[] = [];
   private failures: { method: string; chatId?: number; failure: InjectedFailure }[] = [];
-  private holds: { method: string; chatId?: number; arrive: (call: RecordedCall) => void; released: Promise<InjectedFailure | undefined> }[] = [];
+  private holds: { method: string; chatId?: number; arrive: (call: RecordedCall) => void; leave: () => void; released: Promise<InjectedFailure | undefined> }[] = [];
   private readonly chats = new Map<number, { chat: StoredMessage["chat"]; messages: StoredMessage[] }>();
   private readonly files = new Map<string, StoredFile>();
   private readonly groupSends = new Map<number, number[]>();
@@ -146,10 +148,12 @@ export class LocalBotApi {
   holdNext(method: string, chatId?: number): HeldCall {
     let arrive!: (call: RecordedCall) => void;
     const arrived = new Promise<RecordedCall>((resolve) => (arrive = resolve));
+    let leave!: () => void;
+    const gone = new Promise<void>((resolve) => (leave = resolve));
     let release!: (failure?: InjectedFailure) => void;
     const released = new Promise<InjectedFailure | undefined>((resolve) => (release = resolve));
-    this.holds.push({ method, chatId, arrive, released });
-    return { arrived, release };
+    this.holds.push({ method, chatId, arrive, leave, released });
+    return { arrived, gone, release };
   }
 
   callsOf(method: string): RecordedCall[] {
@@ -266,11 +270,16 @@ export class LocalBotApi {
     const params = await readRequestParams(request);
     const hold = this.holds.findIndex((h) => h.method === method && (h.chatId === undefined || h.chatId === Number(params.chat_id)));
     if (hold >= 0) {
-      const { arrive, released } = this.holds.splice(hold, 1)[0]!;
+      const { arrive, leave, released } = this.holds.splice(hold, 1)[0]!;
+      let callerGone = false;
+      request.socket.once("close", () => {
+        callerGone = true;
+        leave();
+      });
       arrive({ method, params });
       const failure = await released;
       // The caller went away while its call was held: it never reached Telegram.
-      if (request.socket.destroyed) return { ok: false, error_code: 499, description: "the caller went away" };
+      if (callerGone || request.socket.destroyed) return { ok: false, error_code: 499, description: "the caller went away" };
       if (failure) this.failures.unshift({ method, failure });
     }
     if (method !== "getUpdates") this.record({ method, params });

@@ -58,6 +58,8 @@ describe("kill -9 of the instance running a step", () => {
     const survivor = instances.find((i) => i !== victim)!;
     victim.child.kill("SIGKILL");
     await victim.exited();
+    // Released once the server has seen its caller go: the call never reaches Telegram.
+    await held.gone;
     held.release();
 
     // The survivor takes the chat over once the dead one's turn has run out, and runs the step.
