@@ -8,7 +8,10 @@ import * as models from "../models/index.ts";
 import { createBot } from "../src/bot.ts";
 import { reportButton } from "../src/chat/callback-data.ts";
 import { parseConfig } from "../src/config.ts";
-import { OffsetClock } from "../src/time/clock.ts";
+import { OffsetClock, systemClock } from "../src/time/clock.ts";
+import { runUpdatesWith } from "../src/intake/bot-updates.ts";
+import { pollTelegram } from "../src/intake/telegram-polling.ts";
+import { UpdateIntake } from "../src/intake/update-intake.ts";
 import { mongoConversationStorage } from "../src/conversation-storage.ts";
 import { LocalBotApi, type SandboxUser } from "../devkit/bot-api/local-bot-api.ts";
 import type { BenchDatabase } from "./database.ts";
@@ -96,7 +99,9 @@ async function dondocRun(database: BenchDatabase): Promise<Run & { perOfficer: n
   const commands = new Map<string, number>();
   mongoose.connection.getClient().on("commandStarted", (event) => { const target = event.command[event.commandName];
     const key = typeof target === "string" ? `${event.commandName} ${target}` : event.commandName; commands.set(key, (commands.get(key) ?? 0) + 1); });
-  const runner = run(bot);
+  // As npm start runs it: each update recorded in its chat's queue, then run in the chat's turn.
+  const intake = new UpdateIntake({ instance: "bench", clock: systemClock, handle: runUpdatesWith(bot) });
+  const runner = pollTelegram(bot, intake, () => undefined);
   const cpu = process.cpuUsage();
   const start = performance.now();
   const counts = await Promise.all(officers.map((officer, i) => reportAsOfficer(telegram, officer, pushes[i]!.message_id, report)));
@@ -106,6 +111,7 @@ async function dondocRun(database: BenchDatabase): Promise<Run & { perOfficer: n
   while (handling.length < updates) await new Promise((resolve) => setImmediate(resolve));
   const used = process.cpuUsage(cpu);
   await runner.stop();
+  await intake.stop();
   await telegram.stop();
   // Every officer's report is saved: one version each, from their dialogue.
   const reports = await models.ProgressReportModel.find({ milestone: everyone!._id, period: `${YEAR}-${String(MONTH).padStart(2, "0")}` }).lean();

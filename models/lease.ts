@@ -13,5 +13,8 @@ const leaseSchema = new Schema(
   { versionKey: false },
 );
 
+// A lease run out a day ago (an instance that has gone for good) is cleared away.
+leaseSchema.index({ until: 1 }, { expireAfterSeconds: 86_400 });
+
 export type Lease = InferSchemaType<typeof leaseSchema>;
 export const LeaseModel = model("Lease", leaseSchema);

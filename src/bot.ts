@@ -27,8 +27,6 @@ import type { Log } from "./observability/logger.ts";
 import type { Metrics } from "./observability/metrics.ts";
 import { pacedApi } from "./outbox/paced-api.ts";
 import type { SendPacer } from "./outbox/send-pacer.ts";
-import { oncePerUpdate } from "./middleware/once-per-update.ts";
-import { oneChatAtATime } from "./middleware/one-chat-at-a-time.ts";
 import { transformersBelowReplay } from "./middleware/conversation-api.ts";
 import { secretariatFeature } from "./features/secretariat.ts";
 import { secretariatInvitesFeature } from "./features/secretariat-invites.ts";
@@ -45,10 +43,6 @@ import { htmlParseMode } from "./chat/parse-mode.ts";
 export interface CreateBotOptions {
   /** Where conversation state is kept; MongoDB in the product. */
   conversationStorage: ConversationStorage<BotContext, ConversationData>;
-  /** This process, among the instances sharing the database. */
-  instance?: string;
-  /** Polling under the lease: no other instance handles updates meanwhile (webhooks: false). */
-  receivesUpdatesAlone?: boolean;
   /** Where a line per update goes (structured logs), and the metrics it feeds. */
   log?: Log;
   metrics?: Metrics;
@@ -77,11 +71,11 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   bot.api.config.use(parseMode);
   const i18n = createI18n(config.defaultLocale, negotiateLocale);
 
-  // One update at a time per chat, so a conversation sees its answers in order; each update once.
+  // One update at a time per chat within this process, so a conversation sees its answers in
+  // order. Across instances, and each update once, is the intake's work (src/intake/): the bot
+  // runs what it is handed.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
   if (options.log) bot.use(updateLog(options.log, options.metrics));
-  bot.use(oncePerUpdate({ instance: options.instance ?? "single", exclusive: options.receivesUpdatesAlone ?? true }));
-  if (options.receivesUpdatesAlone === false) bot.use(oneChatAtATime(options.instance ?? "single"));
   bot.use(loadMember);
   bot.use(i18n as never);
   bot.use(escapingTranslations as never);

@@ -59,7 +59,7 @@ const environmentSchema = z
         .regex(/^[A-Za-z0-9_-]{16,256}$/, "16–256 characters of A–Z, a–z, 0–9, _ and -")
         .optional(),
     ),
-    WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+    WEBHOOK_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
     MONTHLY_PUSH_CRON: cronString("0 8 1 * *"),
     REMINDER_CRON: cronString("30 8 10,20 * *"),
     DAILY_SUMMARY_CRON: cronString("0 17 * * *"),
@@ -82,6 +82,7 @@ const environmentSchema = z
     REPORTABLE_MONTHS: z.coerce.number().int().min(1).max(12).default(2),
     ESCALATION_WORKING_DAYS: z.coerce.number().int().min(1).max(30).default(3),
     LEASE_SECONDS: z.coerce.number().int().min(2).max(600).default(20),
+    CHAT_TURN_SECONDS: z.coerce.number().int().min(2).max(120).default(10),
     HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(8081),
     RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
     TELEGRAM_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(30),
@@ -124,6 +125,8 @@ export interface Config {
   escalationWorkingDays: number;
   /** How long the leader's lease lasts without renewal: another instance takes over after it. */
   leaseSeconds: number;
+  /** How long a chat's turn lasts without renewal: a dead instance's chats are taken over after it. */
+  chatTurnSeconds: number;
   /** When set, the bot's clock starts at this instant (rehearsals, tests); real time otherwise. */
   clockStart: Date | null;
   /** /healthz, /readyz and /metrics listen here (0: any free port). */
@@ -198,6 +201,7 @@ export function parseConfig(env: Record<string, string | undefined>, needs: Conf
     reportableMonths: data.REPORTABLE_MONTHS,
     escalationWorkingDays: data.ESCALATION_WORKING_DAYS,
     leaseSeconds: data.LEASE_SECONDS,
+    chatTurnSeconds: data.CHAT_TURN_SECONDS,
     healthPort: data.HEALTH_PORT,
     retentionDays: data.RETENTION_DAYS,
     telegramLimits: { globalPerSecond: data.TELEGRAM_MESSAGES_PER_SECOND, perChatMs: data.TELEGRAM_CHAT_INTERVAL_MS, groupPerMinute: data.TELEGRAM_GROUP_MESSAGES_PER_MINUTE },

@@ -1,4 +1,4 @@
-import { run, type RunnerHandle } from "@grammyjs/runner";
+import type { RunnerHandle } from "@grammyjs/runner";
 import { Api } from "grammy";
 import mongoose from "mongoose";
 import { randomBytes } from "node:crypto";
@@ -11,6 +11,9 @@ import { NetworkPacer, ZALO_LIMITS } from "./outbox/network-pacer.ts";
 import { ZaloClient } from "./zalo/zalo-client.ts";
 import { ZaloPoller } from "./zalo/zalo-poller.ts";
 import { zaloWebhookRoute } from "./zalo/zalo-webhook.ts";
+import { receiveZaloUpdate, runUpdatesWith } from "./intake/bot-updates.ts";
+import { pollTelegram } from "./intake/telegram-polling.ts";
+import { UpdateIntake } from "./intake/update-intake.ts";
 import { zaloTransformer } from "./zalo/zalo-transformer.ts";
 import type { BotDeps } from "./bot-deps.ts";
 import { ConfigError, parseConfig } from "./config.ts";
@@ -28,17 +31,19 @@ import { SendPacer, TELEGRAM_LIMITS } from "./outbox/send-pacer.ts";
 import { prepareAdminAccess } from "./services/bootstrap.ts";
 import { Lease } from "./services/lease.ts";
 import { rememberBotUsername } from "./services/bot-identity.ts";
+import { LiveInstances } from "./services/live-instances.ts";
 import { ensureAwardCatalogue } from "./services/ensure-award-catalogue.ts";
 import { forgetFirstAdminLink, inviteLink, writeFirstAdminLink } from "./services/invites.ts";
 import { officeHoursWindow } from "./services/office-hours-window.ts";
 import { notifyUnreachable } from "./services/unreachable-notice.ts";
 import { formatLocalDateTime } from "./time/calendar.ts";
-import { webhookServer } from "./webhook-server.ts";
+import { telegramWebhookRoute, webhookServer } from "./webhook-server.ts";
 
 /**
  * Starts dondoc: configuration, database, outbox, schedules, then updates by long polling
- * (@grammyjs/runner) or webhook. SIGINT/SIGTERM stop intake first, then let the update and the
- * message in flight finish; queued messages stay in MongoDB for the next start.
+ * (@grammyjs/runner) or webhook, every one through the intake (recorded, then run in its chat's
+ * turn). SIGINT/SIGTERM stop intake first, then let the updates and the message in flight
+ * finish; queued messages stay in MongoDB for the next start.
  */
 function warnAboutEmulator(path: string | null): void {
   console.warn(
@@ -57,6 +62,9 @@ async function main(): Promise<void> {
   const config = parseConfig(process.env, { botToken: true });
   const logger = createLogger();
   const log = logWith(logger);
+  // Every path catches its own failures; should one slip through, it is logged loudly, and the
+  // process keeps serving the others.
+  process.on("unhandledRejection", (reason) => log("unhandled rejection", { error: reason instanceof Error ? (reason.stack ?? reason.message) : String(reason) }));
   const opened = await openDatabase(config, (line) => log(line), "bot");
   if (opened.database.kind === "emulator") warnAboutEmulator(opened.database.dataPath);
   else log(`database: ${opened.database.description}`);
@@ -86,10 +94,12 @@ async function main(): Promise<void> {
     keepSentMs: config.retentionDays * 86_400_000,
   });
   const instance = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
-  const bot = createBot(deps, { conversationStorage: await mongoConversationStorage(), instance, receivesUpdatesAlone: config.mode.kind === "polling", log, metrics, pacer, zalo, publicBaseUrl: config.zalo?.publicBaseUrl });
+  const bot = createBot(deps, { conversationStorage: await mongoConversationStorage(), log, metrics, pacer, zalo, publicBaseUrl: config.zalo?.publicBaseUrl });
+  // Chats' turns compare instants across instances: real time, never a rehearsal's.
+  const intake = new UpdateIntake({ instance, clock: systemClock, turnMs: config.chatTurnSeconds * 1000, handle: runUpdatesWith(bot), log, onDuplicate: () => metrics.redelivered.inc() });
   // Zalo is polled by the lease holder, unless its webhook is set (then every instance receives it).
   const zaloWebhook = config.zalo?.webhook;
-  const zaloPoller = zalo && !zaloWebhook ? new ZaloPoller(zalo, (update) => bot.handleUpdate(update), log) : null;
+  const zaloPoller = zalo && !zaloWebhook ? new ZaloPoller(zalo, async (update) => void (await (await receiveZaloUpdate(intake, update))?.handled), log) : null;
   log(`contacting the Bot API at ${config.telegramApiRoot} …`);
   await contactPatiently(`the Bot API at ${config.telegramApiRoot}`, (signal) => bot.init(signal as never), { log });
   await rememberBotUsername(bot.botInfo.username);
@@ -125,7 +135,7 @@ async function main(): Promise<void> {
         scheduler.start();
         if (config.mode.kind === "polling") {
           await bot.api.deleteWebhook();
-          runner = run(bot);
+          runner = pollTelegram(bot, intake, log);
           log(`dondoc @${bot.botInfo.username}: long polling`);
         }
         if (zaloPoller) {
@@ -147,17 +157,30 @@ async function main(): Promise<void> {
   );
 
   let stopIntake: () => Promise<void> = async () => undefined;
+  let leaveInstances: () => Promise<void> = async () => undefined;
+  intake.start();
   if (config.mode.kind === "webhook") {
+    // Every instance replies: each keeps to its share of Telegram's overall rate.
+    leaveInstances = await new LiveInstances(instance, config.leaseSeconds * 1000).keepCounting(
+      Math.max(1000, (config.leaseSeconds * 1000) / 4),
+      (count) => {
+        pacer.shareWith(count);
+        log(`instances alive: ${count}; this one sends at most ${pacer.overallPerSecond} messages a second to Telegram`);
+      },
+      log,
+    );
     const { url, secret, port } = config.mode;
-    const zaloRoute = zalo && zaloWebhook ? zaloWebhookRoute(new URL(zaloWebhook.url).pathname, zaloWebhook.secret, (update) => bot.handleUpdate(update), log) : undefined;
-    const server = webhookServer(bot, secret, log, zaloRoute);
+    const routes = [telegramWebhookRoute(new URL(url).pathname, secret)];
+    if (zalo && zaloWebhook) routes.push(zaloWebhookRoute(new URL(zaloWebhook.url).pathname, zaloWebhook.secret));
+    const server = webhookServer(intake, routes, log);
     await new Promise<void>((resolve) => server.listen(port, resolve));
     await bot.api.setWebhook(url, { secret_token: secret });
     if (zalo && zaloWebhook) {
       const set = await zalo.call("setWebhook", { url: zaloWebhook.url, secret_token: zaloWebhook.secret });
       log(set.ok ? `Zalo bot: webhook at ${new URL(zaloWebhook.url).pathname}` : `Zalo webhook not set: ${set.error_code} ${set.description}`);
     }
-    log(`dondoc @${bot.botInfo.username}: webhook on port ${port}`);
+    const address = server.address();
+    log(`dondoc @${bot.botInfo.username}: webhook on port ${typeof address === "object" && address ? address.port : port}`);
     stopIntake = () => new Promise((resolve) => server.close(() => resolve()));
   }
   leadership.start();
@@ -176,6 +199,8 @@ async function main(): Promise<void> {
     log(`${signal}: stopping`);
     await stopIntake();
     await leadership.stop();
+    await intake.stop();
+    await leaveInstances();
     health.close();
     await opened.close();
     process.exit(0);

@@ -1,22 +1,122 @@
-import { webhookCallback, type Bot } from "grammy";
+import { timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { BotContext } from "./context.ts";
+import { chatKeyOf, readTelegramUpdate } from "./intake/telegram-update-shape.ts";
+import type { QueuedUpdate } from "./intake/chat-queues.ts";
+import type { UpdateIntake } from "./intake/update-intake.ts";
+import type { Log } from "./observability/logger.ts";
 
 /**
- * The webhook endpoint: only requests with the secret token are handled (grammY checks it); a
- * request whose body is not an update gets 400 and leaves the process running.
+ * The webhook endpoint for Telegram (and Zalo beside it): each network on its own path, POST
+ * only, with its secret header (401 without it), a body of at most 1 MB (413), that is an update
+ * of that network (400, and a log line saying why). An update is answered 200 only once it is
+ * recorded in its chat's queue, within a few seconds whatever its handling takes; if the database
+ * cannot record it in time the answer is 503, and the network delivers it again. Any other path
+ * is 404. Nothing a request carries can end the process.
  */
-export function webhookServer(bot: Bot<BotContext>, secret: string, log: (line: string) => void, other?: (request: IncomingMessage, response: ServerResponse) => boolean): Server {
-  const handle = webhookCallback(bot, "http", { secretToken: secret });
-  return createServer((request, response) => {
-    // Another network's webhook (Zalo's) on its own path; everything else is Telegram's.
-    if (other?.(request, response)) return;
-    handle(request, response).catch((error: unknown) => {
-      log(`webhook: refused a request: ${(error as Error).message}`);
+export interface WebhookRoute {
+  path: string;
+  /** The header the network sends the secret in, lower case. */
+  secretHeader: string;
+  secret: string;
+  network: string;
+  /** The update a body holds, where it queues; or why it is no update. */
+  read(body: unknown): { chat: number; item: QueuedUpdate } | { problem: string };
+}
+
+const MAX_BODY = 1024 * 1024;
+/** Telegram waits a while for an answer; recording takes one database write, so answer well before. */
+const ANSWER_WITHIN_MS = 8000;
+
+export function telegramWebhookRoute(path: string, secret: string, now: () => Date = () => new Date()): WebhookRoute {
+  return {
+    path,
+    secretHeader: "x-telegram-bot-api-secret-token",
+    secret,
+    network: "Telegram",
+    read(body) {
+      const reading = readTelegramUpdate(body);
+      if ("problem" in reading) return reading;
+      return { chat: chatKeyOf(reading.update), item: { id: reading.update.update_id, source: "telegram", update: reading.update, at: now() } };
+    },
+  };
+}
+
+function sameSecret(given: string | string[] | undefined, secret: string): boolean {
+  const a = Buffer.from(typeof given === "string" ? given : "");
+  const b = Buffer.from(secret);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** The body, or null when it is larger than allowed (reading stops there). */
+async function readBody(request: IncomingMessage): Promise<Buffer | null> {
+  const declared = Number(request.headers["content-length"]);
+  if (Number.isFinite(declared) && declared > MAX_BODY) return null;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T | "late"> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), ms)));
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
+export function webhookServer(intake: UpdateIntake, routes: WebhookRoute[], log: Log, options: { answerWithinMs?: number } = {}): Server {
+  const answerWithin = options.answerWithinMs ?? ANSWER_WITHIN_MS;
+  const serve = async (request: IncomingMessage, response: ServerResponse) => {
+    const answer = (status: number, headers: Record<string, string> = {}) => {
+      if (response.headersSent) return;
+      response.writeHead(status, { ...headers, connection: status === 413 ? "close" : "keep-alive" });
+      response.end();
+    };
+    const path = new URL(request.url ?? "/", "http://localhost").pathname;
+    const route = routes.find((candidate) => candidate.path === path);
+    if (!route) return answer(404);
+    if (request.method !== "POST") return answer(405, { allow: "POST" });
+    if (!sameSecret(request.headers[route.secretHeader], route.secret)) return answer(401);
+    const body = await readBody(request);
+    if (!body) {
+      log(`${route.network} webhook: refused a body over ${MAX_BODY} bytes`);
+      return answer(413);
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body.toString("utf8"));
+    } catch {
+      log(`${route.network} webhook: refused a body that is not JSON`);
+      return answer(400);
+    }
+    const reading = route.read(parsed);
+    if ("problem" in reading) {
+      log(`${route.network} webhook: refused a body that is no update: ${reading.problem}`);
+      return answer(400);
+    }
+    const received = intake.receive(reading.chat, reading.item);
+    // What runs after the answer is the intake's: it catches and logs its own failures.
+    void received.then(({ handled }) => handled).catch(() => undefined);
+    const outcome = await withDeadline(received, answerWithin).catch((error: unknown) => {
+      log(`${route.network} webhook: update ${reading.item.id} not recorded: ${(error as Error).message}`);
+      return "failed" as const;
+    });
+    if (outcome === "late") log(`${route.network} webhook: update ${reading.item.id} not recorded within ${answerWithin} ms; it will come again`);
+    answer(outcome === "late" || outcome === "failed" ? 503 : 200);
+  };
+  const server = createServer((request, response) => {
+    serve(request, response).catch((error: unknown) => {
+      log(`webhook: ${(error as Error).message}`);
       if (!response.headersSent) {
-        response.statusCode = 400;
+        response.statusCode = 500;
         response.end();
       }
     });
   });
+  // A client that goes away mid-request is no error of the process.
+  server.on("clientError", (_error, socket) => socket.destroy());
+  return server;
 }

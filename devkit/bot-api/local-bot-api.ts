@@ -23,6 +23,20 @@ export interface InjectedFailure {
   retry_after?: number;
 }
 
+/**
+ * A call held on its way to Telegram, as over a stalled link (tests of slow answers and of a bot
+ * killed mid-call). Until released, Telegram has not acted on it; if the caller is gone by then
+ * (its process killed), the call never arrives: nothing is recorded or sent.
+ */
+export interface HeldCall {
+  /** Resolves when the call has come as far as the hold. */
+  arrived: Promise<RecordedCall>;
+  /** Resolves if the caller goes away (its connection closes) while the call is held. */
+  gone: Promise<void>;
+  /** Lets the call through, or answers it with the failure instead of acting on it. */
+  release(failure?: InjectedFailure): void;
+}
+
 export interface SandboxUser {
   id: number;
   first_name: string;
@@ -119,6 +133,7 @@ export class LocalBotApi {
   private pollers: (() => void)[] = [];
   private waiters: Waiter[] = [];
   private failures: { method: string; chatId?: number; failure: InjectedFailure }[] = [];
+  private holds: { method: string; chatId?: number; arrive: (call: RecordedCall) => void; leave: () => void; released: Promise<InjectedFailure | undefined> }[] = [];
   private readonly chats = new Map<number, { chat: StoredMessage["chat"]; messages: StoredMessage[] }>();
   private readonly files = new Map<string, StoredFile>();
   private readonly groupSends = new Map<number, number[]>();
@@ -144,6 +159,18 @@ export class LocalBotApi {
 
   failNext(method: string, failure: InjectedFailure, chatId?: number): void {
     this.failures.push({ method, chatId, failure });
+  }
+
+  /** Holds the next call of `method` (to `chatId`, when given) until the test releases it. */
+  holdNext(method: string, chatId?: number): HeldCall {
+    let arrive!: (call: RecordedCall) => void;
+    const arrived = new Promise<RecordedCall>((resolve) => (arrive = resolve));
+    let leave!: () => void;
+    const gone = new Promise<void>((resolve) => (leave = resolve));
+    let release!: (failure?: InjectedFailure) => void;
+    const released = new Promise<InjectedFailure | undefined>((resolve) => (release = resolve));
+    this.holds.push({ method, chatId, arrive, leave, released });
+    return { arrived, gone, release };
   }
 
   callsOf(method: string): RecordedCall[] {
@@ -277,6 +304,20 @@ export class LocalBotApi {
   private async handleCall(token: string, method: string, request: IncomingMessage): Promise<Result> {
     if (!this.tokenOk(token)) return { ok: false, error_code: 401, description: "Unauthorized" };
     const params = await readRequestParams(request);
+    const hold = this.holds.findIndex((h) => h.method === method && (h.chatId === undefined || h.chatId === Number(params.chat_id)));
+    if (hold >= 0) {
+      const { arrive, leave, released } = this.holds.splice(hold, 1)[0]!;
+      let callerGone = false;
+      request.socket.once("close", () => {
+        callerGone = true;
+        leave();
+      });
+      arrive({ method, params });
+      const failure = await released;
+      // The caller went away while its call was held: it never reached Telegram.
+      if (callerGone || request.socket.destroyed) return { ok: false, error_code: 499, description: "the caller went away" };
+      if (failure) this.failures.unshift({ method, failure });
+    }
     if (method !== "getUpdates") this.record({ method, params });
     const failure = this.failures.findIndex((f) => f.method === method && (f.chatId === undefined || f.chatId === Number(params.chat_id)));
     if (failure >= 0) {

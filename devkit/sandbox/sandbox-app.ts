@@ -1,4 +1,4 @@
-import { run, type RunnerHandle } from "@grammyjs/runner";
+import type { RunnerHandle } from "@grammyjs/runner";
 import { Api } from "grammy";
 import mongoose from "mongoose";
 import { jobContext } from "../../jobs/context-from-config.ts";
@@ -26,6 +26,9 @@ import { LocalZaloApi } from "../zalo-api/local-zalo-api.ts";
 import { ZaloClient } from "../../src/zalo/zalo-client.ts";
 import { ZaloPoller } from "../../src/zalo/zalo-poller.ts";
 import { zaloTransformer } from "../../src/zalo/zalo-transformer.ts";
+import { receiveZaloUpdate, runUpdatesWith } from "../../src/intake/bot-updates.ts";
+import { pollTelegram } from "../../src/intake/telegram-polling.ts";
+import { UpdateIntake } from "../../src/intake/update-intake.ts";
 
 /**
  * The whole bot without Telegram: a database, a local Bot API server, the bot polling it exactly
@@ -66,7 +69,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const clock = new ManualClock(parseInstant(sample.start, config.timeZone)!);
   const seeded = await seedDemo(sample, clock.now());
   // The local Bot API server numbers updates from 1 again at every start.
-  await models.ProcessedUpdateModel.deleteMany({});
+  await models.ChatQueueModel.deleteMany({});
   log(`plan: ${seeded.tasks} tasks from ${seeded.planSource}`);
 
   const api = new LocalBotApi({ token: TOKEN, enforceGroupRate: true, botUser: { id: 1000000001, first_name: "Dondoc", username: "dondoc_sandbox_bot" }, now: () => clock.now() });
@@ -95,8 +98,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const bot = createBot(deps, { conversationStorage: await mongoConversationStorage(), zalo, publicBaseUrl: api.url });
   await bot.init();
   await rememberBotUsername(bot.botInfo.username);
-  const runner: RunnerHandle = run(bot);
-  const zaloPoller = new ZaloPoller(zalo, (update) => bot.handleUpdate(update), log);
+  // Updates go through the intake, as in npm start: recorded, then run in their chat's turn.
+  const intake = new UpdateIntake({ instance: "sandbox", clock: systemClock, handle: runUpdatesWith(bot), log: (line) => log(line) });
+  intake.start();
+  const runner: RunnerHandle = pollTelegram(bot, intake, (line) => log(line));
+  const zaloPoller = new ZaloPoller(zalo, async (update) => void (await (await receiveZaloUpdate(intake, update))?.handled), log);
   zaloPoller.start();
   outbox.start(1000);
   const noticeTimer = setInterval(() => {
@@ -134,6 +140,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       clearInterval(noticeTimer);
       await runner.stop();
       await zaloPoller.stop();
+      await intake.stop();
       await zaloApi.stop();
       await outbox.stop();
       await api.stop();

@@ -9,6 +9,7 @@ import { OutboxMessageModel } from "../../models/outbox-message.ts";
 export class Metrics {
   readonly registry = new Registry();
   readonly updates = new Counter({ name: "dondoc_updates_total", help: "Updates handled, by outcome", labelNames: ["outcome"], registers: [this.registry] });
+  readonly redelivered = new Counter({ name: "dondoc_updates_redelivered_total", help: "Deliveries of an update already recorded, answered without running it again", registers: [this.registry] });
   readonly updateSeconds = new Histogram({
     name: "dondoc_update_duration_seconds",
     help: "Time to handle one update",

@@ -15,6 +15,11 @@ export class NetworkPacer extends SendPacer {
     this.zalo = new SendPacer(zalo);
   }
 
+  override shareWith(instances: number): void {
+    super.shareWith(instances);
+    this.zalo.shareWith(instances);
+  }
+
   override delayFor(chatId: number, now: number): number {
     return isZaloChatId(chatId) ? this.zalo.delayFor(chatId, now) : super.delayFor(chatId, now);
   }

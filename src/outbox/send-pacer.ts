@@ -25,7 +25,29 @@ export class SendPacer {
   private pausedUntil = 0;
   private readonly pausedChats = new Map<number, number>();
 
+  /** How many instances send under the same bot, each keeping to its share of the overall rate. */
+  private sharedBy = 1;
+
   constructor(private readonly limits: PacerLimits = TELEGRAM_LIMITS) {}
+
+  /**
+   * Several instances send for one bot and do not count each other's sends: each keeps to an
+   * equal share of the overall rate. Per chat and per group each keeps the whole limit: a chat's
+   * replies come from one instance at a time (its turn), and what is sent unasked from the
+   * leader alone; where the two meet in one chat, Telegram's 429 holds the later one back.
+   */
+  shareWith(instances: number): void {
+    this.sharedBy = Math.max(1, Math.floor(instances));
+  }
+
+  /** The overall rate this instance keeps to, messages a second. */
+  get overallPerSecond(): number {
+    return this.globalPerSecond;
+  }
+
+  private get globalPerSecond(): number {
+    return Math.max(1, Math.floor(this.limits.globalPerSecond / this.sharedBy));
+  }
 
   /** Milliseconds to wait before a message to `chatId` may go (0: now). Groups have negative ids. */
   delayFor(chatId: number, now: number): number {
@@ -35,7 +57,8 @@ export class SendPacer {
     const last = this.lastByChat.get(chatId);
     if (last !== undefined) wait = Math.max(wait, last + this.limits.perChatMs + margin - now);
     while (this.recent.length > 0 && this.recent[0]! <= now - second) this.recent.shift();
-    if (this.recent.length >= this.limits.globalPerSecond) wait = Math.max(wait, this.recent[this.recent.length - this.limits.globalPerSecond]! + second - now);
+    const perSecond = this.globalPerSecond;
+    if (this.recent.length >= perSecond) wait = Math.max(wait, this.recent[this.recent.length - perSecond]! + second - now);
     if (chatId < 0) {
       const minute = 60_000 + margin;
       const sends = (this.groupSends.get(chatId) ?? []).filter((at) => at > now - minute);

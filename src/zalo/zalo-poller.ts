@@ -1,10 +1,10 @@
-import type { Update } from "grammy/types";
 import type { ZaloClient } from "./zalo-client.ts";
-import { telegramUpdateFrom, type ZaloUpdate } from "./zalo-updates.ts";
+import type { ZaloUpdate } from "./zalo-updates.ts";
 
 /**
- * Long polling of Zalo's getUpdates, each update handed to the bot as the Telegram update it
- * means, one after the other (so a chat's answers keep their order). getUpdates takes no offset:
+ * Long polling of Zalo's getUpdates, each update handed on as Zalo sent it (to the intake, which
+ * records it and runs it as the Telegram update it means), one after the other (so a chat's
+ * answers keep their order). getUpdates takes no offset:
  * Zalo forgets an update once it has given it, so a poll's answers are handled before the next
  * poll. Runs where the lease says the bot polls.
  */
@@ -15,7 +15,7 @@ export class ZaloPoller {
 
   constructor(
     private readonly client: ZaloClient,
-    private readonly handle: (update: Update) => Promise<void>,
+    private readonly handle: (update: ZaloUpdate) => Promise<void>,
     private readonly log: (line: string) => void = () => undefined,
   ) {}
 
@@ -29,10 +29,7 @@ export class ZaloPoller {
       throw new Error(`Zalo getUpdates: ${answer.error_code} ${answer.description}`);
     }
     const updates = Array.isArray(answer.result) ? answer.result : answer.result ? [answer.result] : [];
-    for (const update of updates) {
-      const telegram = await telegramUpdateFrom(update);
-      if (telegram) await this.handle(telegram);
-    }
+    for (const update of updates) await this.handle(update);
     return updates.length;
   }
 

@@ -27,6 +27,18 @@ export interface ZaloUpdate {
   };
 }
 
+/**
+ * Where a Zalo update queues and under which id, read without the database: the chat's number as
+ * zaloChatFor first gives it, and the update's own number (the same delivery seen twice is one
+ * update). Null when it names no sender.
+ */
+export function zaloUpdateKey(update: ZaloUpdate): { chat: number; id: number } | null {
+  const message = update.message;
+  const fromId = message?.from?.id ?? message?.chat?.id;
+  if (!message || !fromId) return null;
+  return { chat: numberForZaloId(String(fromId)), id: numberForZaloId(message.message_id ?? `${fromId}:${message.date ?? ""}:${message.text ?? ""}`, 1) };
+}
+
 /** An invite code as /moi makes them: what a newcomer pastes into Zalo, which has no start links. */
 const INVITE_CODE = /^[A-Za-z0-9_-]{16}$/;
 
@@ -41,7 +53,7 @@ export async function telegramUpdateFrom(update: ZaloUpdate): Promise<Update | n
   if (!message || !fromId || (message.chat?.chat_type && message.chat.chat_type.toUpperCase() !== "PRIVATE")) return null;
   const name = (message.from?.display_name ?? message.from?.first_name ?? "").trim() || "Zalo";
   const chat = await zaloChatFor(String(fromId), name);
-  const updateId = numberForZaloId(message.message_id ?? `${fromId}:${message.date ?? ""}:${message.text ?? ""}`, 1);
+  const updateId = zaloUpdateKey(update)!.id;
   const date = Math.floor((message.date && message.date > 1e12 ? message.date / 1000 : (message.date ?? Date.now() / 1000)) as number);
   const from = { id: chat.chatId, is_bot: false as const, first_name: name };
   const telegramChat = { id: chat.chatId, type: "private" as const, first_name: name };

@@ -1,61 +1,45 @@
-import { timingSafeEqual } from "node:crypto";
-import type { IncomingMessage, ServerResponse } from "node:http";
-import type { Update } from "grammy/types";
-import { telegramUpdateFrom, type ZaloUpdate } from "./zalo-updates.ts";
+import type { WebhookRoute } from "../webhook-server.ts";
+import { zaloUpdateKey, type ZaloUpdate } from "./zalo-updates.ts";
 
 /**
- * Zalo's webhook, beside Telegram's on the same server: Zalo posts each update with the secret
- * given to setWebhook in X-Bot-Api-Secret-Token. Without it, 401; a body that is not an update,
- * 400; nothing is handled in either case.
+ * Zalo's webhook, beside Telegram's on the same server, with the secret given to setWebhook in
+ * X-Bot-Api-Secret-Token. Zalo's own pages show the body two ways: the Webhook page as the
+ * answer getUpdates gives, `{ "ok": true, "result": { "event_name", "message" } }`, and its
+ * sample handler as the update itself, `{ "event_name": "message.text.received", "message": {
+ * "message_id", "date", "from", "chat", "text" | "photo" | "sticker" … } }`. Both are taken (the
+ * conservative reading, README); anything else — a Telegram update, another wrapper, any other
+ * JSON — is refused (400) and logged. The update is kept as Zalo sent it and read when its
+ * chat's turn comes.
  */
-const MAX_BODY = 1024 * 1024;
+const EVENT = /^message\.[a-z_]+\.received$/;
 
-function sameSecret(given: string | undefined, secret: string): boolean {
-  const a = Buffer.from(given ?? "");
-  const b = Buffer.from(secret);
-  return a.length === b.length && timingSafeEqual(a, b);
+export function readZaloWebhookBody(body: unknown): { update: ZaloUpdate } | { problem: string } {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return { problem: "not a JSON object" };
+  const update = body as Record<string, unknown>;
+  if ("update_id" in update) return { problem: "a Telegram update, not Zalo's" };
+  if ("ok" in update && "result" in update) {
+    if (update.ok !== true || typeof update.result !== "object" || update.result === null || "ok" in update.result) return { problem: "an { ok, result } body whose result is no Zalo update" };
+    return readZaloWebhookBody(update.result);
+  }
+  if (typeof update.event_name !== "string" || !EVENT.test(update.event_name)) return { problem: "no Zalo message event (event_name)" };
+  const message = update.message as Record<string, unknown> | undefined;
+  if (typeof message !== "object" || message === null) return { problem: `${update.event_name} without a message` };
+  const sender = (message.from ?? message.chat) as { id?: unknown } | undefined;
+  if (typeof sender?.id !== "string" || sender.id === "" || typeof message.message_id !== "string") return { problem: `${update.event_name} without a message_id and a sender` };
+  return { update: update as ZaloUpdate };
 }
 
-export function zaloWebhookRoute(path: string, secret: string, handle: (update: Update) => Promise<void>, log: (line: string) => void) {
-  return (request: IncomingMessage, response: ServerResponse): boolean => {
-    if (new URL(request.url ?? "/", "http://localhost").pathname !== path) return false;
-    const answer = (status: number) => {
-      response.statusCode = status;
-      response.end();
-    };
-    if (request.method !== "POST") {
-      answer(405);
-      return true;
-    }
-    if (!sameSecret(request.headers["x-bot-api-secret-token"] as string | undefined, secret)) {
-      answer(401);
-      return true;
-    }
-    void (async () => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      for await (const chunk of request) {
-        size += (chunk as Buffer).length;
-        if (size > MAX_BODY) return answer(413);
-        chunks.push(chunk as Buffer);
-      }
-      let update: ZaloUpdate;
-      try {
-        const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as ZaloUpdate & { ok?: unknown; result?: ZaloUpdate };
-        // Zalo's Webhook page shows the update wrapped as { ok: true, result }; integrators report it flat.
-        update = body?.ok === true && body.result ? body.result : body;
-        if (!update || typeof update !== "object") throw new Error("not an object");
-      } catch (error) {
-        log(`Zalo webhook: refused a request: ${(error as Error).message}`);
-        return answer(400);
-      }
-      const telegram = await telegramUpdateFrom(update);
-      if (telegram) await handle(telegram);
-      answer(200);
-    })().catch((error: unknown) => {
-      log(`Zalo webhook: an update failed: ${(error as Error).message}`);
-      if (!response.headersSent) answer(500);
-    });
-    return true;
+export function zaloWebhookRoute(path: string, secret: string, now: () => Date = () => new Date()): WebhookRoute {
+  return {
+    path,
+    secretHeader: "x-bot-api-secret-token",
+    secret,
+    network: "Zalo",
+    read(body) {
+      const reading = readZaloWebhookBody(body);
+      if ("problem" in reading) return reading;
+      const key = zaloUpdateKey(reading.update)!;
+      return { chat: key.chat, item: { id: key.id, source: "zalo", update: reading.update, at: now() } };
+    },
   };
 }

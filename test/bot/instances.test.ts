@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { JobRunModel } from "../../models/job-run.ts";
 import { OutboxMessageModel } from "../../models/outbox-message.ts";
-import { ProcessedUpdateModel } from "../../models/processed-update.ts";
+import { ChatQueueModel } from "../../models/chat-queue.ts";
 import { readAgencyCsv } from "../../src/agencies/agency-csv.ts";
 import { parsePlan } from "../../src/plan/parse-plan.ts";
 import { LocalBotApi } from "../../devkit/bot-api/local-bot-api.ts";
@@ -69,7 +69,7 @@ describe("several instances on one database", () => {
     telegram.sendText(SECRETARY, "/moi");
     const question = await telegram.waitForCall("sendMessage", (params) => Number(params.chat_id) === SECRETARY.id && String(params.text).includes("Tạo lời mời cho ai"));
     // Killed once the step is over (its state saved): the next answer goes to another instance.
-    await expect.poll(() => ProcessedUpdateModel.countDocuments({ done: true }), { timeout: 10_000, interval: 50 }).toBeGreaterThan(0);
+    await expect.poll(() => ChatQueueModel.countDocuments({ _id: SECRETARY.id, "done.0": { $exists: true }, holder: null }), { timeout: 10_000, interval: 50 }).toBeGreaterThan(0);
     leader.child.kill("SIGKILL");
     await leader.exited();
     const takeover = await Promise.race(instances.filter((i) => i !== leader).map((instance) => instance.waitFor(/long polling/).then(() => instance)));

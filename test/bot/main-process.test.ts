@@ -1,15 +1,9 @@
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { webhookCallback } from "grammy";
-import { webhookServer } from "../../src/webhook-server.ts";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createBot } from "../../src/bot.ts";
-import { mongoConversationStorage } from "../../src/conversation-storage.ts";
-import { startHarness, TOKEN } from "../support/bot-harness.ts";
+import { TOKEN } from "../support/bot-harness.ts";
 import { LocalBotApi } from "../../devkit/bot-api/local-bot-api.ts";
 import { repoPath } from "../support/sample-files.ts";
 import { useTestDatabase } from "../support/test-database.ts";
@@ -66,50 +60,3 @@ describe("the bot process", () => {
     expect(output).toContain("SIGTERM: stopping");
   });
 });
-
-describe("webhook mode", () => {
-  it("accepts updates only with the secret token", async () => {
-    const harness = await startHarness(new Date("2018-03-01T01:00:00Z"));
-    const bot = createBot(harness.deps, { conversationStorage: await mongoConversationStorage() });
-    await bot.init();
-    const server = createServer(webhookCallback(bot, "http", { secretToken: "s3cret-s3cret-s3cret" }));
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-    const update = { update_id: 1, message: { message_id: 1, date: 0, chat: { id: 8002, type: "private", first_name: "Hùng" }, from: { id: 8002, is_bot: false, first_name: "Hùng" }, text: "/start" } };
-    const post = (token?: string) =>
-      fetch(url, { method: "POST", headers: { "content-type": "application/json", ...(token ? { "X-Telegram-Bot-Api-Secret-Token": token } : {}) }, body: JSON.stringify(update) });
-    try {
-      expect((await post()).status).toBe(401);
-      expect((await post("wrong-wrong-wrong-wrong")).status).toBe(401);
-      expect(harness.telegram.callsOf("sendMessage")).toHaveLength(0);
-      expect((await post("s3cret-s3cret-s3cret")).status).toBe(200);
-      expect(harness.telegram.callsOf("sendMessage")).toHaveLength(1);
-    } finally {
-      server.close();
-      await harness.stop();
-    }
-  });
-});
-
-describe("a request that is no update", () => {
-  it("gets 400 and leaves the webhook running; an update delivered twice is handled once", async () => {
-    const harness = await startHarness(new Date("2018-03-01T01:00:00Z"));
-    const bot = createBot(harness.deps, { conversationStorage: await mongoConversationStorage() });
-    await bot.init();
-    const server = webhookServer(bot, "s3cret-s3cret-s3cret", () => undefined);
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-    const headers = { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": "s3cret-s3cret-s3cret" };
-    const update = { update_id: 77, message: { message_id: 1, date: 0, chat: { id: 8003, type: "private", first_name: "Mai" }, from: { id: 8003, is_bot: false, first_name: "Mai" }, text: "/start" } };
-    try {
-      expect((await fetch(url, { method: "POST", headers, body: "{not json" })).status).toBe(400);
-      expect((await fetch(url, { method: "POST", headers, body: JSON.stringify(update) })).status).toBe(200);
-      expect((await fetch(url, { method: "POST", headers, body: JSON.stringify(update) })).status).toBe(200);
-      expect(harness.telegram.callsOf("sendMessage").filter((call) => Number(call.params.chat_id) === 8003)).toHaveLength(1);
-    } finally {
-      server.close();
-      await harness.stop();
-    }
-  });
-});
-

@@ -42,8 +42,8 @@ describe.skipIf(onEmulator())("hot queries use an index", () => {
     ["the daily summary's new nominations", () => models.NominationReportModel.find({ "versions.submittedAt": { $gt: at, $lte: at } })],
     ["the outbox's next messages", () => models.OutboxMessageModel.find({ state: "pending", notBefore: { $lte: at } }).sort({ position: 1 }).limit(50)],
     ["a reply to the push finds its message", () => models.OutboxMessageModel.findOne({ chatId: 123, sentMessageId: 5 })],
-    ["an update taken once", () => models.ProcessedUpdateModel.findOne({ _id: 5 })],
-    ["a chat's lock", () => models.ChatLockModel.findOne({ _id: 5 })],
+    ["a chat's queue of updates", () => models.ChatQueueModel.findOne({ _id: 5 })],
+    ["the sweep for chats whose instance died", () => models.ChatQueueModel.find({ waitingSince: { $lte: at }, $or: [{ holder: null }, { until: { $lte: at } }] })],
     ["a Zalo chat by its number", () => models.ZaloChatModel.findOne({ chatId: 5 })],
   ];
   it.each(cases)("%s", async (_name, query) => {

@@ -52,3 +52,15 @@ export function spawnBot(env: Record<string, string>): BotProcess {
     },
   };
 }
+
+/** An instance of `npm start` in webhook mode, with the address its webhook listens on. */
+export interface WebhookBot extends BotProcess {
+  url: string;
+}
+
+/** Starts the bot in webhook mode on a free port (WEBHOOK_URL's path, /tg, on 127.0.0.1). */
+export async function spawnWebhookBot(env: Record<string, string>, secret: string): Promise<WebhookBot> {
+  const bot = spawnBot({ BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.gov.vn/tg", WEBHOOK_SECRET: secret, WEBHOOK_PORT: "0", ...env });
+  const [, port] = await bot.waitFor(/webhook on port (\d+)/);
+  return { ...bot, url: `http://127.0.0.1:${port}/tg` };
+}

@@ -3,6 +3,7 @@ import { OutboxSender } from "../../src/outbox/outbox-sender.ts";
 import { LocalZaloApi, type ZaloUser } from "../../devkit/zalo-api/local-zalo-api.ts";
 import { ZaloClient } from "../../src/zalo/zalo-client.ts";
 import { ZaloPoller } from "../../src/zalo/zalo-poller.ts";
+import { telegramUpdateFrom } from "../../src/zalo/zalo-updates.ts";
 import { zaloTransformer } from "../../src/zalo/zalo-transformer.ts";
 import { startHarness, TOKEN, type Harness } from "./bot-harness.ts";
 
@@ -28,7 +29,11 @@ export async function startZaloHarness(now: Date, users: ZaloUser[]): Promise<Za
   const zalo = new LocalZaloApi();
   const client = new ZaloClient(zalo.token, await zalo.start());
   const harness = await startHarness(now, {}, { zalo: client });
-  const poller = new ZaloPoller(client, (update) => harness.bot.handleUpdate(update));
+  // Straight to the bot, as the Telegram harness does (the intake is tested on its own).
+  const poller = new ZaloPoller(client, async (update) => {
+    const telegram = await telegramUpdateFrom(update);
+    if (telegram) await harness.bot.handleUpdate(telegram);
+  });
   for (const user of users) zalo.addUser(user);
   const answersTo = async (user: ZaloUser, act: () => void) => {
     const before = zalo.sentTo(user.id).length;

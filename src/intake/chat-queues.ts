@@ -1,0 +1,142 @@
+import { ChatQueueModel } from "../../models/chat-queue.ts";
+
+/**
+ * The database side of running each chat's updates one at a time across instances: a document
+ * a chat (models/chat-queue.ts) holds its waiting updates, the ids of its last finished ones, and
+ * which instance holds its turn until when. Every step is one atomic write, and the common path
+ * is two: an update is recorded (and found a duplicate, and the free turn taken) by the first,
+ * finished (and the turn given back) by the second.
+ */
+export interface QueuedUpdate {
+  id: number;
+  source: "telegram" | "zalo";
+  update: unknown;
+  at: Date;
+}
+
+/** How many finished ids a chat remembers: far more than Telegram ever delivers again. */
+const REMEMBERED = 100;
+
+interface QueueDocument {
+  _id: number;
+  holder?: string | null;
+  until?: Date | null;
+  waitingSince?: Date;
+  pending?: QueuedUpdate[];
+  done?: number[];
+  at?: Date;
+}
+
+const isDuplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;
+
+export class ChatQueues {
+  /** Straight to the driver: these run for every update, on documents of a fixed shape. */
+  private readonly collection = ChatQueueModel.collection as unknown as import("mongodb").Collection<QueueDocument>;
+
+  constructor(
+    readonly holder: string,
+    private readonly turnMs: number,
+  ) {}
+
+  private free(now: Date) {
+    return [{ holder: null }, { until: { $lte: now } }];
+  }
+
+  private unseen(id: number) {
+    return { "pending.id": { $ne: id }, done: { $ne: id } };
+  }
+
+  /**
+   * Records an update and takes the chat's turn, when the update is new and the turn free: the
+   * chat's waiting updates, this one among them, or null (a duplicate, or another holds the turn).
+   */
+  async recordAndTake(chat: number, item: QueuedUpdate, now: Date): Promise<QueuedUpdate[] | null> {
+    try {
+      const taken = await this.collection.findOneAndUpdate(
+        { _id: chat, ...this.unseen(item.id), $or: this.free(now) },
+        { $push: { pending: item }, $set: { holder: this.holder, until: this.until(now), at: now }, $min: { waitingSince: now } },
+        { upsert: true, returnDocument: "after", projection: { pending: 1 } },
+      );
+      return taken?.pending ?? [item];
+    } catch (error) {
+      // The document exists but the filter refused it: the update is known, or the turn is held.
+      if (isDuplicateKey(error)) return null;
+      throw error;
+    }
+  }
+
+  /** Records a new update behind the live holder of the chat's turn, who runs it before letting go. */
+  async recordBehindHolder(chat: number, item: QueuedUpdate, now: Date): Promise<boolean> {
+    const queued = await this.collection.updateOne(
+      { _id: chat, ...this.unseen(item.id), holder: { $ne: null }, until: { $gt: now } },
+      { $push: { pending: item }, $set: { at: now }, $min: { waitingSince: now } },
+    );
+    return queued.modifiedCount === 1;
+  }
+
+  /** Takes the turn of a chat with updates waiting and nobody alive holding it (its holder died). */
+  async takeWaiting(chat: number, now: Date, updateId?: number): Promise<QueuedUpdate[] | null> {
+    const taken = await this.collection.findOneAndUpdate(
+      { _id: chat, ...(updateId === undefined ? { "pending.0": { $exists: true } } : { "pending.id": updateId }), $or: this.free(now) },
+      { $set: { holder: this.holder, until: this.until(now), at: now } },
+      { returnDocument: "after", projection: { pending: 1 } },
+    );
+    return taken ? (taken.pending ?? []) : null;
+  }
+
+  /** Whether an update is known: finished, or waiting behind a live holder. */
+  async isKnown(chat: number, updateId: number): Promise<boolean> {
+    const found = await this.collection.findOne({ _id: chat, $or: [{ done: updateId }, { "pending.id": updateId }] }, { projection: { _id: 1 } });
+    return found !== null;
+  }
+
+  /**
+   * Marks an update finished. When it was the last one waiting, the turn is given back in the
+   * same write ("released"); otherwise the turn is renewed and the updates still waiting come
+   * back. "lost": this instance no longer holds the turn (it stalled past its lease).
+   */
+  async finish(chat: number, updateId: number, now: Date, lastKnown: boolean): Promise<QueuedUpdate[] | "released" | "lost"> {
+    const remember = { done: { $each: [updateId], $slice: -REMEMBERED } };
+    if (lastKnown) {
+      const released = await this.collection.updateOne(
+        { _id: chat, holder: this.holder, pending: { $size: 1 }, "pending.id": updateId },
+        { $set: { pending: [], holder: null, until: null, at: now }, $unset: { waitingSince: "" }, $push: remember },
+      );
+      if (released.modifiedCount === 1) return "released";
+    }
+    const after = await this.collection.findOneAndUpdate(
+      { _id: chat, holder: this.holder },
+      { $pull: { pending: { id: updateId } }, $push: remember, $set: { until: this.until(now), at: now } },
+      { returnDocument: "after", projection: { pending: 1 } },
+    );
+    return after ? (after.pending ?? []) : "lost";
+  }
+
+  /** Gives the turn back if nothing waits; else the updates waiting ("lost": not held any more). */
+  async release(chat: number, now: Date): Promise<QueuedUpdate[] | "released" | "lost"> {
+    const released = await this.collection.updateOne({ _id: chat, holder: this.holder, pending: { $size: 0 } }, { $set: { holder: null, until: null, at: now }, $unset: { waitingSince: "" } });
+    if (released.modifiedCount === 1) return "released";
+    const held = await this.collection.findOne({ _id: chat, holder: this.holder }, { projection: { pending: 1 } });
+    return held ? (held.pending ?? []) : "lost";
+  }
+
+  /** Keeps the turns this instance holds; returns how many it still holds. */
+  async renew(chats: number[], now: Date): Promise<number> {
+    if (chats.length === 0) return 0;
+    const renewed = await this.collection.updateMany({ _id: { $in: chats }, holder: this.holder }, { $set: { until: this.until(now) } });
+    return renewed.matchedCount;
+  }
+
+  /** Chats with updates waiting whose turn nobody alive holds. */
+  async abandoned(now: Date, limit = 50): Promise<number[]> {
+    const chats = await this.collection
+      .find({ waitingSince: { $lte: now }, $or: this.free(now) }, { projection: { _id: 1 } })
+      .limit(limit)
+      .toArray();
+    return chats.map((chat) => chat._id);
+  }
+
+  private until(now: Date): Date {
+    return new Date(now.getTime() + this.turnMs);
+  }
+}
