@@ -496,3 +496,7 @@ command-link = Link your Telegram and Zalo
 command-here = Receive dondoc's messages here
 report-evidence-unreadable = This photo could not be fetched. Please send it again, or answer "Skip".
 report-evidence-too-large = The photo is too large (10 MB at most). Please send a smaller one, or answer "Skip".
+
+## Hostile input and open doors (security)
+member-admin-by-admin = Only an administrator can revoke an administrator. Nothing was changed.
+member-last-admin = This is the last administrator and cannot be revoked: someone must always be able to manage dondoc. Invite another administrator (/invite) first.

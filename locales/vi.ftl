@@ -493,3 +493,7 @@ command-link = Liên kết Telegram và Zalo của bạn
 command-here = Nhận tin của dondoc ở đây
 report-evidence-unreadable = Không tải được ảnh này. Vui lòng gửi lại, hoặc trả lời "Bỏ qua".
 report-evidence-too-large = Ảnh quá lớn (tối đa 10 MB). Vui lòng gửi ảnh nhỏ hơn, hoặc trả lời "Bỏ qua".
+
+## Hostile input and open doors (security)
+member-admin-by-admin = Chỉ quản trị viên mới thu hồi được quyền của một quản trị viên. Không có gì thay đổi.
+member-last-admin = Đây là quản trị viên cuối cùng: không thể thu hồi, để luôn có người quản lý dondoc. Hãy mời thêm một quản trị viên (/moi) trước.

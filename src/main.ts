@@ -89,6 +89,7 @@ async function main(): Promise<void> {
   await contactPatiently(`the Bot API at ${config.telegramApiRoot}`, (signal) => bot.init(signal as never), { log });
   await setDefaultMenus(bot.api).catch((error: unknown) => log(`command menus not set: ${(error as Error).message}`));
   const access = await prepareAdminAccess({ adminIds: config.adminTelegramIds, ttlHours: config.inviteTtlHours, now: clock.now() });
+  if (access.granted.length > 0) log(`ADMIN_TELEGRAM_IDS: ${access.granted.join(", ")} made administrator`);
   if (access.kind !== "bootstrap-invite") forgetFirstAdminLink(config.dataDir);
   else {
     // The one-time admin link is no log line: it goes to a file only this user can read, and

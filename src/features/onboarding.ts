@@ -1,6 +1,6 @@
 import type { BotDeps } from "../bot-deps.ts";
 import type { BotContext } from "../context.ts";
-import { redeemInvite } from "../services/invites.ts";
+import { forgetFirstAdminLink, redeemInvite } from "../services/invites.ts";
 import { findMember } from "../services/members.ts";
 import { setMemberMenu } from "../chat/command-menu.ts";
 import { commandGroup, defineCommand } from "../chat/define-command.ts";
@@ -24,6 +24,8 @@ export function onboardingFeature(deps: BotDeps) {
       await ctx.reply(ctx.t(`invite-${result.reason}`));
       return;
     }
+    // The first administrator's link has done its work: its file goes at once.
+    if (result.bootstrap && deps.config.dataDir) forgetFirstAdminLink(deps.config.dataDir);
     const member = await findMember(from.id);
     if (member) {
       memberLocales.set(from.id, member.locale);

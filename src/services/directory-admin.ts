@@ -4,6 +4,7 @@ import { MilestoneModel } from "../../models/milestone.ts";
 import { PlanModel } from "../../models/plan.ts";
 import { isAgencyKind } from "../agencies/agency-kinds.ts";
 import { recordAudit, type Actor } from "./audit.ts";
+import { hasRole } from "./members.ts";
 
 /** The secretariat's edits to the directory and the member list, from chat. */
 export class DirectoryError extends Error {
@@ -41,12 +42,32 @@ export async function unmatchedPlanUnits(): Promise<string[]> {
   return [...new Set(milestones.flatMap((m) => m.units.filter((u) => u.agencies.length === 0).map((u) => u.name)))];
 }
 
+/**
+ * Takes a member's access away. Only an administrator removes an administrator, and the last
+ * administrator never goes: someone must always be able to manage the bot from chat.
+ */
 export async function revokeMember(telegramId: number, actor: Actor, now: Date): Promise<string> {
   const member = await MemberModel.findOne({ telegramId });
   if (!member) throw new DirectoryError("member-unknown", { id: String(telegramId) });
   if (member.telegramId === actor.telegramId) throw new DirectoryError("member-not-yourself");
+  const isAdmin = hasRole(member, "admin");
+  if (isAdmin) {
+    const by = actor.telegramId ? await MemberModel.findOne({ telegramId: actor.telegramId }).lean() : null;
+    if (actor.via === "chat" && !hasRole(by, "admin")) throw new DirectoryError("member-admin-by-admin");
+    if ((await activeAdminCount()) <= 1) throw new DirectoryError("member-last-admin");
+  }
+  const before = { status: member.status, statusChangedAt: member.statusChangedAt };
   member.set({ status: "revoked", statusChangedAt: now });
   await member.save();
+  // Two administrators removing each other at the same moment: neither goes.
+  if (isAdmin && (await activeAdminCount()) === 0) {
+    await MemberModel.updateOne({ _id: member._id }, { $set: before });
+    throw new DirectoryError("member-last-admin");
+  }
   await recordAudit(actor, "member.revoked", { kind: "member", id: String(telegramId) }, { roles: member.roles.map((r) => r.role) }, now);
   return member.displayName;
+}
+
+function activeAdminCount(): Promise<number> {
+  return MemberModel.countDocuments({ "roles.role": "admin", status: { $ne: "revoked" } });
 }
