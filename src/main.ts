@@ -87,7 +87,7 @@ async function main(): Promise<void> {
   const zaloPoller = zalo && !zaloWebhook ? new ZaloPoller(zalo, (update) => bot.handleUpdate(update), log) : null;
   log(`contacting the Bot API at ${config.telegramApiRoot} …`);
   await contactPatiently(`the Bot API at ${config.telegramApiRoot}`, (signal) => bot.init(signal as never), { log });
-  await setDefaultMenus(bot.api).catch((error: unknown) => log(`command menus not set: ${(error as Error).message}`));
+  await setDefaultMenus(bot.api).catch((error: unknown) => log(`command menus not set: ${(error as Error).message}`, {}, "warn"));
   const access = await prepareAdminAccess({ adminIds: config.adminTelegramIds, ttlHours: config.inviteTtlHours, now: clock.now() });
   if (access.granted.length > 0) log(`ADMIN_TELEGRAM_IDS: ${access.granted.join(", ")} made administrator`);
   if (access.kind !== "bootstrap-invite") forgetFirstAdminLink(config.dataDir);
@@ -96,7 +96,7 @@ async function main(): Promise<void> {
     // to the terminal when there is one.
     const link = inviteLink(bot.botInfo.username, access.code);
     const file = writeFirstAdminLink(config.dataDir, link, `${formatLocalDateTime(access.expiresAt, config.timeZone)} ${config.timeZone}`);
-    log(`no administrator yet: the one-time admin link is in ${file} (or set ADMIN_TELEGRAM_IDS)`);
+    log(`no administrator yet: the one-time admin link is in ${file} (or set ADMIN_TELEGRAM_IDS)`, {}, "warn");
     if (process.stdout.isTTY) {
       console.log(["", "=".repeat(72), "No administrator yet. Open this one-time link in Telegram to become the first:", `  ${link}`, `(valid until ${formatLocalDateTime(access.expiresAt, config.timeZone)} ${config.timeZone}; or set ADMIN_TELEGRAM_IDS)`, "=".repeat(72), ""].join("\n"));
     }
@@ -150,7 +150,8 @@ async function main(): Promise<void> {
     await bot.api.setWebhook(url, { secret_token: secret });
     if (zalo && zaloWebhook) {
       const set = await zalo.call("setWebhook", { url: zaloWebhook.url, secret_token: zaloWebhook.secret });
-      log(set.ok ? `Zalo bot: webhook at ${new URL(zaloWebhook.url).pathname}` : `Zalo webhook not set: ${set.error_code} ${set.description}`);
+      if (set.ok) log(`Zalo bot: webhook at ${new URL(zaloWebhook.url).pathname}`);
+      else log(`Zalo webhook not set: ${set.error_code} ${set.description}`, {}, "error");
     }
     log(`dondoc @${bot.botInfo.username}: webhook on port ${port}`);
     stopIntake = () => new Promise((resolve) => server.close(() => resolve()));
@@ -158,7 +159,7 @@ async function main(): Promise<void> {
   leadership.start();
 
   const health = healthServer(metrics, { leading: () => leadership.isLeader, instance }, clock);
-  health.on("error", (error) => log(`health endpoints not served: ${error.message}`, { port: config.healthPort }));
+  health.on("error", (error) => log(`health endpoints not served: ${error.message}`, { port: config.healthPort }, "error"));
   health.listen(config.healthPort, () => {
     const address = health.address();
     log(`health endpoints on port ${typeof address === "object" && address ? address.port : config.healthPort}: /healthz /readyz /metrics`);

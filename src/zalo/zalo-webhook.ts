@@ -2,6 +2,7 @@ import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Update } from "grammy/types";
 import { telegramUpdateFrom, type ZaloUpdate } from "./zalo-updates.ts";
+import type { Log } from "../observability/logger.ts";
 
 /**
  * Zalo's webhook, beside Telegram's on the same server: Zalo posts each update with the secret
@@ -16,7 +17,7 @@ function sameSecret(given: string | undefined, secret: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export function zaloWebhookRoute(path: string, secret: string, handle: (update: Update) => Promise<void>, log: (line: string) => void) {
+export function zaloWebhookRoute(path: string, secret: string, handle: (update: Update) => Promise<void>, log: Log) {
   return (request: IncomingMessage, response: ServerResponse): boolean => {
     if (new URL(request.url ?? "/", "http://localhost").pathname !== path) return false;
     const answer = (status: number) => {
@@ -44,14 +45,14 @@ export function zaloWebhookRoute(path: string, secret: string, handle: (update: 
         update = JSON.parse(Buffer.concat(chunks).toString("utf8")) as ZaloUpdate;
         if (!update || typeof update !== "object") throw new Error("not an object");
       } catch (error) {
-        log(`Zalo webhook: refused a request: ${(error as Error).message}`);
+        log(`Zalo webhook: refused a request: ${(error as Error).message}`, {}, "warn");
         return answer(400);
       }
       const telegram = await telegramUpdateFrom(update);
       if (telegram) await handle(telegram);
       answer(200);
     })().catch((error: unknown) => {
-      log(`Zalo webhook: an update failed: ${(error as Error).message}`);
+      log(`Zalo webhook: an update failed: ${(error as Error).message}`, {}, "error");
       if (!response.headersSent) answer(500);
     });
     return true;
