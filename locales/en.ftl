@@ -500,3 +500,5 @@ report-evidence-too-large = The photo is too large (10 MB at most). Please send 
 ## Hostile input and open doors (security)
 member-admin-by-admin = Only an administrator can revoke an administrator. Nothing was changed.
 member-last-admin = This is the last administrator and cannot be revoked: someone must always be able to manage dondoc. Invite another administrator (/invite) first.
+flood-slow-down = ⏳ You are writing faster than dondoc reads: your messages and button presses of the last { $seconds } seconds were not received. Please wait a moment, then send again whatever got no answer.
+group-view-join = { $name }: this command answers only members of the Emulation and Commendation Board (and leaders, for /digest and /nominations) registered with dondoc, because it shows every agency's figures. To join: ask the Board for an invite link (/invite), open it in Telegram, then type the command here again.

@@ -497,3 +497,5 @@ report-evidence-too-large = Ảnh quá lớn (tối đa 10 MB). Vui lòng gửi 
 ## Hostile input and open doors (security)
 member-admin-by-admin = Chỉ quản trị viên mới thu hồi được quyền của một quản trị viên. Không có gì thay đổi.
 member-last-admin = Đây là quản trị viên cuối cùng: không thể thu hồi, để luôn có người quản lý dondoc. Hãy mời thêm một quản trị viên (/moi) trước.
+flood-slow-down = ⏳ Bạn gửi nhanh hơn dondoc đọc kịp: những tin nhắn và nút bấm trong { $seconds } giây vừa qua chưa được nhận. Xin đợi một lát rồi gửi lại những gì chưa có trả lời.
+group-view-join = { $name }: lệnh này chỉ trả lời thành viên Ban Thi đua – Khen thưởng (và lãnh đạo, với /tonghop, /khenthuong) đã đăng ký với dondoc, vì nó cho thấy số liệu của mọi cơ quan. Để tham gia: nhờ Ban gửi đường dẫn mời (/moi), mở đường dẫn trong Telegram, rồi gõ lại lệnh ở đây.

@@ -10,7 +10,7 @@ import { formatCalendarDate, localDate } from "../time/calendar.ts";
 import { readLocalDate } from "../time/local-dates.ts";
 import { commandGroup, defineCommand } from "../chat/define-command.ts";
 import { replyLong } from "../chat/reply-long.ts";
-import { actsForSecretariat } from "../chat/roles.ts";
+import { actsForSecretariat, refuseView } from "../chat/roles.ts";
 
 /**
  * /coquan (/agencies): list, add an agency, add a name plans use for it, see unmatched plan
@@ -22,7 +22,7 @@ export function directoryFeature(deps: BotDeps) {
   const args = (ctx: BotContext) => (typeof ctx.match === "string" ? ctx.match.trim() : "");
   const actor = (ctx: BotContext) => ({ via: "chat" as const, telegramId: ctx.from!.id, name: ctx.member!.displayName });
   const guard = (handler: (ctx: BotContext) => Promise<void>) => async (ctx: BotContext) => {
-    if (!actsForSecretariat(ctx)) return void (await ctx.reply(ctx.t("secretariat-only")));
+    if (!actsForSecretariat(ctx)) return refuseView(ctx);
     try {
       await handler(ctx);
     } catch (error) {

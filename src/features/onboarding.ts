@@ -4,6 +4,7 @@ import { forgetFirstAdminLink, redeemInvite } from "../services/invites.ts";
 import { findMember } from "../services/members.ts";
 import { setMemberMenu } from "../chat/command-menu.ts";
 import { commandGroup, defineCommand } from "../chat/define-command.ts";
+import { welcomeStranger } from "../chat/welcome-stranger.ts";
 import { memberLocales } from "../middleware/member-loader.ts";
 
 /** /start with an invite code registers the sender; /start alone says what to do next. */
@@ -13,7 +14,8 @@ export function onboardingFeature(deps: BotDeps) {
     const code = typeof ctx.match === "string" ? ctx.match.trim() : "";
     if (ctx.chat?.type !== "private") return;
     if (!code) {
-      await ctx.reply(ctx.t(ctx.member ? "welcome-member" : "welcome-unknown", { name: ctx.member?.displayName ?? "" }));
+      if (!ctx.member) return welcomeStranger(ctx);
+      await ctx.reply(ctx.t("welcome-member", { name: ctx.member.displayName }));
       return;
     }
     const from = ctx.from!;

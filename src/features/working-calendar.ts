@@ -8,7 +8,7 @@ import { formatCalendarDate, yearMonthAt } from "../time/calendar.ts";
 import { readLocalDate } from "../time/local-dates.ts";
 import { commandGroup, defineCommand } from "../chat/define-command.ts";
 import { replyLong } from "../chat/reply-long.ts";
-import { actsForSecretariat } from "../chat/roles.ts";
+import { actsForSecretariat, refuseView } from "../chat/roles.ts";
 
 /**
  * /lich (/calendar): the year's days off, and the days the government announced differently —
@@ -21,7 +21,7 @@ export function workingCalendarFeature(deps: BotDeps) {
   const feature = new Composer<BotContext>();
   const commands = commandGroup();
   defineCommand(commands, "calendar", async (ctx: BotContext) => {
-    if (!actsForSecretariat(ctx)) return void (await ctx.reply(ctx.t("secretariat-only")));
+    if (!actsForSecretariat(ctx)) return refuseView(ctx);
     const locale = (await ctx.i18n.getLocale()) === "en" ? "en" : "vi";
     const t = (key: string, params?: Record<string, string | number>) => ctx.t(key, params);
     const [first = "", second = "", ...rest] = (typeof ctx.match === "string" ? ctx.match.trim() : "").split(/\s+/).filter(Boolean);
