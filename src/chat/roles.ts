@@ -21,12 +21,13 @@ export function actsForSecretariat(ctx: BotContext): boolean {
 
 /**
  * Says no to a view: in a private chat each time, with `key`; in a group once in a while per
- * person, with how to join (a group's chatter is not answered line by line).
+ * person, in answer to their message, with how to join (a group's chatter is not answered line
+ * by line).
  */
 export async function refuseView(ctx: BotContext, key = "secretariat-only"): Promise<void> {
   if (ctx.callbackQuery) return void (await ctx.answerCallbackQuery({ text: ctx.t(key), show_alert: true }));
   if (ctx.chat?.type === "private") return void (await ctx.reply(ctx.t(key)));
   if (!ctx.firstTimeInPeriod("join-secretariat")) return;
   const replyTo = ctx.msg?.message_id;
-  await ctx.reply(ctx.t("group-view-join", { name: ctx.from?.first_name ?? "" }), replyTo ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {});
+  await ctx.reply(ctx.t("group-view-join"), replyTo ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {});
 }

@@ -2,6 +2,7 @@ import { isLocale, translatorFor, type Locale, type Translate } from "../i18n.ts
 import type { CliCommand } from "./cli-context.ts";
 import { CliError } from "./cli-error.ts";
 import { cliCommands } from "./commands/index.ts";
+import { TextRefused } from "../text/clean-text.ts";
 
 /**
  * `npm run cli -- <group> <action> [options]`. Output goes to stdout, every error is one
@@ -60,7 +61,7 @@ async function main(argv: string[]): Promise<number> {
     await found.command.run({ args: found.args, locale, t, out: (line) => process.stdout.write(`${line}\n`) });
     return 0;
   } catch (error) {
-    const message = error instanceof CliError ? t(error.key, error.params) : t("cli-error-unexpected", { reason: (error as Error).message ?? String(error) });
+    const message = error instanceof CliError ? t(error.key, error.params) : error instanceof TextRefused ? t(error.key) : t("cli-error-unexpected", { reason: (error as Error).message ?? String(error) });
     process.stderr.write(`${message.replace(/\s*\n\s*/g, " ")}\n`);
     return 1;
   }

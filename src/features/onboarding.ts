@@ -5,6 +5,7 @@ import { findMember } from "../services/members.ts";
 import { setMemberMenu } from "../chat/command-menu.ts";
 import { commandGroup, defineCommand } from "../chat/define-command.ts";
 import { welcomeStranger } from "../chat/welcome-stranger.ts";
+import { readableName } from "../text/clean-text.ts";
 import { memberLocales } from "../middleware/member-loader.ts";
 
 /** /start with an invite code registers the sender; /start alone says what to do next. */
@@ -19,7 +20,8 @@ export function onboardingFeature(deps: BotDeps) {
       return;
     }
     const from = ctx.from!;
-    const displayName = [from.first_name, from.last_name].filter(Boolean).join(" ");
+    // Shown to the secretariat and in its group: without what hides or turns text, never empty.
+    const displayName = readableName([from.first_name, from.last_name].filter(Boolean).join(" ")) || (from.username ? `@${from.username}` : `#${from.id}`);
     const locale = from.language_code?.startsWith("en") ? "en" : "vi";
     const result = await redeemInvite(code, { telegramId: from.id, displayName, username: from.username ?? null, locale }, deps.clock.now());
     if (!result.ok) {

@@ -3,6 +3,7 @@ import { MemberModel } from "../../models/member.ts";
 import { MilestoneModel } from "../../models/milestone.ts";
 import { PlanModel } from "../../models/plan.ts";
 import { isAgencyKind } from "../agencies/agency-kinds.ts";
+import { requireCleanName } from "../text/clean-text.ts";
 import { recordAudit, type Actor } from "./audit.ts";
 import { hasRole } from "./members.ts";
 
@@ -16,23 +17,28 @@ export class DirectoryError extends Error {
   }
 }
 
-export async function addAgency(input: { code: string; name: string; kind: string }, actor: Actor, now: Date): Promise<void> {
-  const code = input.code.trim().toUpperCase();
+/** Adds an agency; returns what was stored (the name cleaned and normalised). */
+export async function addAgency(input: { code: string; name: string; kind: string }, actor: Actor, now: Date): Promise<{ code: string; name: string }> {
+  const code = input.code.trim().normalize("NFC").toUpperCase();
   if (!/^[A-Z0-9][A-Z0-9_-]*$/.test(code) || !input.name.trim()) throw new DirectoryError("agency-add-usage");
+  const name = requireCleanName(input.name);
   const kind = input.kind.trim();
   if (!isAgencyKind(kind)) throw new DirectoryError("agency-kind-unknown", { kind: input.kind });
   if (await AgencyModel.exists({ code })) throw new DirectoryError("agency-exists", { code });
-  await AgencyModel.create({ code, name: input.name.trim(), kind });
-  await recordAudit(actor, "agency.added", { kind: "agency", id: code }, { name: input.name.trim() }, now);
+  await AgencyModel.create({ code, name, kind });
+  await recordAudit(actor, "agency.added", { kind: "agency", id: code }, { name }, now);
+  return { code, name };
 }
 
-export async function addAlias(code: string, alias: string, actor: Actor, now: Date): Promise<string> {
+/** Adds a name plans use for an agency; returns the agency's name and the alias as stored. */
+export async function addAlias(code: string, alias: string, actor: Actor, now: Date): Promise<{ name: string; alias: string }> {
   const agency = await AgencyModel.findOne({ code: code.trim().toUpperCase() });
   if (!agency || !alias.trim()) throw new DirectoryError(agency ? "agency-alias-usage" : "agency-unknown", { code });
-  agency.set({ aliases: [...agency.aliases, alias.trim()] });
+  const cleaned = requireCleanName(alias);
+  agency.set({ aliases: [...agency.aliases, cleaned] });
   await agency.save();
-  await recordAudit(actor, "agency.alias-added", { kind: "agency", id: agency.code }, { alias: alias.trim() }, now);
-  return agency.name;
+  await recordAudit(actor, "agency.alias-added", { kind: "agency", id: agency.code }, { alias: cleaned }, now);
+  return { name: agency.name, alias: cleaned };
 }
 
 /** Unit names in active plans that resolved to no agency. */

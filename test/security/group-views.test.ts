@@ -33,7 +33,7 @@ describe("the secretariat's group", () => {
     const outsider = new TestUser(harness, 7999, "Khách");
     const start = harness.telegram.calls.length;
     const first = textsOf(await outsider.say("/tinhhinh", { chatId: SECRETARIAT_GROUP }));
-    expect(first).toEqual([expect.stringContaining("Khách: lệnh này chỉ trả lời thành viên Ban Thi đua – Khen thưởng")]);
+    expect(first).toEqual([expect.stringContaining("Lệnh này chỉ trả lời thành viên Ban Thi đua – Khen thưởng")]);
     for (const command of VIEWS) expect(textsOf(await outsider.say(command, { chatId: SECRETARIAT_GROUP })), command).toEqual([]);
     // Every call the bot made to the group: the one sentence, no document, no agency's note.
     const calls = callsTo(SECRETARIAT_GROUP, start);
