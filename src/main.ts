@@ -16,7 +16,7 @@ import { mongoConversationStorage } from "./conversation-storage.ts";
 import { openDatabase } from "./db/open-database.ts";
 import { setDefaultMenus } from "./chat/command-menu.ts";
 import { Leadership } from "./leadership.ts";
-import { healthServer } from "./observability/health-server.ts";
+import { healthServer, listen } from "./observability/health-server.ts";
 import { createLogger, logWith } from "./observability/logger.ts";
 import { Metrics } from "./observability/metrics.ts";
 import { loadEnvFile } from "./load-env-file.ts";
@@ -143,27 +143,26 @@ async function main(): Promise<void> {
 
   let stopIntake: () => Promise<void> = async () => undefined;
   if (config.mode.kind === "webhook") {
-    const { url, secret, port } = config.mode;
+    const { url, secret, port, host } = config.mode;
     const zaloRoute = zalo && zaloWebhook ? zaloWebhookRoute(new URL(zaloWebhook.url).pathname, zaloWebhook.secret, (update) => bot.handleUpdate(update), log) : undefined;
     const server = webhookServer(bot, secret, log, zaloRoute);
-    await new Promise<void>((resolve) => server.listen(port, resolve));
+    await listen(server, host, port);
     await bot.api.setWebhook(url, { secret_token: secret });
     if (zalo && zaloWebhook) {
       const set = await zalo.call("setWebhook", { url: zaloWebhook.url, secret_token: zaloWebhook.secret });
       if (set.ok) log(`Zalo bot: webhook at ${new URL(zaloWebhook.url).pathname}`);
       else log(`Zalo webhook not set: ${set.error_code} ${set.description}`, {}, "error");
     }
-    log(`dondoc @${bot.botInfo.username}: webhook on port ${port}`);
+    log(`dondoc @${bot.botInfo.username}: webhook on ${host} port ${port}`);
     stopIntake = () => new Promise((resolve) => server.close(() => resolve()));
   }
   leadership.start();
 
-  const health = healthServer(metrics, { leading: () => leadership.isLeader, instance }, clock);
-  health.on("error", (error) => log(`health endpoints not served: ${error.message}`, { port: config.healthPort }, "error"));
-  health.listen(config.healthPort, () => {
-    const address = health.address();
-    log(`health endpoints on port ${typeof address === "object" && address ? address.port : config.healthPort}: /healthz /readyz /metrics`);
-  });
+  const health = healthServer(metrics, { leading: () => leadership.isLeader, instance }, clock, { metricsToken: config.metricsToken });
+  await listen(health, config.healthHost, config.healthPort).then(
+    (address) => log(`health endpoints on ${address.address} port ${address.port}: /healthz /readyz /metrics${config.metricsToken ? " (with METRICS_TOKEN)" : ""}`),
+    (error: Error) => log(`health endpoints not served: ${error.message}`, { host: config.healthHost, port: config.healthPort }, "error"),
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {
