@@ -8,6 +8,7 @@ const TEXT = {
     optDaily: "Tổng hợp ngày", optWeekly: "Tổng hợp tuần", run: "Chạy vào thời điểm này", send: "Gửi", placeholder: "Nhập tin nhắn…",
     replyingTo: "Trả lời:", reply: "↩ Trả lời", focal: "Cán bộ đầu mối", secretariat: "Ban Thi đua – Khen thưởng", group: "Nhóm (chat nhóm)",
     leader: "Lãnh đạo", admin: "Quản trị", empty: "Chưa có tin nhắn. Gửi /start, hoặc chạy một mục trong Đồng hồ.", ran: "Đã chạy", lang: "English",
+    notice: "Hộp cát để dùng thử dondoc trên máy này: dữ liệu mẫu, không mật khẩu, không ai khác vào được. Đừng nhập số liệu thật, đừng mở nó cho máy khác; dùng thật thì chạy dondoc với Telegram (xem README).",
   },
   en: {
     subtitle: "sandbox — try it without Telegram", today: "Today in the sandbox:", who: "Who are you?", clockTitle: "Clock",
@@ -16,6 +17,7 @@ const TEXT = {
     optDaily: "Daily summary", optWeekly: "Weekly digest", run: "Run as of this time", send: "Send", placeholder: "Type a message…",
     replyingTo: "Replying to:", reply: "↩ Reply", focal: "Focal officer", secretariat: "Emulation and Commendation Board", group: "Group chat",
     leader: "Leader", admin: "Administrator", empty: "No message yet. Send /start, or run something from the Clock.", ran: "Ran", lang: "Tiếng Việt",
+    notice: "A sandbox for trying dondoc on this machine: sample data, no passwords, nobody else can reach it. Do not enter real figures or open it to other machines; for real use, run dondoc with Telegram (see the README).",
   },
 };
 const COLORS = ["#2b7bd6", "#2e7d32", "#c2185b", "#6a1b9a", "#ef6c00", "#00838f", "#5d4037"];
