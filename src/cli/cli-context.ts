@@ -6,6 +6,8 @@ export interface CliContext {
   locale: Locale;
   t: Translate;
   out: (line: string) => void;
+  /** Where notes about the run go (which database was used): stderr. */
+  err: (line: string) => void;
 }
 
 export interface CliCommand {

@@ -31,7 +31,7 @@ describe("Zalo's webhook", () => {
   it("receives Zalo's updates with the secret, refuses others, and stops getUpdates", async () => {
     expect(await z.client.call("setWebhook", { url, secret_token: ZALO_SECRET })).toMatchObject({ ok: true });
     z.zalo.sendText(hoa, "/start");
-    await expect.poll(() => z.zalo.textsTo(hoa.id).join(), { timeout: 5000, interval: 20 }).toContain("hãy xin Ban Thi đua – Khen thưởng một mã mời rồi gửi mã đó vào đây");
+    await expect.poll(() => z.zalo.textsTo(hoa.id).join(), { timeout: 30_000, interval: 20 }).toContain("hãy xin Ban Thi đua – Khen thưởng một mã mời rồi gửi mã đó vào đây");
     const update = { event_name: "message.text.received", message: { message_id: "m1", date: Date.now(), text: "/start", from: { id: hoa.id, display_name: "Hoa" }, chat: { id: hoa.id, chat_type: "PRIVATE" } } };
     const post = (headers: Record<string, string>, body: string) => fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
     expect((await post({}, JSON.stringify(update))).status).toBe(401);
