@@ -26,7 +26,8 @@ import { TEST_SCHEDULES } from "../support/schedules.ts";
  * `jobs schedule` lists, and the outbox drains then and at 07:00 each morning, as a running bot
  * would. The plan is the Lai Châu one with its years moved to 2026 (a test stand-in for a 2026
  * plan). Nomination rounds are checked weekly here to keep the year short to play. The year is
- * played in two halves, one test file each, so that each stays short on a busy machine.
+ * played a quarter a test file, each from an empty database, so that each stays short on a busy
+ * machine and two run side by side.
  */
 export const TZ = "Asia/Ho_Chi_Minh";
 export const schedules = { ...TEST_SCHEDULES, nominationDeadlines: "5 9 * * 1" };
@@ -119,4 +120,19 @@ export async function expectWeeklyDigests(played: Played, from: Date, until: Dat
   expect(digestRuns.filter((run) => run.asOf >= from).length).toBeGreaterThanOrEqual(played.occurrences.filter((o) => o.job === "weekly-digest" && o.at >= from && o.at < until).length);
   expect(await received(LEADER, until)).toBe(digestRuns.length * 2);
   return digestRuns.map((run) => run.asOf);
+}
+
+/**
+ * A stretch where nothing special happens: everything went in office time on working days, every
+ * month was escalated once (nobody reported), each officer got each month's push and two
+ * reminders, and the leader each week's digest.
+ */
+export async function expectAnOrdinaryStretch(played: Played, from: Date, until: Date, months: string[]): Promise<void> {
+  await expectNothingUnaskedOutOfHours(played.rules);
+  expect((await escalatedMonths()).filter((period) => months.includes(period))).toEqual(months);
+  for (const officer of [UBND_OFFICER, SNV_OFFICER]) {
+    expect(await received(officer, until, "monthly-push")).toBeGreaterThanOrEqual(months.length);
+    expect(await received(officer, until, "reminder")).toBeGreaterThanOrEqual(2 * months.length);
+  }
+  await expectWeeklyDigests(played, from, until);
 }

@@ -5,21 +5,21 @@ import { localDate } from "../../src/time/calendar.ts";
 import { callbackAnswers, startHarness, TestUser, textsOf, type Harness } from "../support/bot-harness.ts";
 import { addMember } from "../support/lai-chau-fixture.ts";
 import { useTestDatabase } from "../support/test-database.ts";
-import { at, escalatedMonths, expectNothingUnaskedOutOfHours, expectWeeklyDigests, LEADER, play, quietHours, received, schedules, setUpProvince, SNV_OFFICER, TZ, UBND_OFFICER } from "./year-of-dondoc.ts";
+import { at, expectAnOrdinaryStretch, LEADER, play, quietHours, schedules, setUpProvince, TZ, UBND_OFFICER } from "./year-of-dondoc.ts";
 
-/** July 2026 to January 2027 (see year-of-dondoc.ts): December carried into January, and the year closed. */
+/** October 2026 to January 2027 (see year-of-dondoc.ts): December carried into January, and the year closed. */
 useTestDatabase();
 let harness: Harness;
 
 beforeAll(async () => {
-  harness = await startHarness(at("2026-07-01T00:00:00"), { schedules, quietHours });
+  harness = await startHarness(at("2026-10-01T00:00:00"), { schedules, quietHours });
 });
 afterAll(() => harness.stop());
 
-describe("the second half of a year of dondoc", () => {
+describe("a year of dondoc, October to January", () => {
   it("pushes and reminds only on working days, never in quiet hours, carries December into January, and closes the year", async () => {
     await setUpProvince();
-    const from = at("2026-07-01T00:00:00");
+    const from = at("2026-10-01T00:00:00");
     const until = at("2027-01-01T00:00:00");
     const officer = new TestUser(harness, UBND_OFFICER, "Minh");
     let decemberAnswered = false;
@@ -41,17 +41,10 @@ describe("the second half of a year of dondoc", () => {
         expect(overdue).toContain("(kế hoạch năm 2026)");
       },
     });
-    await expectNothingUnaskedOutOfHours(played.rules);
+    await expectAnOrdinaryStretch(played, from, until, ["2026-10", "2026-11", "2026-12"]);
     // The December report, made on 2 January, is December's.
     expect((await ProgressReportModel.find().lean()).map((r) => [r.period, localDate(r.reportedAt, TZ)])).toEqual([["2026-12", "2027-01-02"]]);
 
-    // Every month, nobody reported: each month of 2026 escalated to the group once.
-    expect((await escalatedMonths()).filter((period) => period.startsWith("2026"))).toEqual(["2026-07", "2026-08", "2026-09", "2026-10", "2026-11", "2026-12"]);
-    for (const chatId of [UBND_OFFICER, SNV_OFFICER]) {
-      expect(await received(chatId, until, "monthly-push")).toBeGreaterThanOrEqual(6);
-      expect(await received(chatId, until, "reminder")).toBeGreaterThanOrEqual(12);
-    }
-    await expectWeeklyDigests(played, from, until);
 
     // A button pressed on a stale month is refused the same way the rule says.
     harness.clock.set(at("2027-02-02T09:00:00"));
@@ -70,5 +63,5 @@ describe("the second half of a year of dondoc", () => {
     expect(String((yearEnd[0]!.payload as { text: string }).text)).toContain("Tổng kết năm 2026");
     expect(textsOf(await secretary.say("/quahan")).join()).not.toContain("(kế hoạch năm 2026)");
     expect(textsOf(await secretary.press("ye:2026")).join()).toContain("Không có kế hoạch năm 2026 nào đang theo dõi");
-  }, 240_000);
+  }, 360_000);
 });
