@@ -9,6 +9,7 @@ import { parsePlan } from "../src/plan/parse-plan.ts";
 import { broadcastFigures } from "./broadcast.ts";
 import { startBenchDatabase } from "./database.ts";
 import type { Figure } from "./figures.ts";
+import { floodFigures } from "./flood.ts";
 import { inboundFigures } from "./inbound.ts";
 import { productionStartFigures } from "./production-start.ts";
 import { scaleFigures } from "./scale.ts";
@@ -16,7 +17,7 @@ import { scaleFigures } from "./scale.ts";
 /**
  * `npm run bench`: speed and memory figures, written to BENCHMARKS.md with the machine and
  * date; each comparison is measured side by side in the same run. Targets live here, never in
- * timed unit tests. `npm run bench -- broadcast|scale|inbound` runs one part and prints it.
+ * timed unit tests. `npm run bench -- broadcast|scale|inbound|flood` runs one part and prints it.
  */
 function time(runs: number, work: () => void): number {
   const start = performance.now();
@@ -60,6 +61,7 @@ const PARTS: Record<string, (database: Awaited<ReturnType<typeof startBenchDatab
   scale: scaleFigures,
   inbound: inboundFigures,
   start: productionStartFigures,
+  flood: floodFigures,
 };
 
 async function main(): Promise<void> {

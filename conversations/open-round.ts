@@ -10,6 +10,7 @@ import { noticeContextFrom, sendRoundMessages } from "../src/services/round-noti
 import { readDeadlineWithCalendar } from "../src/services/working-calendar.ts";
 import { formatLocalDateTime, yearMonthAt } from "../src/time/calendar.ts";
 import { Dialogue } from "./conversation-input.ts";
+import { cleanName, textProblemKey } from "../src/text/clean-text.ts";
 
 /** /modot: the secretariat opens a nomination round — title, kind, award types, deadline, who is asked. */
 export const OPEN_ROUND = "open-round";
@@ -54,8 +55,9 @@ export function createOpenRound(deps: BotDeps) {
     while (!title) {
       const input = await dialogue.input();
       if (input.kind === "cancel") return void (await cancelled());
-      if (input.kind === "text" && input.text.trim().length > 0 && input.text.trim().length <= 200) title = input.text.trim();
-      else await input.ctx.reply(t("round-error-title"));
+      const typed = input.kind === "text" && input.text.trim().length > 0 && input.text.trim().length <= 200 ? cleanName(input.text) : null;
+      if (typed?.ok) title = typed.text;
+      else await input.ctx.reply(t(typed ? textProblemKey(typed.problem) : "round-error-title"));
     }
     dialogue.holdAnswers();
 

@@ -12,6 +12,7 @@ import { submitProgressReport } from "../src/services/progress-reports.ts";
 import { loadReportChoices, type ReportChoice } from "../src/services/report-choices.ts";
 import { keepEvidence } from "../src/services/evidence-files.ts";
 import { Dialogue } from "./conversation-input.ts";
+import { cleanNote, textProblemKey } from "../src/text/clean-text.ts";
 
 /**
  * The progress report, as a dialogue: milestone → status → percent (not for "done") → note →
@@ -182,11 +183,15 @@ export function createProgressReport(deps: BotDeps) {
           }
           const note = input.text.trim();
           const splitByTelegram = networkOf(input.ctx.chat?.id) === "telegram" && input.text.length >= TELEGRAM_SPLIT_AT;
+          const cleaned = cleanNote(input.text);
           if (note.length > NOTE_LIMIT) {
             refusedPasteAt = splitByTelegram ? input.date : null;
             await input.ctx.reply(t("report-bad-note-too-long", { length: note.length, limit: NOTE_LIMIT }));
+          } else if (!cleaned.ok) {
+            // Only zero-width characters, or text that turns direction: no note, and the question stands.
+            await input.ctx.reply(t(textProblemKey(cleaned.problem)));
           } else {
-            draft.note = note;
+            draft.note = cleaned.text;
             break;
           }
         } else {

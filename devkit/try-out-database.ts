@@ -1,6 +1,7 @@
-import { mkdirSync } from "node:fs";
+import { chmodSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { MongoMemoryServer } from "mongodb-memory-server";
+import { ensurePrivateFolder } from "../src/db/private-files.ts";
 import type { RunningDatabase, StartDatabaseOptions } from "../src/db/database-kinds.ts";
 import { canDownloadMongod, findLocalMongod } from "./find-mongod.ts";
 import { MongoEmulator } from "./mongo-emulator/server.ts";
@@ -13,7 +14,10 @@ import { loadSnapshot, persistEngine } from "./mongo-emulator/snapshot.ts";
  */
 async function startMemoryServer(binary: string | undefined, dataDir: string | undefined): Promise<RunningDatabase> {
   const dbPath = dataDir ? join(dataDir, "mongod") : undefined;
-  if (dbPath) mkdirSync(dbPath, { recursive: true });
+  if (dataDir && dbPath) {
+    ensurePrivateFolder(dataDir);
+    ensurePrivateFolder(dbPath);
+  }
   const server = await MongoMemoryServer.create({
     binary: binary ? { systemBinary: binary } : {},
     instance: dbPath ? { dbPath, storageEngine: "wiredTiger" } : {},
@@ -34,7 +38,10 @@ async function startEmulator(dataDir: string | undefined): Promise<RunningDataba
   let persistence: { flush(): void } | undefined;
   let description = "MongoDB emulator, in memory: nothing is kept when the process ends";
   const file = dataDir ? join(dataDir, "emulator.bson") : null;
-  if (file) {
+  if (dataDir && file) {
+    ensurePrivateFolder(dataDir);
+    // A file saved by an older dondoc with wider rights becomes the bot user's own.
+    if (existsSync(file)) chmodSync(file, 0o600);
     loadSnapshot(emulator.engine, file);
     persistence = persistEngine(emulator.engine, file);
     description = `MongoDB emulator, saved to ${file}: not a production database, set MONGODB_URI`;

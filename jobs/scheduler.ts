@@ -7,6 +7,7 @@ import { loadSendRules } from "../src/services/working-calendar.ts";
 import { startOfLocalMonth } from "../src/time/calendar.ts";
 import { jobContext } from "./context-from-config.ts";
 import { CATCH_UP, JOB_NAMES, occurrenceKey, runJob, unfinishedOccurrences, type JobName } from "./registry.ts";
+import type { Log } from "../src/observability/logger.ts";
 
 /**
  * Runs every job at its occurrences as `jobs schedule` prints them: cron moved by the working
@@ -31,7 +32,7 @@ export class JobScheduler {
     private readonly config: SchedulerConfig,
     private readonly clock: Clock,
     private readonly afterRun: () => void,
-    private readonly log: (line: string, fields?: Record<string, unknown>) => void,
+    private readonly log: Log,
     private readonly metrics?: Metrics,
   ) {}
 
@@ -52,7 +53,7 @@ export class JobScheduler {
       })
       .catch((error: unknown) => {
         this.metrics?.jobRuns.inc({ job: name, outcome: "error" });
-        this.log(`job ${name} failed: ${(error as Error).message}`, { job: name, key, error: (error as Error).message });
+        this.log(`job ${name} failed: ${(error as Error).message}`, { job: name, key, error: (error as Error).message }, "error");
       });
     this.running.add(work);
     await work;
@@ -91,7 +92,7 @@ export class JobScheduler {
   }
 
   start(): void {
-    const guard = (what: string, work: () => Promise<void>) => () => void work().catch((error: unknown) => this.log(`${what}: ${(error as Error).message}`));
+    const guard = (what: string, work: () => Promise<void>) => () => void work().catch((error: unknown) => this.log(`${what}: ${(error as Error).message}`, {}, "error"));
     this.tasks.push(cron.schedule(this.config.schedules.groupNotices, guard("group notices", () => this.flushNotices()), { timezone: this.config.timeZone, name: "group-notices" }));
     this.tasks.push(cron.schedule("* * * * *", guard("scheduler", () => this.tick()), { timezone: this.config.timeZone, name: "jobs", noOverlap: true }));
   }

@@ -529,3 +529,11 @@ digest-silent-running = Not reported in { $first } nor in { $second } (asked in 
 daily-reporting = This month: { $reported }/{ $owing } agencies have reported in full, { $partly } in part, { $notReported } not at all (/missing to see them).
 xlsx-reporting-state = Reporting
 xlsx-owed = Tasks to report on
+## Hostile input and open doors (security)
+member-admin-by-admin = Only an administrator can revoke an administrator. Nothing was changed.
+member-last-admin = This is the last administrator and cannot be revoked: someone must always be able to manage dondoc. Invite another administrator (/invite) first.
+flood-slow-down = ⏳ You are writing faster than dondoc reads: your messages and button presses of the last { $seconds } seconds were not received. Please wait a moment, then send again whatever got no answer.
+group-view-join = This command answers only members of the Emulation and Commendation Board (and leaders, for /digest and /nominations) registered with dondoc, because it shows every agency's figures. To join: ask the Board for an invite link (/invite), open it in Telegram, then type the command here again.
+text-refused-control = This text holds control characters (or a line break where one line is expected), so it cannot be used. Nothing was changed; please type it again.
+text-refused-bidi = This text holds characters that turn the direction of the text (U+202A–U+202E, U+2066–U+2069), which can make it show as something else. Nothing was changed; please type it again.
+text-refused-invisible = This text shows nothing (only invisible characters). Nothing was changed; please type it again.

@@ -526,3 +526,11 @@ digest-silent-running = Chưa báo cáo cả tháng { $first } và tháng { $sec
 daily-reporting = Tháng này: { $reported }/{ $owing } đơn vị đã báo cáo đủ, { $partly } báo cáo một phần, { $notReported } chưa báo cáo (/chuabaocao để xem).
 xlsx-reporting-state = Tình trạng báo cáo
 xlsx-owed = Số nhiệm vụ phải báo cáo
+## Hostile input and open doors (security)
+member-admin-by-admin = Chỉ quản trị viên mới thu hồi được quyền của một quản trị viên. Không có gì thay đổi.
+member-last-admin = Đây là quản trị viên cuối cùng: không thể thu hồi, để luôn có người quản lý dondoc. Hãy mời thêm một quản trị viên (/moi) trước.
+flood-slow-down = ⏳ Bạn gửi nhanh hơn dondoc đọc kịp: những tin nhắn và nút bấm trong { $seconds } giây vừa qua chưa được nhận. Xin đợi một lát rồi gửi lại những gì chưa có trả lời.
+group-view-join = Lệnh này chỉ trả lời thành viên Ban Thi đua – Khen thưởng (và lãnh đạo, với /tonghop, /khenthuong) đã đăng ký với dondoc, vì nó cho thấy số liệu của mọi cơ quan. Để tham gia: nhờ Ban gửi đường dẫn mời (/moi), mở đường dẫn trong Telegram, rồi gõ lại lệnh ở đây.
+text-refused-control = Nội dung này có ký tự điều khiển (hoặc xuống dòng, ở chỗ chỉ nhận một dòng), nên không dùng được. Không có gì thay đổi; hãy gõ lại.
+text-refused-bidi = Nội dung này có ký tự đảo chiều văn bản (U+202A–U+202E, U+2066–U+2069), có thể làm chữ hiện ra khác với thực tế. Không có gì thay đổi; hãy gõ lại.
+text-refused-invisible = Nội dung này không có chữ nào nhìn thấy được (chỉ có ký tự vô hình). Không có gì thay đổi; hãy gõ lại.

@@ -27,6 +27,8 @@ import type { Log } from "./observability/logger.ts";
 import type { Metrics } from "./observability/metrics.ts";
 import { pacedApi } from "./outbox/paced-api.ts";
 import type { SendPacer } from "./outbox/send-pacer.ts";
+import { floodLimit } from "./middleware/flood-limit.ts";
+import { OncePerPeriod } from "./chat/once-per-period.ts";
 import { transformersBelowReplay } from "./middleware/conversation-api.ts";
 import { secretariatFeature } from "./features/secretariat.ts";
 import { secretariatInvitesFeature } from "./features/secretariat-invites.ts";
@@ -52,6 +54,13 @@ export interface CreateBotOptions {
   zalo?: ZaloClient;
   /** Where Zalo fetches the charts dondoc publishes (PUBLIC_BASE_URL). */
   publicBaseUrl?: string;
+  /**
+   * Time as the flood limits and "once in a while" notices measure it: real time by default
+   * (also when the bot's clock is a rehearsal's or the sandbox's); tests give their clock.
+   */
+  realTime?: () => number;
+  /** How many updates a person may send in a chat in a window before the rest is not read. */
+  floodLimit?: { updates: number; windowMs: number };
 }
 
 const RETRY = { maxRetryAttempts: 3, maxDelaySeconds: 60 };
@@ -71,6 +80,14 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   bot.api.config.use(parseMode);
   const i18n = createI18n(config.defaultLocale, negotiateLocale);
 
+  // A flood is cut before anything else: it waits behind nothing and costs no database call.
+  const once = new OncePerPeriod(options.realTime ?? Date.now);
+  bot.use(floodLimit({ now: options.realTime ?? Date.now, once, defaultLocale: config.defaultLocale, log: options.log, metrics: options.metrics, ...options.floodLimit }));
+  bot.use((ctx, next) => {
+    const who = `${ctx.chat?.id ?? "-"}:${ctx.from?.id ?? "-"}`;
+    ctx.firstTimeInPeriod = (topic) => once.take(topic, who);
+    return next();
+  });
   // One update at a time per chat within this process, so a conversation sees its answers in
   // order. Across instances, and each update once, is the intake's work (src/intake/): the bot
   // runs what it is handed.
@@ -118,7 +135,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
 
   bot.catch(async (error) => {
     const reason = error.error instanceof Error ? (error.error.stack ?? error.error.message) : String(error.error);
-    if (options.log) options.log("update failed", { update: error.ctx.update.update_id, error: reason });
+    if (options.log) options.log("update failed", { update: error.ctx.update.update_id, error: reason }, "error");
     else console.error(`update ${error.ctx.update.update_id} failed:`, error.error);
     await error.ctx.reply(error.ctx.t("error-generic")).catch(() => undefined);
   });

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import cron from "node-cron";
 import { z } from "zod";
 import { parseInstant } from "./time/calendar.ts";
@@ -35,6 +36,13 @@ const timeZone = z
     },
     { message: "not an IANA time zone such as Asia/Ho_Chi_Minh" },
   );
+
+/** An address to listen on: the loopback unless the operator chooses another (0.0.0.0 or :: for every interface). */
+const host = z
+  .string()
+  .trim()
+  .default("127.0.0.1")
+  .refine((value) => isIP(value) !== 0 || value === "localhost", { message: "an IP address to listen on, such as 127.0.0.1 (this machine only) or 0.0.0.0 (every interface)" });
 
 const environmentSchema = z
   .object({
@@ -84,6 +92,9 @@ const environmentSchema = z
     LEASE_SECONDS: z.coerce.number().int().min(2).max(600).default(20),
     CHAT_TURN_SECONDS: z.coerce.number().int().min(2).max(120).default(10),
     HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(8081),
+    HEALTH_HOST: host,
+    WEBHOOK_HOST: host,
+    METRICS_TOKEN: optionalText.refine((value) => value === undefined || /^[\x21-\x7e]{16,256}$/.test(value), { message: "16–256 printable characters without spaces" }),
     RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
     TELEGRAM_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(30),
     TELEGRAM_CHAT_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
@@ -99,7 +110,7 @@ const environmentSchema = z
     CLOCK_START: optionalText.refine((value) => value === undefined || parseInstant(value, "Asia/Ho_Chi_Minh") !== null, { message: "an instant such as 2026-03-02T08:00:00+07:00" }),
   });
 
-export type BotMode = { kind: "polling" } | { kind: "webhook"; url: string; secret: string; port: number };
+export type BotMode = { kind: "polling" } | { kind: "webhook"; url: string; secret: string; port: number; host: string };
 
 export interface Config {
   /** NODE_ENV=production: a real MongoDB is required, never the try-out database. */
@@ -129,8 +140,11 @@ export interface Config {
   chatTurnSeconds: number;
   /** When set, the bot's clock starts at this instant (rehearsals, tests); real time otherwise. */
   clockStart: Date | null;
-  /** /healthz, /readyz and /metrics listen here (0: any free port). */
+  /** /healthz, /readyz and /metrics listen here (0: any free port), on this address (the loopback by default). */
   healthPort: number;
+  healthHost: string;
+  /** When set, /metrics (and the details of /readyz) need `Authorization: Bearer <token>`. */
+  metricsToken: string | undefined;
   /** Sent messages and posted notices are deleted this long after; reports, nominations and the audit never are. */
   retentionDays: number;
   /** Telegram's limits as the outbox and replies keep them (a bot with paid broadcasts has higher ones). */
@@ -183,7 +197,7 @@ export function parseConfig(env: Record<string, string | undefined>, needs: Conf
     secretariatChatId: data.SECRETARIAT_CHAT_ID === undefined ? undefined : Number(data.SECRETARIAT_CHAT_ID),
     mode:
       data.BOT_MODE === "webhook"
-        ? { kind: "webhook", url: data.WEBHOOK_URL!, secret: data.WEBHOOK_SECRET!, port: data.WEBHOOK_PORT }
+        ? { kind: "webhook", url: data.WEBHOOK_URL!, secret: data.WEBHOOK_SECRET!, port: data.WEBHOOK_PORT, host: data.WEBHOOK_HOST }
         : { kind: "polling" },
     schedules: {
       monthlyPush: data.MONTHLY_PUSH_CRON,
@@ -203,6 +217,8 @@ export function parseConfig(env: Record<string, string | undefined>, needs: Conf
     leaseSeconds: data.LEASE_SECONDS,
     chatTurnSeconds: data.CHAT_TURN_SECONDS,
     healthPort: data.HEALTH_PORT,
+    healthHost: data.HEALTH_HOST,
+    metricsToken: data.METRICS_TOKEN,
     retentionDays: data.RETENTION_DAYS,
     telegramLimits: { globalPerSecond: data.TELEGRAM_MESSAGES_PER_SECOND, perChatMs: data.TELEGRAM_CHAT_INTERVAL_MS, groupPerMinute: data.TELEGRAM_GROUP_MESSAGES_PER_MINUTE },
     outboxInFlight: data.OUTBOX_SENDS_IN_FLIGHT,

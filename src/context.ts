@@ -2,6 +2,7 @@ import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { I18nFlavor } from "@grammyjs/i18n";
 import type { Context } from "grammy";
 import type { Translate } from "./i18n.ts";
+import type { Topic } from "./chat/once-per-period.ts";
 import type { MemberRecord } from "./services/members.ts";
 
 /** The member behind the update, loaded once per update; null for someone the bot does not know. */
@@ -12,8 +13,13 @@ export interface MemberFlavor {
 /** Translations in chat: every parameter escaped for Telegram's HTML (src/i18n.ts, escapingTranslations). */
 export type ChatTranslationFlavor = Omit<I18nFlavor, "t" | "translate"> & { t: Translate; translate: Translate };
 
+/** Whether to say something to the sender in this chat now: true at most once per the topic's period. */
+export interface OncePerPeriodFlavor {
+  firstTimeInPeriod(topic: Topic): boolean;
+}
+
 /** The context every handler gets. */
-export type BotContext = ConversationFlavor<Context & ChatTranslationFlavor & MemberFlavor>;
+export type BotContext = ConversationFlavor<Context & ChatTranslationFlavor & MemberFlavor & OncePerPeriodFlavor>;
 
 /** The context inside conversations: fresh objects built on replay, with only the plugins given to them. */
 export type ConversationContext = Context & ChatTranslationFlavor;

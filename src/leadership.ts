@@ -1,5 +1,6 @@
 import type { Clock } from "./time/clock.ts";
 import type { Lease } from "./services/lease.ts";
+import type { Log } from "./observability/logger.ts";
 
 /**
  * Runs the work only one instance may do while this instance holds the lease: it tries every
@@ -24,7 +25,7 @@ export class Leadership {
     private readonly lease: Lease,
     private readonly clock: Clock,
     private readonly work: LeaderWork,
-    private readonly log: (line: string, fields?: Record<string, unknown>) => void,
+    private readonly log: Log,
     private readonly renewMs: number,
   ) {}
 
@@ -38,15 +39,15 @@ export class Leadership {
     try {
       holds = await this.lease.acquire(this.clock.now());
     } catch (error) {
-      this.log(`lease: ${(error as Error).message}`);
+      this.log(`lease: ${(error as Error).message}`, {}, "error");
     }
     if (holds && !this.leading) {
       this.leading = true;
       this.log(`lease ${this.lease.name}: leading (${this.lease.holder})`);
-      this.starting = this.work.gain().catch((error: unknown) => this.log(`lease ${this.lease.name}: starting the work failed: ${(error as Error).message}`));
+      this.starting = this.work.gain().catch((error: unknown) => this.log(`lease ${this.lease.name}: starting the work failed: ${(error as Error).message}`, {}, "error"));
     } else if (!holds && this.leading) {
       this.leading = false;
-      this.log(`lease ${this.lease.name}: lost; standing by`);
+      this.log(`lease ${this.lease.name}: lost; standing by`, {}, "warn");
       await this.starting;
       await this.work.lose();
     } else if (!holds && !this.leading && this.firstCheck) {

@@ -21,7 +21,7 @@ import { mongoConversationStorage } from "./conversation-storage.ts";
 import { openDatabase } from "./db/open-database.ts";
 import { setDefaultMenus } from "./chat/command-menu.ts";
 import { Leadership } from "./leadership.ts";
-import { healthServer } from "./observability/health-server.ts";
+import { healthServer, listen } from "./observability/health-server.ts";
 import { createLogger, logWith } from "./observability/logger.ts";
 import { Metrics } from "./observability/metrics.ts";
 import { loadEnvFile } from "./load-env-file.ts";
@@ -103,15 +103,16 @@ async function main(): Promise<void> {
   log(`contacting the Bot API at ${config.telegramApiRoot} …`);
   await contactPatiently(`the Bot API at ${config.telegramApiRoot}`, (signal) => bot.init(signal as never), { log });
   await rememberBotUsername(bot.botInfo.username);
-  await setDefaultMenus(bot.api).catch((error: unknown) => log(`command menus not set: ${(error as Error).message}`));
+  await setDefaultMenus(bot.api).catch((error: unknown) => log(`command menus not set: ${(error as Error).message}`, {}, "warn"));
   const access = await prepareAdminAccess({ adminIds: config.adminTelegramIds, ttlHours: config.inviteTtlHours, now: clock.now() });
+  if (access.granted.length > 0) log(`ADMIN_TELEGRAM_IDS: ${access.granted.join(", ")} made administrator`);
   if (access.kind !== "bootstrap-invite") forgetFirstAdminLink(config.dataDir);
   else {
     // The one-time admin link is no log line: it goes to a file only this user can read, and
     // to the terminal when there is one.
     const link = inviteLink(bot.botInfo.username, access.code);
     const file = writeFirstAdminLink(config.dataDir, link, `${formatLocalDateTime(access.expiresAt, config.timeZone)} ${config.timeZone}`);
-    log(`no administrator yet: the one-time admin link is in ${file} (or set ADMIN_TELEGRAM_IDS)`);
+    log(`no administrator yet: the one-time admin link is in ${file} (or set ADMIN_TELEGRAM_IDS)`, {}, "warn");
     if (process.stdout.isTTY) {
       console.log(["", "=".repeat(72), "No administrator yet. Open this one-time link in Telegram to become the first:", `  ${link}`, `(valid until ${formatLocalDateTime(access.expiresAt, config.timeZone)} ${config.timeZone}; or set ADMIN_TELEGRAM_IDS)`, "=".repeat(72), ""].join("\n"));
     }
@@ -169,28 +170,28 @@ async function main(): Promise<void> {
       },
       log,
     );
-    const { url, secret, port } = config.mode;
+    const { url, secret, port, host } = config.mode;
     const routes = [telegramWebhookRoute(new URL(url).pathname, secret)];
     if (zalo && zaloWebhook) routes.push(zaloWebhookRoute(new URL(zaloWebhook.url).pathname, zaloWebhook.secret));
     const server = webhookServer(intake, routes, log);
-    await new Promise<void>((resolve) => server.listen(port, resolve));
+    await listen(server, host, port);
     await bot.api.setWebhook(url, { secret_token: secret });
     if (zalo && zaloWebhook) {
       const set = await zalo.call("setWebhook", { url: zaloWebhook.url, secret_token: zaloWebhook.secret });
-      log(set.ok ? `Zalo bot: webhook at ${new URL(zaloWebhook.url).pathname}` : `Zalo webhook not set: ${set.error_code} ${set.description}`);
+      if (set.ok) log(`Zalo bot: webhook at ${new URL(zaloWebhook.url).pathname}`);
+      else log(`Zalo webhook not set: ${set.error_code} ${set.description}`, {}, "error");
     }
     const address = server.address();
-    log(`dondoc @${bot.botInfo.username}: webhook on port ${typeof address === "object" && address ? address.port : port}`);
+    log(`dondoc @${bot.botInfo.username}: webhook on ${host} port ${typeof address === "object" && address ? address.port : port}`);
     stopIntake = () => new Promise((resolve) => server.close(() => resolve()));
   }
   leadership.start();
 
-  const health = healthServer(metrics, { leading: () => leadership.isLeader, instance }, clock);
-  health.on("error", (error) => log(`health endpoints not served: ${error.message}`, { port: config.healthPort }));
-  health.listen(config.healthPort, () => {
-    const address = health.address();
-    log(`health endpoints on port ${typeof address === "object" && address ? address.port : config.healthPort}: /healthz /readyz /metrics`);
-  });
+  const health = healthServer(metrics, { leading: () => leadership.isLeader, instance }, clock, { metricsToken: config.metricsToken });
+  await listen(health, config.healthHost, config.healthPort).then(
+    (address) => log(`health endpoints on ${address.address} port ${address.port}: /healthz /readyz /metrics${config.metricsToken ? " (with METRICS_TOKEN)" : ""}`),
+    (error: Error) => log(`health endpoints not served: ${error.message}`, { host: config.healthHost, port: config.healthPort }, "error"),
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -1,3 +1,4 @@
+import type { Log } from "./observability/logger.ts";
 /**
  * The first call to the Bot API, made patiently: each attempt given `attemptMs`, a line in the log
  * for every failure (Telegram unreachable, a proxy in the way, a wrong token), and attempts
@@ -6,7 +7,7 @@
  */
 export interface ContactOptions {
   attemptMs?: number;
-  log: (line: string) => void;
+  log: Log;
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -25,7 +26,7 @@ export async function contactPatiently(what: string, attempt: (signal: AbortSign
       const status = (error as { error_code?: number }).error_code;
       if (status === 401 || status === 404) throw error;
       const reason = controller.signal.aborted ? String((controller.signal.reason as Error)?.message ?? "timed out") : (error as Error).message;
-      options.log(`${what} not reached (attempt ${tries}): ${reason}; trying again in ${pause / 1000} s`);
+      options.log(`${what} not reached (attempt ${tries}): ${reason}; trying again in ${pause / 1000} s`, {}, "warn");
     } finally {
       clearTimeout(timer);
     }

@@ -82,34 +82,34 @@ export function webhookServer(intake: UpdateIntake, routes: WebhookRoute[], log:
     if (!sameSecret(request.headers[route.secretHeader], route.secret)) return answer(401);
     const body = await readBody(request);
     if (!body) {
-      log(`${route.network} webhook: refused a body over ${MAX_BODY} bytes`);
+      log(`${route.network} webhook: refused a body over ${MAX_BODY} bytes`, {}, "warn");
       return answer(413);
     }
     let parsed: unknown;
     try {
       parsed = JSON.parse(body.toString("utf8"));
     } catch {
-      log(`${route.network} webhook: refused a body that is not JSON`);
+      log(`${route.network} webhook: refused a body that is not JSON`, {}, "warn");
       return answer(400);
     }
     const reading = route.read(parsed);
     if ("problem" in reading) {
-      log(`${route.network} webhook: refused a body that is no update: ${reading.problem}`);
+      log(`${route.network} webhook: refused a body that is no update: ${reading.problem}`, {}, "warn");
       return answer(400);
     }
     const received = intake.receive(reading.chat, reading.item);
     // What runs after the answer is the intake's: it catches and logs its own failures.
     void received.then(({ handled }) => handled).catch(() => undefined);
     const outcome = await withDeadline(received, answerWithin).catch((error: unknown) => {
-      log(`${route.network} webhook: update ${reading.item.id} not recorded: ${(error as Error).message}`);
+      log(`${route.network} webhook: update ${reading.item.id} not recorded: ${(error as Error).message}`, {}, "error");
       return "failed" as const;
     });
-    if (outcome === "late") log(`${route.network} webhook: update ${reading.item.id} not recorded within ${answerWithin} ms; it will come again`);
+    if (outcome === "late") log(`${route.network} webhook: update ${reading.item.id} not recorded within ${answerWithin} ms; it will come again`, {}, "warn");
     answer(outcome === "late" || outcome === "failed" ? 503 : 200);
   };
   const server = createServer((request, response) => {
     serve(request, response).catch((error: unknown) => {
-      log(`webhook: ${(error as Error).message}`);
+      log(`webhook: ${(error as Error).message}`, {}, "error");
       if (!response.headersSent) {
         response.statusCode = 500;
         response.end();

@@ -25,7 +25,7 @@ describe("configuration", () => {
       WEBHOOK_SECRET: "s3cret-s3cret-s3cret",
       SECRETARIAT_CHAT_ID: "-1001234567890",
     });
-    expect(config.mode).toEqual({ kind: "webhook", url: "https://dondoc.laichau.gov.vn/telegram", secret: "s3cret-s3cret-s3cret", port: 8080 });
+    expect(config.mode).toEqual({ kind: "webhook", url: "https://dondoc.laichau.gov.vn/telegram", secret: "s3cret-s3cret-s3cret", port: 8080, host: "127.0.0.1" });
     expect(config.secretariatChatId).toBe(-1001234567890);
   });
 

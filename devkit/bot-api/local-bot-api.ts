@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { closeLocally, listenLocally } from "../local-server.ts";
+import { downloadHeaders } from "../safe-download.ts";
 import { readRequestParams, type UploadedFile } from "./request-params.ts";
 import { LIMITS, markupProblem, readMessageText, type InlineButton, type MessageText } from "./telegram-limits.ts";
 import type { HtmlStrictness, TextEntity } from "./telegram-html.ts";
@@ -268,7 +269,7 @@ export class LocalBotApi {
     if (file && this.tokenOk(file[1]!)) {
       const stored = [...this.files.values()].find((f) => f.path === decodeURIComponent(file[2]!));
       if (stored) {
-        response.writeHead(200, { "content-type": stored.mimeType });
+        response.writeHead(200, downloadHeaders(stored.fileName, stored.mimeType));
         response.end(stored.bytes);
         return;
       }

@@ -1,6 +1,7 @@
 import { BSON, type Document } from "bson";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync } from "node:fs";
 import { dirname } from "node:path";
+import { writePrivateFile } from "../../src/db/private-files.ts";
 import type { IndexSpec } from "./collection.ts";
 import type { Engine } from "./engine.ts";
 
@@ -24,9 +25,10 @@ export function saveSnapshot(engine: Engine, path: string): void {
       for (const document of collection.documents.values()) chunks.push(BSON.serialize({ db, collection: name, document }));
     }
   }
-  mkdirSync(dirname(path), { recursive: true });
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const temporary = `${path}.tmp`;
-  writeFileSync(temporary, Buffer.concat(chunks));
+  // The data of a province: readable by the bot's user only.
+  writePrivateFile(temporary, Buffer.concat(chunks));
   renameSync(temporary, path);
 }
 

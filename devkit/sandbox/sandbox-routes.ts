@@ -7,6 +7,7 @@ import type { LocalBotApi, SandboxUser } from "../bot-api/local-bot-api.ts";
 import type { Persona, SandboxSample } from "./demo-data.ts";
 import type { LocalZaloApi } from "../zalo-api/local-zalo-api.ts";
 import { servePublishedImage } from "../../src/services/published-images.ts";
+import { downloadHeaders } from "../safe-download.ts";
 
 /**
  * The sandbox page and its small JSON API: who you are, the chat you see, typing, pressing
@@ -29,6 +30,13 @@ const WEB = fileURLToPath(new URL("./web/", import.meta.url));
 const STATIC: Record<string, string> = { "/": "index.html", "/app.js": "app.js", "/style.css": "style.css" };
 const TYPES: Record<string, string> = { html: "text/html; charset=utf-8", js: "text/javascript; charset=utf-8", css: "text/css; charset=utf-8" };
 const MAX_UPLOAD = 10 * 1024 * 1024;
+/** The page runs only its own script, shows only its own and uploaded images, and is framed by nobody. */
+const PAGE_HEADERS = {
+  "content-security-policy": "default-src 'self'; img-src 'self' data: blob: http://127.0.0.1:* http://localhost:*; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+  "x-content-type-options": "nosniff",
+  "x-frame-options": "DENY",
+  "referrer-policy": "no-referrer",
+};
 
 async function body(request: IncomingMessage): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
@@ -42,7 +50,7 @@ async function body(request: IncomingMessage): Promise<Record<string, unknown>> 
 }
 
 function send(response: ServerResponse, status: number, value: unknown): void {
-  response.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
+  response.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff" });
   response.end(JSON.stringify(value));
 }
 
@@ -57,7 +65,7 @@ export function sandboxRoutes(api: LocalBotApi, clock: ClockPanel, languages: { 
     try {
       if (request.method === "GET" && STATIC[url.pathname]) {
         const file = STATIC[url.pathname]!;
-        response.writeHead(200, { "content-type": TYPES[file.split(".").pop()!]!, "cache-control": "no-store" });
+        response.writeHead(200, { "content-type": TYPES[file.split(".").pop()!]!, "cache-control": "no-store", ...PAGE_HEADERS });
         response.end(await readFile(`${WEB}${file}`));
         return;
       }
@@ -95,7 +103,7 @@ export function sandboxRoutes(api: LocalBotApi, clock: ClockPanel, languages: { 
       if (file) {
         const stored = api.fileById(file[1]!);
         if (!stored) return send(response, 404, { error: "no file" });
-        response.writeHead(200, { "content-type": stored.mimeType, "content-disposition": `inline; filename="${encodeURIComponent(stored.fileName)}"` });
+        response.writeHead(200, downloadHeaders(stored.fileName, stored.mimeType));
         response.end(stored.bytes);
         return;
       }

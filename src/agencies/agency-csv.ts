@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { readCsvTable, type CsvResult } from "../csv-table.ts";
 import { readLocalDate } from "../time/local-dates.ts";
+import { cleanName, type TextProblem } from "../text/clean-text.ts";
 import { AGENCY_KINDS, type AgencyKind } from "./agency-kinds.ts";
 
 /**
@@ -33,14 +34,33 @@ const optionalDate = z
 
 const CODE = /^[A-Z0-9][A-Z0-9_-]*$/;
 
+const REFUSED: Record<TextProblem, string> = {
+  control: "holds control characters or a line break",
+  bidi: "holds characters that turn the direction of the text (U+202A–U+202E, U+2066–U+2069)",
+  invisible: "shows nothing (only zero-width characters)",
+};
+
+/** A name as the secretariat reads it: cleaned, or refused with why; empty stays empty. */
+const cleanedName = z.string().transform((value, context) => {
+  if (!value.trim()) return "";
+  const cleaned = cleanName(value);
+  if (cleaned.ok) return cleaned.text;
+  context.addIssue({ code: "custom", message: REFUSED[cleaned.problem] });
+  return z.NEVER;
+});
+
 const rowSchema = z
   .object({
     code: z.string().transform((code) => code.toUpperCase()).pipe(z.string().regex(CODE, "letters A–Z, digits, - and _")),
-    name: z.string().min(1, "required"),
+    name: z.string().min(1, "required").pipe(cleanedName),
     kind: z.enum(AGENCY_KINDS, { message: `one of ${AGENCY_KINDS.join(", ")}` }),
     bloc_code: z.string().default(""),
-    bloc_name: z.string().default(""),
-    aliases: z.string().default(""),
+    bloc_name: z.string().default("").pipe(cleanedName),
+    aliases: z
+      .string()
+      .default("")
+      .transform((value) => value.split("|").filter((alias) => alias.trim()))
+      .pipe(z.array(cleanedName)),
     valid_from: optionalDate,
     valid_until: optionalDate,
     successor: z
@@ -52,13 +72,10 @@ const rowSchema = z
   .transform(
     (row): AgencyRow => ({
       code: row.code,
-      name: row.name.normalize("NFC"),
+      name: row.name,
       kind: row.kind,
-      bloc: row.bloc_code ? { code: row.bloc_code.toUpperCase(), name: (row.bloc_name || row.bloc_code).normalize("NFC") } : null,
-      aliases: row.aliases
-        .split("|")
-        .map((alias) => alias.trim().normalize("NFC"))
-        .filter(Boolean),
+      bloc: row.bloc_code ? { code: row.bloc_code.toUpperCase(), name: row.bloc_name || row.bloc_code } : null,
+      aliases: row.aliases,
       validFrom: row.valid_from,
       validUntil: row.valid_until,
       successor: row.successor || null,

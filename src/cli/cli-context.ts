@@ -9,6 +9,8 @@ export interface CliContext {
   out: (line: string) => void;
   /** "Now" for every command: real time, or CLOCK_START's rehearsal, as the bot's. */
   clock: Clock;
+  /** Where notes about the run go (which database was used): stderr. */
+  err: (line: string) => void;
 }
 
 export interface CliCommand {

@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { ensurePrivateFolder, writePrivateFile } from "./private-files.ts";
 
 /**
  * The embedded database of a running bot, recorded in its data folder, so the CLI works on the
@@ -24,9 +25,9 @@ function alive(pid: number): boolean {
 }
 
 export function recordRunningDatabase(dataDir: string, record: Omit<RunningDatabaseRecord, "pid" | "startedAt">): void {
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateFolder(dataDir);
   const full: RunningDatabaseRecord = { ...record, pid: process.pid, startedAt: new Date().toISOString() };
-  writeFileSync(join(dataDir, FILE), `${JSON.stringify(full, null, 2)}\n`);
+  writePrivateFile(join(dataDir, FILE), `${JSON.stringify(full, null, 2)}\n`);
 }
 
 /** The record of a database whose process is still alive; a stale record is removed. */
@@ -61,11 +62,11 @@ const LOCK = "bot.lock";
  * that died is taken over. Returns the pid of the bot that holds it, or null when this process now does.
  */
 export function lockDataFolder(dataDir: string): number | null {
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateFolder(dataDir);
   const path = join(dataDir, LOCK);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      writeFileSync(path, String(process.pid), { flag: "wx" });
+      writePrivateFile(path, String(process.pid), { flag: "wx" });
       return null;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;

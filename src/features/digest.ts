@@ -7,16 +7,14 @@ import { yearMonthAt } from "../time/calendar.ts";
 import { hasRole } from "../services/members.ts";
 import { commandGroup, defineCommand } from "../chat/define-command.ts";
 import { replyLong } from "../chat/reply-long.ts";
-import { maySeeSecretariatViews } from "../chat/roles.ts";
+import { maySeeSecretariatViews, refuseView } from "../chat/roles.ts";
 
 /** /tonghop (/digest): the leaders' weekly digest, on demand, for leaders and the secretariat. */
 export function digestFeature(deps: BotDeps) {
   const feature = new Composer<BotContext>();
   const commands = commandGroup();
   defineCommand(commands, "digest", async (ctx: BotContext) => {
-    if (!hasRole(ctx.member, "leader") && !(await maySeeSecretariatViews(ctx, deps.config.secretariatChatId))) {
-      return void (await ctx.reply(ctx.t("leaders-only")));
-    }
+    if (!hasRole(ctx.member, "leader") && !maySeeSecretariatViews(ctx)) return refuseView(ctx, "leaders-only");
     const typed = typeof ctx.match === "string" ? ctx.match.trim() : "";
     const month = typed ? readMonth(typed) : null;
     if (typed && !month) {

@@ -7,11 +7,12 @@ import { translatorFor } from "../i18n.ts";
 import { agencyListHtml, memberListHtml, unmatchedUnitsHtml } from "../messages/directory-messages.ts";
 import { mergeAgency, renameAgency, retireAgency } from "../services/agency-changes.ts";
 import { addAgency, addAlias, DirectoryError, revokeMember, unmatchedPlanUnits } from "../services/directory-admin.ts";
+import { TextRefused } from "../text/clean-text.ts";
 import { formatCalendarDate, localDate } from "../time/calendar.ts";
 import { readLocalDate } from "../time/local-dates.ts";
 import { commandGroup, defineCommand } from "../chat/define-command.ts";
 import { replyLong } from "../chat/reply-long.ts";
-import { actsForSecretariat } from "../chat/roles.ts";
+import { actsForSecretariat, refuseView } from "../chat/roles.ts";
 
 /**
  * /coquan (/agencies): list, add an agency, add a name plans use for it, see unmatched plan
@@ -23,11 +24,12 @@ export function directoryFeature(deps: BotDeps) {
   const args = (ctx: BotContext) => (typeof ctx.match === "string" ? ctx.match.trim() : "");
   const actor = (ctx: BotContext) => ({ via: "chat" as const, telegramId: ctx.from!.id, name: ctx.member!.displayName });
   const guard = (handler: (ctx: BotContext) => Promise<void>) => async (ctx: BotContext) => {
-    if (!actsForSecretariat(ctx)) return void (await ctx.reply(ctx.t("secretariat-only")));
+    if (!actsForSecretariat(ctx)) return refuseView(ctx);
     try {
       await handler(ctx);
     } catch (error) {
       if (error instanceof DirectoryError) return void (await ctx.reply(ctx.t(error.key, error.params)));
+      if (error instanceof TextRefused) return void (await ctx.reply(ctx.t(error.key)));
       throw error;
     }
   };
@@ -40,12 +42,11 @@ export function directoryFeature(deps: BotDeps) {
       const fields = rest.join(" ").split("|").map((part) => part.trim());
       const now = deps.clock.now();
       if (/^(them|thêm|add)$/i.test(action)) {
-        await addAgency({ code: fields[0] ?? "", name: fields[1] ?? "", kind: fields[2] ?? "department" }, actor(ctx), now);
-        return void (await ctx.reply(ctx.t("agency-added", { code: (fields[0] ?? "").toUpperCase(), name: fields[1] ?? "" })));
+        const added = await addAgency({ code: fields[0] ?? "", name: fields[1] ?? "", kind: fields[2] ?? "department" }, actor(ctx), now);
+        return void (await ctx.reply(ctx.t("agency-added", added)));
       }
       if (/^(bidanh|bídanh|alias)$/i.test(action)) {
-        const name = await addAlias(fields[0] ?? "", fields[1] ?? "", actor(ctx), now);
-        return void (await ctx.reply(ctx.t("agency-alias-added", { alias: fields[1] ?? "", name })));
+        return void (await ctx.reply(ctx.t("agency-alias-added", await addAlias(fields[0] ?? "", fields[1] ?? "", actor(ctx), now))));
       }
       if (/^(chuakhop|chưakhớp|unmatched)$/i.test(action)) {
         const names = await unmatchedPlanUnits();
@@ -63,8 +64,8 @@ export function directoryFeature(deps: BotDeps) {
         return void (await ctx.reply(ctx.t("agency-merged", { from: words[0].toUpperCase(), into: words[1].toUpperCase(), date: formatCalendarDate(effective), ...moved })));
       }
       if (/^(doiten|đổitên|rename)$/i.test(action)) {
-        const { before } = await renameAgency(fields[0] ?? "", fields[1] ?? "", actor(ctx), now);
-        return void (await ctx.reply(ctx.t("agency-renamed", { code: (fields[0] ?? "").trim().toUpperCase(), before, after: (fields[1] ?? "").trim() })));
+        const { before, after } = await renameAgency(fields[0] ?? "", fields[1] ?? "", actor(ctx), now);
+        return void (await ctx.reply(ctx.t("agency-renamed", { code: (fields[0] ?? "").trim().toUpperCase(), before, after })));
       }
       if (/^(ngung|ngừng|retire)$/i.test(action)) {
         const lastDay = dateOr(words[1], today);

@@ -1,5 +1,6 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.ts";
+import { welcomeStranger } from "../chat/welcome-stranger.ts";
 
 /** Installed last: a stale or unknown button changes nothing and says so; stray text gets a hint. */
 export const fallbacksFeature = new Composer<BotContext>();
@@ -10,5 +11,6 @@ fallbacksFeature.on("callback_query", async (ctx) => {
 
 fallbacksFeature.on("message", async (ctx) => {
   if (ctx.chat.type !== "private") return;
-  await ctx.reply(ctx.t(ctx.member ? "unhandled-member" : "welcome-unknown"));
+  if (!ctx.member) return welcomeStranger(ctx);
+  await ctx.reply(ctx.t("unhandled-member"));
 });

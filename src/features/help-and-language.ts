@@ -6,16 +6,18 @@ import { languageButton } from "../chat/callback-data.ts";
 import { COMMANDS } from "../chat/command-table.ts";
 import { commandGroup, defineCommand } from "../chat/define-command.ts";
 import { memberLocales } from "../middleware/member-loader.ts";
+import { welcomeStranger } from "../chat/welcome-stranger.ts";
 
 /** /trogiup (/help): the commands this person may use; /ngonngu (/language): Vietnamese or English. */
 export function helpAndLanguageFeature() {
   const feature = new Composer<BotContext>();
   const commands = commandGroup();
   defineCommand(commands, "help", async (ctx: BotContext) => {
+    if (!ctx.member) return welcomeStranger(ctx);
     const roles = COMMANDS.filter((c) => c.key !== "start" && (c.for.includes("everyone") || c.for.some((role) => role !== "everyone" && hasRole(ctx.member, role))));
     const english = (await ctx.i18n.getLocale()) === "en";
     const lines = roles.map((c) => `/${english ? c.en : c.vi} — ${ctx.t(`command-${c.key}`)}`);
-    await ctx.reply([ctx.t(ctx.member ? "help-heading" : "welcome-unknown"), "", ...(ctx.member ? lines : [])].join("\n").trim());
+    await ctx.reply([ctx.t("help-heading"), "", ...lines].join("\n").trim());
   });
   defineCommand(commands, "language", async (ctx: BotContext) => {
     if (!ctx.member) return;

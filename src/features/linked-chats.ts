@@ -3,6 +3,7 @@ import type { BotContext } from "../context.ts";
 import { networkOf } from "../chat-networks.ts";
 import { createLinkCode, LINK_CODE_MINUTES, redeemLinkCode, writeHere } from "../services/linked-chats.ts";
 import { commandGroup, defineCommand } from "../chat/define-command.ts";
+import { welcomeStranger } from "../chat/welcome-stranger.ts";
 
 /**
  * /lienket (/link): a member gets a code to link their chat on the other network; sent as
@@ -19,7 +20,7 @@ export function linkedChatsFeature(deps: BotDeps) {
       if (!result.ok) return void (await ctx.reply(ctx.t(`link-${result.reason}`)));
       return void (await ctx.reply(ctx.t("link-done", { name: result.displayName, network: networkOf(ctx.chat.id) })));
     }
-    if (!ctx.member) return void (await ctx.reply(ctx.t("welcome-unknown")));
+    if (!ctx.member) return welcomeStranger(ctx);
     const created = await createLinkCode(ctx.member._id, deps.clock.now());
     await ctx.reply(ctx.t("link-code", { code: created.code, minutes: LINK_CODE_MINUTES }));
   });

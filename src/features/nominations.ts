@@ -14,7 +14,7 @@ import { nominateButton, roundCloseButton, roundTotalsButton } from "../chat/cal
 import { trusted } from "../messages/html.ts";
 import { commandGroup, defineCommand } from "../chat/define-command.ts";
 import { replyLong } from "../chat/reply-long.ts";
-import { actsForSecretariat, focalAgency, maySeeSecretariatViews } from "../chat/roles.ts";
+import { actsForSecretariat, focalAgency, maySeeSecretariatViews, refuseView } from "../chat/roles.ts";
 
 /** Nomination rounds in chat: the officer's button, /khenthuong totals, /modot to open one. */
 export function nominationsFeature(deps: BotDeps) {
@@ -26,10 +26,10 @@ export function nominationsFeature(deps: BotDeps) {
     if (!round) return void (await ctx.reply(ctx.t("round-error-unknown", { round: reference })));
     await replyLong(ctx, await roundTotalsHtml(round, deps.clock.now(), deps.config.timeZone, (key, params) => ctx.t(key, params)));
   };
-  const mayReadTotals = async (ctx: BotContext) => hasRole(ctx.member, "leader") || (await maySeeSecretariatViews(ctx, deps.config.secretariatChatId));
+  const mayReadTotals = (ctx: BotContext) => hasRole(ctx.member, "leader") || maySeeSecretariatViews(ctx);
 
   defineCommand(commands, "nominations", async (ctx: BotContext) => {
-    if (!(await mayReadTotals(ctx))) return void (await ctx.reply(ctx.t("secretariat-only")));
+    if (!mayReadTotals(ctx)) return refuseView(ctx);
     const reference = typeof ctx.match === "string" ? ctx.match.trim() : "";
     if (reference) return showTotals(ctx, reference);
     const rounds = await NominationRoundModel.find().sort({ status: -1, deadline: -1 }).limit(10).lean();
@@ -44,7 +44,7 @@ export function nominationsFeature(deps: BotDeps) {
     });
   });
   feature.callbackQuery(roundTotalsButton.pattern, async (ctx) => {
-    if (!(await mayReadTotals(ctx))) return void (await ctx.answerCallbackQuery({ text: ctx.t("secretariat-only"), show_alert: true }));
+    if (!mayReadTotals(ctx)) return refuseView(ctx);
     await ctx.answerCallbackQuery();
     await showTotals(ctx, String(roundTotalsButton.read(ctx.callbackQuery.data)!.seq));
   });
@@ -55,7 +55,7 @@ export function nominationsFeature(deps: BotDeps) {
     await ctx.conversation.enter(OPEN_ROUND, args);
   });
   defineCommand(commands, "round", async (ctx: BotContext) => {
-    if (!actsForSecretariat(ctx)) return void (await ctx.reply(ctx.t("secretariat-only")));
+    if (!actsForSecretariat(ctx)) return refuseView(ctx);
     const [action = "", reference = "", ...rest] = (typeof ctx.match === "string" ? ctx.match.trim() : "").split(/\s+/);
     const now = deps.clock.now();
     const actor = { via: "chat" as const, telegramId: ctx.from!.id, name: ctx.member!.displayName };

@@ -16,7 +16,7 @@ import { remindNowButton } from "../chat/callback-data.ts";
 import { setGroupMenu } from "../chat/command-menu.ts";
 import { commandGroup, defineCommand } from "../chat/define-command.ts";
 import { replyLong } from "../chat/reply-long.ts";
-import { actsForSecretariat, maySeeSecretariatViews } from "../chat/roles.ts";
+import { actsForSecretariat, maySeeSecretariatViews, refuseView } from "../chat/roles.ts";
 
 /**
  * The secretariat's commands: where things stand (/tinhhinh, /chuabaocao, /quahan), reminding
@@ -39,10 +39,7 @@ export function secretariatFeature(deps: BotDeps) {
     return `${now.month}/${now.year}`;
   };
   const guarded = (view: (ctx: BotContext) => Promise<void>) => async (ctx: BotContext) => {
-    if (!(await maySeeSecretariatViews(ctx, deps.config.secretariatChatId))) {
-      await ctx.reply(ctx.t("secretariat-only"));
-      return;
-    }
+    if (!maySeeSecretariatViews(ctx)) return refuseView(ctx);
     await view(ctx);
   };
 
@@ -84,10 +81,7 @@ export function secretariatFeature(deps: BotDeps) {
     commands,
     "remind",
     guarded(async (ctx) => {
-      if (!actsForSecretariat(ctx)) {
-        await ctx.reply(ctx.t("secretariat-only"));
-        return;
-      }
+      if (!actsForSecretariat(ctx)) return refuseView(ctx);
       const period = periodKey(yearMonthAt(deps.clock.now(), deps.config.timeZone));
       await ctx.reply(ctx.t("remind-confirm"), {
         reply_markup: { inline_keyboard: [[{ text: ctx.t("button-remind-yes"), callback_data: remindNowButton.build({ period }) }, { text: ctx.t("button-remind-no"), callback_data: remindNowButton.build("no") }]] },
@@ -95,10 +89,7 @@ export function secretariatFeature(deps: BotDeps) {
     }),
   );
   defineCommand(commands, "bind", async (ctx: BotContext) => {
-    if (!actsForSecretariat(ctx)) {
-      await ctx.reply(ctx.t("secretariat-only"));
-      return;
-    }
+    if (!actsForSecretariat(ctx)) return refuseView(ctx);
     if (ctx.chat?.type === "private") {
       await ctx.reply(ctx.t("bind-in-group"));
       return;

@@ -7,7 +7,8 @@ import { formatCalendarDate, yearMonthAt } from "../time/calendar.ts";
 import { readLocalDate } from "../time/local-dates.ts";
 import { commandGroup, defineCommand } from "../chat/define-command.ts";
 import { replyLong } from "../chat/reply-long.ts";
-import { actsForSecretariat } from "../chat/roles.ts";
+import { actsForSecretariat, refuseView } from "../chat/roles.ts";
+import { TextRefused } from "../text/clean-text.ts";
 
 /**
  * /lich (/calendar): the year's days off, and the days the government announced differently —
@@ -20,7 +21,7 @@ export function workingCalendarFeature(deps: BotDeps) {
   const feature = new Composer<BotContext>();
   const commands = commandGroup();
   defineCommand(commands, "calendar", async (ctx: BotContext) => {
-    if (!actsForSecretariat(ctx)) return void (await ctx.reply(ctx.t("secretariat-only")));
+    if (!actsForSecretariat(ctx)) return refuseView(ctx);
     const locale = (await ctx.i18n.getLocale()) === "en" ? "en" : "vi";
     const t = ctx.t;
     const [first = "", second = "", ...rest] = (typeof ctx.match === "string" ? ctx.match.trim() : "").split(/\s+/).filter(Boolean);
@@ -39,7 +40,12 @@ export function workingCalendarFeature(deps: BotDeps) {
       if (!cleared) return void (await ctx.reply(t("calendar-nothing-to-clear", { date: formatCalendarDate(date) })));
     } else {
       const name = rest.join(" ").slice(0, 200) || t(action === "off" ? "calendar-default-off-name" : "calendar-default-work-name");
-      await setCalendarDay({ date, kind: action, name }, actor, deps.clock.now());
+      try {
+        await setCalendarDay({ date, kind: action, name }, actor, deps.clock.now());
+      } catch (error) {
+        if (error instanceof TextRefused) return void (await ctx.reply(t(error.key)));
+        throw error;
+      }
     }
     const calendar = await loadWorkingCalendar();
     await ctx.reply(t("calendar-day-saved", { day: describeDay(calendar.day(date), t, locale) }));

@@ -6,14 +6,14 @@ import { closeYear, YearCloseError } from "../services/year-close.ts";
 import { yearMonthAt } from "../time/calendar.ts";
 import { yearCloseButton } from "../chat/callback-data.ts";
 import { commandGroup, defineCommand } from "../chat/define-command.ts";
-import { actsForSecretariat } from "../chat/roles.ts";
+import { actsForSecretariat, refuseView } from "../chat/roles.ts";
 
 /** /dongnam 2026 (/closeyear): after a confirmation, closes a plan year and sends its year-end account. */
 export function yearCloseFeature(deps: BotDeps) {
   const feature = new Composer<BotContext>();
   const commands = commandGroup();
   defineCommand(commands, "close-year", async (ctx: BotContext) => {
-    if (!actsForSecretariat(ctx)) return void (await ctx.reply(ctx.t("secretariat-only")));
+    if (!actsForSecretariat(ctx)) return refuseView(ctx);
     const current = yearMonthAt(deps.clock.now(), deps.config.timeZone).year;
     const typed = typeof ctx.match === "string" ? ctx.match.trim() : "";
     const year = Number(typed);

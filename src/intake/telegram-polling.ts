@@ -17,7 +17,7 @@ export function pollTelegram(bot: Bot<BotContext>, intake: UpdateIntake, log: Lo
   const source = createSource({ supply: (batchSize, signal) => fetchUpdates(batchSize, signal) });
   const sink = createConcurrentSink<Update>(
     { consume: async (update) => (await receiveTelegramUpdate(intake, update)).handled },
-    async (error) => log("an update could not be recorded", { error: error instanceof Error ? error.message : String(error) }),
+    async (error) => log("an update could not be recorded", { error: error instanceof Error ? error.message : String(error) }, "error"),
   );
   const runner = createRunner(source, sink);
   runner.start();

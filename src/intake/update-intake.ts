@@ -87,7 +87,7 @@ export class UpdateIntake {
       if (await this.queues.recordBehindHolder(chat, item, now)) return { receipt: "queued", handled: this.running.get(chat) ?? done };
       const abandoned = await this.queues.takeWaiting(chat, now, item.id);
       if (abandoned) {
-        this.options.log?.("took over a chat whose instance stopped answering", { chat, waiting: abandoned.length, update: item.id });
+        this.options.log?.("took over a chat whose instance stopped answering", { chat, waiting: abandoned.length, update: item.id }, "warn");
         return { receipt: "taken-over", handled: this.run(chat, abandoned) };
       }
       if (await this.queues.isKnown(chat, item.id)) {
@@ -106,7 +106,7 @@ export class UpdateIntake {
     const previous = this.running.get(chat);
     const work: Promise<void> = (previous ?? Promise.resolve())
       .then(() => this.runHeld(chat, previous ? null : waiting))
-      .catch((error: unknown) => this.options.log?.("a chat's updates stopped", { chat, error: (error as Error).message }))
+      .catch((error: unknown) => this.options.log?.("a chat's updates stopped", { chat, error: (error as Error).message }, "error"))
       .finally(() => {
         if (this.running.get(chat) === work) this.running.delete(chat);
       });
@@ -121,7 +121,7 @@ export class UpdateIntake {
       const after = next ? await this.runOne(chat, next, queue.length === 1) : await this.queues.release(chat, this.options.clock.now());
       if (after === "released") return;
       if (after === "lost") {
-        this.options.log?.("a chat's turn ran out while its update ran: another instance has it now", { chat, update: next?.id ?? null });
+        this.options.log?.("a chat's turn ran out while its update ran: another instance has it now", { chat, update: next?.id ?? null }, "warn");
         return;
       }
       queue = after;
@@ -132,7 +132,7 @@ export class UpdateIntake {
     try {
       await this.options.handle(item);
     } catch (error) {
-      this.options.log?.("update failed", { update: item.id, chat, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      this.options.log?.("update failed", { update: item.id, chat, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }, "error");
     }
     return this.queues.finish(chat, item.id, this.options.clock.now(), lastKnown);
   }
@@ -150,7 +150,7 @@ export class UpdateIntake {
       const waiting = await this.queues.takeWaiting(chat, this.options.clock.now());
       if (!waiting) continue;
       taken++;
-      this.options.log?.("took over a chat whose instance stopped answering", { chat, waiting: waiting.length });
+      this.options.log?.("took over a chat whose instance stopped answering", { chat, waiting: waiting.length }, "warn");
       void this.run(chat, waiting);
     }
     return taken;
@@ -164,7 +164,7 @@ export class UpdateIntake {
         if (busy) return;
         busy = true;
         work()
-          .catch((error: unknown) => this.options.log?.(`updates: ${(error as Error).message}`))
+          .catch((error: unknown) => this.options.log?.(`updates: ${(error as Error).message}`, {}, "error"))
           .finally(() => (busy = false));
       }, ms);
       timer.unref();

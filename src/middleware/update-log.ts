@@ -30,7 +30,7 @@ export function updateLog(log: Log, metrics?: Metrics): MiddlewareFn<BotContext>
       const seconds = (performance.now() - started) / 1000;
       metrics?.updates.inc({ outcome });
       metrics?.updateSeconds.observe(seconds);
-      log("update", { update: ctx.update.update_id, chat: ctx.chat?.id ?? null, user: ctx.from?.id ?? null, handler: handlerOf(ctx), ms: Math.round(seconds * 1000), outcome });
+      log("update", { update: ctx.update.update_id, chat: ctx.chat?.id ?? null, user: ctx.from?.id ?? null, handler: handlerOf(ctx), ms: Math.round(seconds * 1000), outcome }, outcome === "error" ? "error" : "info");
     }
   };
 }

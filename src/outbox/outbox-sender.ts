@@ -4,6 +4,7 @@ import { MemberModel } from "../../models/member.ts";
 import { OutboxMessageModel } from "../../models/outbox-message.ts";
 import type { Clock } from "../time/clock.ts";
 import { SendPacer } from "./send-pacer.ts";
+import type { Log } from "../observability/logger.ts";
 
 /**
  * Drains the outbox within Telegram's limits. A 429 holds everything back for `retry_after`;
@@ -30,7 +31,7 @@ export interface OutboxSenderOptions {
   pacer?: SendPacer;
   /** Called once when a member is found unreachable (403), to tell the secretariat. */
   onUnreachable?: (memberId: Types.ObjectId) => Promise<void>;
-  log?: (line: string, fields?: Record<string, unknown>) => void;
+  log?: Log;
   /** Sends in flight at most, however slow the network (the rate decides below that). */
   maxInFlight?: number;
   /** How long a sent message is kept before MongoDB deletes it (default 90 days). */
@@ -197,7 +198,7 @@ export class OutboxSender {
     const description = error instanceof Error ? error.message : String(error);
     const fail = async () => {
       await OutboxMessageModel.updateOne({ _id: message._id }, { $set: { state: "failed", lastError: description, failedAt: this.options.clock.now() } });
-      this.options.log?.("outbox send failed", { key: message.key, chat: message.chatId, attempts: message.attempts, error: description });
+      this.options.log?.("outbox send failed", { key: message.key, chat: message.chatId, attempts: message.attempts, error: description }, "error");
       return "failed" as const;
     };
     const retryAt = async (at: number) => {
@@ -238,7 +239,7 @@ export class OutboxSender {
     // The other chat has not refused too: write there.
     if (member && other !== null && member.refusedChatId !== other) {
       await MemberModel.updateOne({ _id: memberId }, { $set: { writeToLinked: other === member.linkedChatId, refusedChatId: chatId } });
-      this.options.log?.("a member refused in one chat is written to in their other one from now on", { member: String(memberId) });
+      this.options.log?.("a member refused in one chat is written to in their other one from now on", { member: String(memberId) }, "warn");
       return;
     }
     const changed = await MemberModel.updateOne(
@@ -259,7 +260,7 @@ export class OutboxSender {
         try {
           await this.drain();
         } catch (error) {
-          this.options.log?.(`outbox: ${(error as Error).message}`);
+          this.options.log?.(`outbox: ${(error as Error).message}`, {}, "error");
         }
         if (!this.running) break;
         await new Promise<void>((resolve) => {

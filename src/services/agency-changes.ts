@@ -6,6 +6,7 @@ import { MilestoneModel } from "../../models/milestone.ts";
 import { NominationReportModel } from "../../models/nomination-report.ts";
 import { NominationRoundModel } from "../../models/nomination-round.ts";
 import { ProgressReportModel } from "../../models/progress-report.ts";
+import { requireCleanName } from "../text/clean-text.ts";
 import { addDays, type LocalDate } from "../time/local-dates.ts";
 import { recordAudit, type Actor } from "./audit.ts";
 import { DirectoryError } from "./directory-admin.ts";
@@ -93,17 +94,17 @@ export async function mergeAgency(fromCode: string, intoCode: string, effective:
   return result;
 }
 
-export async function renameAgency(code: string, newName: string, actor: Actor, now: Date): Promise<{ before: string }> {
+export async function renameAgency(code: string, newName: string, actor: Actor, now: Date): Promise<{ before: string; after: string }> {
   const agency = await AgencyModel.findOne({ code: code.trim().toUpperCase() });
-  const name = newName.trim().normalize("NFC");
   if (!agency) throw new DirectoryError("agency-unknown", { code });
-  if (!name || name.length > 200) throw new DirectoryError("agency-rename-usage");
+  if (!newName.trim() || newName.trim().length > 200) throw new DirectoryError("agency-rename-usage");
+  const name = requireCleanName(newName);
   const before = agency.name;
   // The old name stays as an alias: plans and people that still use it find the agency.
   agency.set({ name, aliases: [...new Set([...agency.aliases, before])] });
   await agency.save();
   await recordAudit(actor, "agency.renamed", { kind: "agency", id: agency.code }, { before, after: name }, now);
-  return { before };
+  return { before, after: name };
 }
 
 export async function retireAgency(code: string, lastDay: LocalDate, actor: Actor, now: Date): Promise<void> {

@@ -1,10 +1,11 @@
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Types } from "mongoose";
 import { randomBytes } from "node:crypto";
 import { AgencyModel } from "../../models/agency.ts";
 import { InviteModel } from "../../models/invite.ts";
 import { MemberModel, type Role } from "../../models/member.ts";
+import { ensurePrivateFolder, writePrivateFile } from "../db/private-files.ts";
 import { recordAudit, type Actor } from "./audit.ts";
 
 /** Single-use, expiring invites: the only way to a role. */
@@ -34,8 +35,9 @@ export async function createInvite(
   // Telegram start parameters allow A–Z, a–z, 0–9, _ and -: base64url fits.
   const code = randomBytes(12).toString("base64url");
   const expiresAt = new Date(request.now.getTime() + request.ttlHours * 3_600_000);
-  await InviteModel.create({ code, role: request.role, agency: agency?._id ?? null, createdBy: actor.name ?? String(actor.telegramId ?? ""), expiresAt });
-  await recordAudit(actor, "invite.created", { kind: "invite", id: code }, { role: request.role, agency: agency?.code ?? null }, request.now);
+  const invite = await InviteModel.create({ code, role: request.role, agency: agency?._id ?? null, createdBy: actor.name ?? String(actor.telegramId ?? ""), expiresAt });
+  // The code is a key to a role: the audit names the invite by its id, never by its code.
+  await recordAudit(actor, "invite.created", { kind: "invite", id: String(invite._id) }, { role: request.role, agency: agency?.code ?? null }, request.now);
   return { code, role: request.role, agency: agency ? { code: agency.code, name: agency.name } : null, expiresAt };
 }
 
@@ -51,7 +53,7 @@ export interface Newcomer {
 }
 
 export type RedeemResult =
-  | { ok: true; role: Role; agency: { code: string; name: string } | null }
+  | { ok: true; role: Role; agency: { code: string; name: string } | null; bootstrap: boolean }
   | { ok: false; reason: "unknown" | "used" | "expired" | "revoked" | "bootstrap-done" };
 
 /** Uses an invite once, atomically; registers or extends the member. */
@@ -73,7 +75,7 @@ export async function redeemInvite(code: string, person: Newcomer, now: Date): P
   }
   const agency = invite.agency ? await AgencyModel.findById(invite.agency).lean() : null;
   const existing = await MemberModel.findOne({ telegramId: person.telegramId });
-  const grant = { role: invite.role, agency: invite.agency ?? null, grantedAt: now, grantedBy: `invite:${code}` };
+  const grant = { role: invite.role, agency: invite.agency ?? null, grantedAt: now, grantedBy: `invite:${String(invite._id)}` };
   if (existing) {
     // One agency per focal officer: a new focal invite moves them.
     const kept = existing.roles.filter((g) => g.role !== invite.role);
@@ -86,17 +88,17 @@ export async function redeemInvite(code: string, person: Newcomer, now: Date): P
     { via: "chat", telegramId: person.telegramId, name: person.displayName },
     "invite.used",
     { kind: "member", id: String(person.telegramId) },
-    { code, role: invite.role, agency: agency?.code ?? null },
+    { invite: String(invite._id), role: invite.role, agency: agency?.code ?? null },
     now,
   );
-  return { ok: true, role: invite.role, agency: agency ? { code: agency.code, name: agency.name } : null };
+  return { ok: true, role: invite.role, agency: agency ? { code: agency.code, name: agency.name } : null, bootstrap: invite.bootstrap === true };
 }
 
 /** Writes the first administrator's one-time link where only this user can read it; returns the path. */
 export function writeFirstAdminLink(dataDir: string, link: string, validUntil: string): string {
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateFolder(dataDir);
   const path = resolve(dataDir, "first-admin-link.txt");
-  writeFileSync(path, `${link}\nvalid until ${validUntil}\n`, { mode: 0o600 });
+  writePrivateFile(path, `${link}\nvalid until ${validUntil}\n`);
   return path;
 }
 

@@ -7,6 +7,7 @@ import { maySubmit } from "../nominations/round-window.ts";
 import { roundTotals, type CountLine, type RoundTotals } from "../nominations/round-totals.ts";
 import { recordAudit, type Actor } from "./audit.ts";
 import { saveNewVersion } from "./versioned-save.ts";
+import { cleanName, textProblemKey } from "../text/clean-text.ts";
 
 /** Nomination rounds: opening, extending, closing, reopening for one agency, and submissions. */
 export class RoundError extends Error {
@@ -54,8 +55,10 @@ async function resolveAudience(audience: OpenRoundInput["audience"]): Promise<Ty
 }
 
 export async function openRound(input: OpenRoundInput, actor: Actor, now: Date): Promise<RoundRecord> {
-  const title = input.title.trim();
-  if (!title || title.length > 200) throw new RoundError("round-error-title");
+  if (!input.title.trim() || input.title.trim().length > 200) throw new RoundError("round-error-title");
+  const cleaned = cleanName(input.title);
+  if (!cleaned.ok) throw new RoundError(textProblemKey(cleaned.problem));
+  const title = cleaned.text;
   if (!(input.deadline > now)) throw new RoundError("round-error-deadline-past");
   const codes = [...new Set(input.awardCodes.map((code) => code.trim().toUpperCase()).filter(Boolean))];
   const awards = await AwardTypeModel.find({ code: { $in: codes }, active: true }).lean();

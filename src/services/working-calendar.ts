@@ -5,6 +5,7 @@ import type { SendRules } from "../time/quiet-hours.ts";
 import { readRoundDeadline } from "../nominations/deadline-input.ts";
 import { WorkingCalendar, type CalendarOverride } from "../time/working-calendar.ts";
 import { recordAudit, type Actor } from "./audit.ts";
+import { requireCleanName } from "../text/clean-text.ts";
 
 /** The working calendar as the secretariat corrected it, read from MongoDB. */
 export async function loadWorkingCalendar(): Promise<WorkingCalendar> {
@@ -17,7 +18,9 @@ export async function loadSendRules(config: Pick<Config, "timeZone" | "quietHour
 }
 
 /** Records what the government announced for a day; returns what the day was before. */
-export async function setCalendarDay(override: CalendarOverride, actor: Actor, now: Date): Promise<CalendarOverride | null> {
+export async function setCalendarDay(requested: CalendarOverride, actor: Actor, now: Date): Promise<CalendarOverride | null> {
+  // The day's name is shown to everyone who reads the calendar: refused when it hides something.
+  const override = { ...requested, name: requireCleanName(requested.name) };
   const before = await CalendarDayModel.findOneAndUpdate(
     { date: override.date },
     { $set: { kind: override.kind, name: override.name } },

@@ -1,5 +1,6 @@
 import type { ZaloClient } from "./zalo-client.ts";
 import type { ZaloUpdate } from "./zalo-updates.ts";
+import type { Log } from "../observability/logger.ts";
 
 /**
  * Long polling of Zalo's getUpdates, each update handed on as Zalo sent it (to the intake, which
@@ -16,7 +17,7 @@ export class ZaloPoller {
   constructor(
     private readonly client: ZaloClient,
     private readonly handle: (update: ZaloUpdate) => Promise<void>,
-    private readonly log: (line: string) => void = () => undefined,
+    private readonly log: Log = () => undefined,
   ) {}
 
   /** One poll: the updates Zalo has (waiting up to `timeoutSeconds` for one), each handled. Returns how many. */
@@ -44,7 +45,7 @@ export class ZaloPoller {
           pause = 1000;
         } catch (error) {
           if (!this.running) break;
-          this.log(`Zalo polling failed, trying again in ${pause / 1000} s: ${(error as Error).message}`);
+          this.log(`Zalo polling failed, trying again in ${pause / 1000} s: ${(error as Error).message}`, {}, "warn");
           await new Promise((resolve) => setTimeout(resolve, pause));
           pause = Math.min(pause * 2, 60_000);
         }

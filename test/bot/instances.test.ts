@@ -40,6 +40,7 @@ const SECRETARY = { id: 9201, first_name: "Hà", language_code: "vi" };
 const OFFICER = 9202;
 
 describe("several instances on one database", () => {
+  // Three bot processes at once: seconds on an idle machine; the budget is for a busy one.
   it("share the work under a lease, and a kill -9 of the leader loses nothing", async () => {
     const read = readAgencyCsv(readFileSync(repoPath("data/agencies/lai-chau-2026-sample.csv"), "utf8"));
     if (!("rows" in read)) throw new Error("directory");
@@ -69,7 +70,7 @@ describe("several instances on one database", () => {
     telegram.sendText(SECRETARY, "/moi");
     const question = await telegram.waitForCall("sendMessage", (params) => Number(params.chat_id) === SECRETARY.id && String(params.text).includes("Tạo lời mời cho ai"));
     // Killed once the step is over (its state saved): the next answer goes to another instance.
-    await expect.poll(() => ChatQueueModel.countDocuments({ _id: SECRETARY.id, "done.0": { $exists: true }, holder: null }), { timeout: 10_000, interval: 50 }).toBeGreaterThan(0);
+    await expect.poll(() => ChatQueueModel.countDocuments({ _id: SECRETARY.id, "done.0": { $exists: true }, holder: null }), { timeout: 60_000, interval: 50 }).toBeGreaterThan(0);
     leader.child.kill("SIGKILL");
     await leader.exited();
     const takeover = await Promise.race(instances.filter((i) => i !== leader).map((instance) => instance.waitFor(/long polling/).then(() => instance)));
@@ -85,5 +86,5 @@ describe("several instances on one database", () => {
     expect(telegram.callsOf("sendMessage").filter((call) => Number(call.params.chat_id) === OFFICER)).toHaveLength(1);
     expect(await OutboxMessageModel.countDocuments({ chatId: OFFICER, state: "sent" })).toBe(1);
     expect(await JobRunModel.countDocuments({ job: "monthly-push" })).toBe(1);
-  }, 90_000);
+  }, 300_000);
 });

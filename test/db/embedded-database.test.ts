@@ -1,6 +1,6 @@
 import { BSON } from "bson";
 import { MongoClient } from "mongodb";
-import { mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -68,6 +68,7 @@ describe("the emulator", () => {
 describe("the embedded database without mongod", () => {
   it("keeps its data in the data folder across restarts", async () => {
     const dataDir = temporaryFolder();
+    chmodSync(dataDir, 0o755);
     const first = await startDatabase({ dataDir });
     // The suite's own machine may have a mongod: then this is mongodb-memory-server with a dbPath, also durable.
     let client = new MongoClient(first.uri);
@@ -75,6 +76,9 @@ describe("the embedded database without mongod", () => {
     await client.db("dondoc").collection("reports").insertOne({ key: "SNV-2018-03", note: "Đã xong" });
     await client.close();
     await first.stop();
+    // The province's data is the bot user's own: the folder 0700, the emulator's file 0600 (mongod's folder 0700).
+    expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+    expect(statSync(first.dataPath!).mode & 0o777).toBe(first.kind === "emulator" ? 0o600 : 0o700);
 
     const second = await startDatabase({ dataDir });
     client = new MongoClient(second.uri);

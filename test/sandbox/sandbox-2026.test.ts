@@ -32,15 +32,15 @@ describe("the sandbox with the 2026 sample", () => {
     expect(ran.result.enqueued).toBeGreaterThan(0);
   });
 
-  it("has an officer on Zalo whose chat is plain text with numbered choices, answered by number", async () => {
+  it("has an officer on Zalo whose chat is plain text with numbered choices, answered by number", { timeout: 120_000 }, async () => {
     const state = (await (await fetch(`${sandbox.url}/sandbox/state`)).json()) as { personas: { key: string; chatId: number; zaloId?: string }[]; panel: { push: string } };
     const hoa = state.personas.find((p) => p.zaloId)!;
     const messages = async () => ((await (await fetch(`${sandbox.url}/sandbox/chats/${hoa.chatId}/messages?user=${hoa.chatId}`)).json()) as { messages: { text?: string; reply_markup?: unknown }[] }).messages;
     await post("/sandbox/clock", { action: "monthly-push", date: state.panel.push });
-    await expect.poll(async () => (await messages()).map((m) => m.text).join("\n"), { timeout: 20_000 }).toContain("Trả lời bằng số thứ tự nhiệm vụ");
+    await expect.poll(async () => (await messages()).map((m) => m.text).join("\n"), { timeout: 45_000 }).toContain("Trả lời bằng số thứ tự nhiệm vụ");
     expect((await messages()).every((m) => m.reply_markup === undefined && !/<\/?b>/.test(m.text ?? ""))).toBe(true);
     expect(await post(`/sandbox/chats/${hoa.chatId}/press`, { persona: hoa.key, messageId: 1, data: "x" })).toMatchObject({ error: expect.stringContaining("Zalo has no buttons") });
     await post(`/sandbox/chats/${hoa.chatId}/send`, { persona: hoa.key, text: "1" });
-    await expect.poll(async () => (await messages()).map((m) => m.text).join("\n"), { timeout: 20_000 }).toMatch(/Tình trạng thực hiện\?[\s\S]*1\. Chưa triển khai/);
+    await expect.poll(async () => (await messages()).map((m) => m.text).join("\n"), { timeout: 45_000 }).toMatch(/Tình trạng thực hiện\?[\s\S]*1\. Chưa triển khai/);
   });
 });

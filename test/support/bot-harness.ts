@@ -49,7 +49,8 @@ export async function startHarness(now: Date, overrides: Partial<BotDeps["config
     wakeOutbox: () => undefined,
   };
   const build = async () => {
-    const bot = createBot(deps, { conversationStorage: await mongoConversationStorage(), zalo: options.zalo });
+    // Flood limits and "once in a while" notices measure the test's clock: no test depends on the machine's speed.
+    const bot = createBot(deps, { conversationStorage: await mongoConversationStorage(), zalo: options.zalo, realTime: () => clock.now().getTime() });
     await bot.init();
     return bot;
   };

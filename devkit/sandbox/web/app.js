@@ -10,6 +10,7 @@ const TEXT = {
     leader: "Lãnh đạo", admin: "Quản trị", empty: "Chưa có tin nhắn. Gửi /start, hoặc chạy một mục trong Đồng hồ.", lang: "English",
     ran: "Đã chạy «{job}» lúc {at}: {count} tin nhắn mới.", ranAgain: "Đã chạy «{job}» lúc {at}: không có tin nhắn mới ({already} tin đã gửi từ lần trước).",
     badDate: "Nhập ngày giờ dạng 02/04/2018 08:00.", datePlaceholder: "dd/mm/yyyy hh:mm", "set": "Đặt đồng hồ",
+    notice: "Hộp cát để dùng thử dondoc trên máy này: dữ liệu mẫu, không mật khẩu, không ai khác vào được. Đừng nhập số liệu thật, đừng mở nó cho máy khác; dùng thật thì chạy dondoc với Telegram (xem README).",
   },
   en: {
     subtitle: "sandbox — try it without Telegram", today: "Today in the sandbox:", who: "Who are you?", clockTitle: "Clock",
@@ -20,6 +21,7 @@ const TEXT = {
     leader: "Leader", admin: "Administrator", empty: "No message yet. Send /start, or run something from the Clock.", lang: "Tiếng Việt",
     ran: "Ran «{job}» as of {at}: {count} new messages.", ranAgain: "Ran «{job}» as of {at}: no new message ({already} were sent by an earlier run).",
     badDate: "Type the date and time as 02/04/2018 08:00.", datePlaceholder: "dd/mm/yyyy hh:mm", "set": "Set the clock",
+    notice: "A sandbox for trying dondoc on this machine: sample data, no passwords, nobody else can reach it. Do not enter real figures or open it to other machines; for real use, run dondoc with Telegram (see the README).",
   },
 };
 const COLORS = ["#2b7bd6", "#2e7d32", "#c2185b", "#6a1b9a", "#ef6c00", "#00838f", "#5d4037"];
