@@ -6,7 +6,9 @@ export type MemberRecord = NonNullable<Awaited<ReturnType<typeof findMember>>>;
 
 /** The member behind a chat: the one they joined from, or the one they linked on the other network. */
 export async function findMember(chatId: number) {
-  return (await MemberModel.findOne({ telegramId: chatId }).lean()) ?? (await MemberModel.findOne({ linkedChatId: chatId }).lean());
+  // One query for both: read on every update, a stranger's included.
+  const found = await MemberModel.find({ $or: [{ telegramId: chatId }, { linkedChatId: chatId }] }).limit(2).lean();
+  return found.find((member) => member.telegramId === chatId) ?? found[0] ?? null;
 }
 
 /** Where dondoc writes to a member unasked: the chat they chose (/nhantinday). */

@@ -61,6 +61,6 @@ export interface WebhookBot extends BotProcess {
 /** Starts the bot in webhook mode on a free port (WEBHOOK_URL's path, /tg, on 127.0.0.1). */
 export async function spawnWebhookBot(env: Record<string, string>, secret: string): Promise<WebhookBot> {
   const bot = spawnBot({ BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.gov.vn/tg", WEBHOOK_SECRET: secret, WEBHOOK_PORT: "0", ...env });
-  const [, port] = await bot.waitFor(/webhook on port (\d+)/);
+  const [, port] = await bot.waitFor(/webhook on \S+ port (\d+)/);
   return { ...bot, url: `http://127.0.0.1:${port}/tg` };
 }
