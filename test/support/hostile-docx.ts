@@ -1,4 +1,4 @@
-import { crc32, deflateRawSync } from "node:zlib";
+import { constants, crc32, deflateRawSync } from "node:zlib";
 
 /**
  * Small Word files built byte by byte, for the hostile cases a stranger could send: a zip writer
@@ -11,6 +11,8 @@ export interface ZipEntry {
   method?: 0 | 8;
   /** Declares this uncompressed size instead of the true one. */
   declaredSize?: number;
+  /** Raw deflate data made elsewhere (then `data` is only used for its CRC and size when no declaredSize). */
+  deflated?: Buffer;
 }
 
 export function buildZip(entries: ZipEntry[]): Buffer {
@@ -20,7 +22,7 @@ export function buildZip(entries: ZipEntry[]): Buffer {
   for (const entry of entries) {
     const name = Buffer.from(entry.name, "utf8");
     const method = entry.method ?? 8;
-    const compressed = method === 8 ? deflateRawSync(entry.data, { level: 9 }) : entry.data;
+    const compressed = entry.deflated ?? (method === 8 ? deflateRawSync(entry.data, { level: 9 }) : entry.data);
     const size = entry.declaredSize ?? entry.data.length;
     const crc = crc32(entry.data);
     const local = Buffer.alloc(30);
@@ -117,14 +119,17 @@ export function nestedTablesDocx(depth: number): Buffer {
   return docxWithBody(PLAN_HEAD + inner);
 }
 
-/** A zip bomb: a small file whose document.xml unpacks to `megabytes` of XML. */
+/**
+ * A zip bomb: a file of about 1 KB a megabyte whose document.xml unpacks to `megabytes` of white
+ * space, honestly declared. Made without unpacking it: one megabyte deflated as a block that
+ * refers only to itself, repeated, then an empty final block.
+ */
 export function zipBombDocx(megabytes: number): Buffer {
-  const filler = Buffer.alloc(megabytes * 1024 * 1024, " ");
-  const head = Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${PLAN_HEAD}`);
-  const tail = Buffer.from("</w:body></w:document>");
+  const megabyte = deflateRawSync(Buffer.alloc(1024 * 1024, " "), { level: 9, finishFlush: constants.Z_FULL_FLUSH });
+  const deflated = Buffer.concat([...Array.from({ length: megabytes }, () => megabyte), deflateRawSync(Buffer.alloc(0))]);
   return buildZip([
     { name: "[Content_Types].xml", data: Buffer.from(CONTENT_TYPES) },
     { name: "_rels/.rels", data: Buffer.from(RELS) },
-    { name: "word/document.xml", data: Buffer.concat([head, filler, tail]) },
+    { name: "word/document.xml", data: Buffer.alloc(0), deflated, declaredSize: megabytes * 1024 * 1024 },
   ]);
 }
