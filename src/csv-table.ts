@@ -16,13 +16,19 @@ export interface CsvProblem {
 
 export type CsvResult<T> = { rows: T[] } | { problems: CsvProblem[] };
 
+class MissingColumns extends Error {}
+
 export function readCsvTable<T>(text: string, rowSchema: z.ZodType<T>, requiredColumns: string[]): CsvResult<T> {
   const limits = DOCUMENT_LIMITS;
   let records: Record<string, string>[];
+  let missing: string[] = [];
   try {
     records = parse(text.replace(/^\uFEFF/, ""), {
+      // The header is checked before any row is read: prose or another table stops here.
       columns: (header: string[]) => {
         if (header.length > limits.csvColumns) throw new DocumentProblem("document-csv-too-wide", { max: limits.csvColumns });
+        missing = requiredColumns.filter((column) => !header.includes(column));
+        if (missing.length > 0) throw new MissingColumns();
         return header;
       },
       skip_empty_lines: true,
@@ -34,17 +40,13 @@ export function readCsvTable<T>(text: string, rowSchema: z.ZodType<T>, requiredC
       to: limits.csvRows + 1,
     });
   } catch (error) {
+    if (error instanceof MissingColumns) return { problems: missing.map((column) => ({ line: 1, column, message: "missing column" })) };
     if (error instanceof DocumentProblem) throw error;
     if ((error as { code?: string }).code === "CSV_MAX_RECORD_SIZE") throw new DocumentProblem("document-csv-record-too-long", { max: limits.csvRecordCharacters });
     const line = (error as { lines?: number }).lines ?? 0;
     return { problems: [{ line, column: "", message: (error as Error).message }] };
   }
   if (records.length > limits.csvRows) throw new DocumentProblem("document-csv-too-many-rows", { max: limits.csvRows });
-  const header = Object.keys(records[0] ?? {});
-  const missing = requiredColumns.filter((column) => !header.includes(column));
-  if (records.length > 0 && missing.length > 0) {
-    return { problems: missing.map((column) => ({ line: 1, column, message: "missing column" })) };
-  }
   const rows: T[] = [];
   const problems: CsvProblem[] = [];
   records.forEach((record, index) => {
