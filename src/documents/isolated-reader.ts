@@ -27,12 +27,14 @@ const AT_ONCE = 2;
 let running = 0;
 const waiting: (() => void)[] = [];
 
+/** Waits for one of the AT_ONCE places; the returned function gives it up, to the next in line if any. */
 async function turn(): Promise<() => void> {
-  if (running >= AT_ONCE) await new Promise<void>((resolve) => waiting.push(resolve));
-  running++;
+  if (running < AT_ONCE) running++;
+  else await new Promise<void>((resolve) => waiting.push(resolve));
   return () => {
-    running--;
-    waiting.shift()?.();
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
   };
 }
 
