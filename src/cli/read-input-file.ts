@@ -5,7 +5,7 @@ import { maxBytesOf, type DocumentKind, type DocumentResults } from "../document
 import { CliError } from "./cli-error.ts";
 
 /** At most `maxBytes` of a file: a larger one is refused without being read. */
-export async function readInputBytes(path: string | undefined, maxBytes: number): Promise<Buffer> {
+async function readInputBytes(path: string | undefined, maxBytes: number): Promise<Buffer> {
   if (!path) throw new CliError("cli-error-file-missing");
   let file;
   try {

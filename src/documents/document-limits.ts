@@ -1,23 +1,26 @@
 /**
  * How much of a document dondoc will read. Each limit is set from what real files need, with
- * room to spare: the Lai Châu 2018 plan is 12 KB as Word (16,000 characters, 40 table rows,
+ * room to spare: the Lai Châu 2018 plan is 12 KB as Word (16,000 characters, 11 table rows of
  * 4 columns, a document.xml well under 1 MB); a province has at most a few thousand agencies.
  * Anything beyond is refused before the expensive work, with one sentence saying which limit.
  */
 export const DOCUMENT_LIMITS = {
   /** A plan as sent (.docx, .txt, .json): Word files with a scanned logo stay far below. */
   planBytes: 5 * 1024 * 1024,
-  /** A directory or catalogue CSV: 5,000 agencies with their aliases are about 1 MB. */
+  /** A directory or catalogue CSV: 5,000 agencies with their aliases are about 0.5 MB. */
   csvBytes: 2 * 1024 * 1024,
   /** Parts inside a .docx: Word writes about 15, a few hundred with many pictures. */
   zipEntries: 1_000,
   /** Any one part, unpacked: a picture can be as large as the file. */
   zipEntryBytes: 32 * 1024 * 1024,
-  /** An XML part unpacked (document.xml, styles.xml …): 8 MB is a plan of 800 verbose rows. */
+  /**
+   * An XML part unpacked (document.xml, styles.xml …): 8 MB holds 800 rows written as verbosely as
+   * Word can (a run per word, each with its fonts), and mammoth reads it within the reader's memory.
+   */
   xmlPartBytes: 8 * 1024 * 1024,
   /** All parts together, unpacked: a zip bomb stops here. */
   zipTotalBytes: 64 * 1024 * 1024,
-  /** Table rows in a document, all tables together: the Lai Châu plan has 40, a large plan a few hundred. */
+  /** Table rows in a document, all tables together: the Lai Châu plan has 11, a large plan a few hundred. */
   tableRows: 3_000,
   /** Columns of one row, merged cells counted by what they span: plans have 4 to 6. */
   rowColumns: 40,
