@@ -4,7 +4,9 @@ import type { BotDeps } from "../src/bot-deps.ts";
 import type { BotContext, ConversationContext } from "../src/context.ts";
 import { toPlanJson } from "../src/plan/plan-json.ts";
 import type { ParsedPlan } from "../src/plan/plan-types.ts";
-import { readPlanDocument } from "../src/plan/read-plan-document.ts";
+import { megabytes } from "../src/documents/document-limits.ts";
+import { readDocumentIsolated } from "../src/documents/isolated-reader.ts";
+import { documentRefusal, maxBytesOf } from "../src/documents/read-document.ts";
 import { formatPlanPreview, rowsWithoutMonths } from "../src/messages/plan-preview-message.ts";
 import { importPlan, PlanImportError, withStoredMonths } from "../src/services/import-plan.ts";
 import { unresolvedUnits } from "../src/services/plan-resolution.ts";
@@ -19,7 +21,6 @@ import { Dialogue } from "./conversation-input.ts";
  * document gave no time can be given months here before importing.
  */
 export const PLAN_IMPORT = "plan-import";
-const MAX_BYTES = 5 * 1024 * 1024;
 
 export interface PlanImportArgs {
   fileId: string;
@@ -30,22 +31,26 @@ export interface PlanImportArgs {
 type Convo = Conversation<BotContext, ConversationContext>;
 
 export function createPlanImport(deps: BotDeps) {
+  const readDocument = deps.readDocument ?? readDocumentIsolated;
   return async function planImport(conversation: Convo, ctx: ConversationContext, args: PlanImportArgs): Promise<void> {
     const t: Translate = (key, params) => ctx.t(key, params);
     const dialogue = await Dialogue.open(conversation, { question: t("plan-chat-confirm-cancel"), label: t("button-cancel") });
     const read = await conversation.external(async () => {
+      let bytes: Buffer;
       try {
         // The conversation's own Api replays its calls; a download inside external needs a plain one.
         const api = new Api(deps.config.botToken!, { apiRoot: deps.config.telegramApiRoot });
-        const bytes = await downloadTelegramFile(api, args.fileId, MAX_BYTES, deps.config.telegramApiRoot);
-        const document = await readPlanDocument(args.fileName, bytes);
-        if (!document.ok) return document;
-        return { ...document, plan: await withStoredMonths(document.plan), unresolved: await unresolvedUnits(document.plan) };
+        bytes = await downloadTelegramFile(api, args.fileId, maxBytesOf("plan"), deps.config.telegramApiRoot);
       } catch (error) {
-        return { ok: false as const, problem: error instanceof FileTooLargeError ? "plan-doc-too-large" : "plan-doc-download", detail: undefined };
+        if (error instanceof FileTooLargeError) return documentRefusal("document-too-large", { max: megabytes(error.maxBytes) });
+        return documentRefusal("plan-doc-download");
       }
+      // Read in a process of its own: a hostile file costs that process, never the bot.
+      const document = await readDocument({ kind: "plan", fileName: args.fileName, bytes });
+      if (!document.ok) return document;
+      return { ...document.value, plan: await withStoredMonths(document.value.plan), unresolved: await unresolvedUnits(document.value.plan) };
     });
-    if (!read.ok) return void (await ctx.reply(t(read.problem, { detail: read.detail ?? "" })));
+    if (!read.ok) return void (await ctx.reply(t(read.problem, read.params)));
     const plan: ParsedPlan = read.plan;
     if (plan.year === null) return void (await ctx.reply(t("plan-import-error-no-year")));
 

@@ -12,7 +12,7 @@ export interface SplitCell {
 }
 
 const DASHES = new Set(["-", "–", "•", ITEM_MARK]);
-const SENTENCE_END = /[.;:!?…]$/;
+const SENTENCE_END = /^[.;:!?…]$/;
 const OPENING_QUOTES = new Set(["“", "«", "‘"]);
 const CLOSING_QUOTES = new Set(["”", "»", "’"]);
 /** Names that contain a spaced dash between capitalised words. */
@@ -23,30 +23,50 @@ function isUpperLetter(char: string | undefined): boolean {
   return char !== undefined && char.toLocaleLowerCase("vi") !== char && char.toLocaleUpperCase("vi") === char;
 }
 
-function nextNonSpace(text: string, from: number): string | undefined {
-  for (let i = from; i < text.length; i++) {
-    const char = text[i]!;
-    if (!/\s/.test(char)) return char;
+const isSpace = (char: string | undefined) => char !== undefined && /\s/.test(char);
+
+/**
+ * The position of the nearest character that is not white space, looking from `from` in
+ * `step`'s direction; -1 or the text's length when there is none. The checks below look only
+ * around the dash, never at the whole text before or after it, so a cell of a thousand dashes
+ * costs a thousand short looks, not a thousand copies of the cell.
+ */
+function nonSpaceFrom(text: string, from: number, step: 1 | -1): number {
+  let at = from;
+  while (at >= 0 && at < text.length && isSpace(text[at])) at += step;
+  return at;
+}
+
+/** Nothing but white space between the start of the line (or of the cell) and `index`. */
+function startsLine(text: string, index: number): boolean {
+  for (let at = index - 1; at >= 0; at--) {
+    const char = text[at]!;
+    if (char === "\n") return true;
+    if (!isSpace(char)) return false;
   }
-  return undefined;
+  return true;
 }
 
 function isBulletAt(text: string, index: number, quoteDepth: number): boolean {
   const marker = text[index]!;
   if (marker === ITEM_MARK) return true;
-  const before = text.slice(0, index);
-  const after = text.slice(index + 1);
-  const following = nextNonSpace(text, index + 1);
+  const next = nonSpaceFrom(text, index + 1, 1);
+  const following = text[next];
   if (following === undefined) return false;
-  const lineSoFar = before.slice(before.lastIndexOf("\n") + 1);
   // At the start of the cell or of a line: a list item whatever follows.
-  if (lineSoFar.trim() === "") return true;
+  if (startsLine(text, index)) return true;
+  const last = nonSpaceFrom(text, index - 1, -1);
+  const endsSentence = last >= 0 && SENTENCE_END.test(text[last]!);
+  const afterChar = text[index + 1];
   // Right after the end of a sentence or clause: "… của tỉnh.- Tổ chức …".
-  if (SENTENCE_END.test(before.trimEnd()) && /^\s/.test(after)) return true;
-  if (SENTENCE_END.test(before.trimEnd()) && marker === "-" && !/^\d/.test(after)) return true;
+  if (endsSentence && isSpace(afterChar)) return true;
+  if (endsSentence && marker === "-" && !/\d/.test(afterChar ?? "")) return true;
   // Mid-line " - Capitalised": a new item, unless inside a quotation or a known compound name.
   if (quoteDepth > 0) return false;
-  if (!/\s$/.test(before) || !/^\s/.test(after) || !isUpperLetter(following)) return false;
+  if (!isSpace(text[index - 1]) || !isSpace(afterChar) || !isUpperLetter(following)) return false;
+  // The compound's words end within 80 characters before the dash's white space, its follower's begin right after.
+  const before = text.slice(Math.max(0, last - 80), index);
+  const after = text.slice(index + 1, next + 80);
   if (PROTECTED_COMPOUNDS.some((re) => re.test(before)) && PROTECTED_FOLLOWERS.some((re) => re.test(after))) {
     return false;
   }

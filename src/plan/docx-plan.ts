@@ -1,6 +1,9 @@
 import type { ChildNode, Element } from "domhandler";
 import { parseDocument } from "htmlparser2";
 import mammoth from "mammoth";
+import { unpackDocx } from "../documents/docx-archive.ts";
+import { measureDocx } from "../documents/docx-shape.ts";
+import { DOCUMENT_LIMITS, DocumentProblem } from "../documents/document-limits.ts";
 
 /**
  * A Word plan (.docx) read into the same tab-separated text the importer reads: paragraphs as
@@ -8,6 +11,10 @@ import mammoth from "mammoth";
  * (htmlparser2), so a table nested in a cell stays inside that cell instead of ending the outer
  * row. A merged cell (rowspan) holds for every row it spans, as a reader of the printed table
  * takes it.
+ *
+ * The archive is unpacked and measured first (sizes, rows, columns, nesting, text), so mammoth
+ * only ever sees a file of a plan's size; a row wider than any plan is refused here too, whatever
+ * mammoth made of the spans.
  */
 const BLOCKS = new Set(["p", "div", "li", "tr", "br", "table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6"]);
 
@@ -49,11 +56,14 @@ function tableText(table: Element): string[] {
   for (const row of rowsOf(table)) {
     const cells: string[] = [];
     let column = 0;
+    const nextColumn = () => {
+      if (++column > DOCUMENT_LIMITS.rowColumns) throw new DocumentProblem("document-table-too-wide", { max: DOCUMENT_LIMITS.rowColumns });
+    };
     const fillSpans = () => {
       for (let span = spans.get(column); span && span.remaining > 0; span = spans.get(column)) {
         cells.push(span.text);
         span.remaining--;
-        column++;
+        nextColumn();
       }
     };
     for (const cell of elements(row.children, ["td", "th"])) {
@@ -64,7 +74,7 @@ function tableText(table: Element): string[] {
       for (let c = 0; c < colspan; c++) {
         cells.push(c === 0 ? text : "");
         if (rowspan > 1) spans.set(column, { text, remaining: rowspan - 1 });
-        column++;
+        nextColumn();
       }
     }
     fillSpans();
@@ -82,7 +92,13 @@ export function planTextFromHtml(html: string): string {
   return lines.join("\n");
 }
 
+/** Pictures are never read: a plan's text is all the importer needs. */
+const skipImages = mammoth.images.imgElement(async () => ({ src: "" }));
+
 export async function planTextFromDocx(buffer: Buffer): Promise<string> {
-  const { value } = await mammoth.convertToHtml({ buffer });
+  const parts = unpackDocx(buffer);
+  measureDocx(parts.xml.values());
+  parts.xml.clear();
+  const { value } = await mammoth.convertToHtml({ buffer }, { convertImage: skipImages });
   return planTextFromHtml(value);
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DocumentProblem } from "../documents/document-limits.ts";
 import type { Translate } from "../i18n.ts";
 import type { ParsedMilestone, ParsedPlan } from "./plan-types.ts";
 import { describePlanWarning } from "./warning-messages.ts";
@@ -62,14 +63,19 @@ export function toPlanJson(plan: ParsedPlan, t: Translate): PlanJson {
 
 export type PlanJsonProblem = { path: string; message: string };
 
-/** Reads a corrected plan JSON; problems are listed by path so a person can find them. */
-export function readPlanJson(text: string): { plan: ParsedPlan } | { problems: PlanJsonProblem[] } {
+/**
+ * Reads a corrected plan JSON; problems are listed by path so a person can find them. More
+ * tasks than `maxMilestones` are refused (a DocumentProblem) before each is checked.
+ */
+export function readPlanJson(text: string, maxMilestones = Infinity): { plan: ParsedPlan } | { problems: PlanJsonProblem[] } {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (error) {
     return { problems: [{ path: "", message: (error as Error).message }] };
   }
+  const listed = (raw as { milestones?: unknown } | null)?.milestones;
+  if (Array.isArray(listed) && listed.length > maxMilestones) throw new DocumentProblem("document-too-many-tasks", { max: maxMilestones });
   const result = planJsonSchema.safeParse(raw);
   if (!result.success) {
     return {

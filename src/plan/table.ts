@@ -60,11 +60,14 @@ export function readTable(text: string): TableRow[] {
 
   const rows: TableRow[] = [];
   let pending: string[] = [];
+  // Tabs in the pending lines, counted as they come: a row wrapped over many lines is read once.
+  let pendingTabs = 0;
   let pendingLine = 0;
   const separators = columns.count - 1;
   const flush = () => {
     const cells = pending.join("\n").split("\t");
     pending = [];
+    pendingTabs = 0;
     const cell = (index: number | null) => (index === null || index < 0 ? "" : (cells[index] ?? ""));
     if (cells.every((value) => value.trim() === "")) return;
     rows.push({
@@ -80,7 +83,7 @@ export function readTable(text: string): TableRow[] {
   for (let index = headerIndex + 1; index < lines.length; index++) {
     const line = lines[index]!;
     // A numbered row while the previous one is short of cells: the previous row simply lacked its last cells.
-    if (pending.length > 0 && /^\s*\d+\.?\t/.test(line) && pending.join("\n").includes("\t")) flush();
+    if (pending.length > 0 && /^\s*\d+\.?\t/.test(line) && pendingTabs > 0) flush();
     if (pending.length === 0) {
       if (line.trim() === "") continue;
       // Prose after the table ends it; a wrapped row always starts with its TT cell.
@@ -88,8 +91,8 @@ export function readTable(text: string): TableRow[] {
       pendingLine = index + 1;
     }
     pending.push(line);
-    const tabs = pending.join("\n").split("\t").length - 1;
-    if (tabs >= separators) flush();
+    pendingTabs += line.split("\t").length - 1;
+    if (pendingTabs >= separators) flush();
   }
   if (pending.length > 0) flush();
   return rows;

@@ -28,15 +28,36 @@ export async function importAgencies(rows: AgencyRow[], actor: Actor, now: Date)
   }
 
   const result: AgencyImportResult = { blocs: blocs.size, created: 0, updated: 0, unchanged: 0, merged: 0, retired: 0 };
+  const fieldsOf = (row: AgencyRow) => ({ name: row.name, kind: row.kind, bloc: row.bloc?.code ?? null, aliases: row.aliases, ...(row.validFrom ? { validFrom: row.validFrom } : {}) });
+  // The agencies already there, read at once: a directory of thousands is a few queries, not thousands.
+  const existing = new Map((await AgencyModel.find({ code: { $in: rows.map((row) => row.code) } })).map((agency) => [agency.code, agency]));
+  const fresh: AgencyRow[] = [];
+  const changed = [];
   for (const row of rows) {
-    const fields = { name: row.name, kind: row.kind, bloc: row.bloc?.code ?? null, aliases: row.aliases, ...(row.validFrom ? { validFrom: row.validFrom } : {}) };
-    const outcome = await saveByKey(AgencyModel, { code: row.code }, fields, (existing) => ({
-      aliases: [...new Set([...(existing.aliases as string[]), ...row.aliases])],
-    }));
-    result[outcome]++;
+    const agency = existing.get(row.code);
+    if (!agency) {
+      fresh.push(row);
+      continue;
+    }
+    agency.set({ ...fieldsOf(row), aliases: [...new Set([...agency.aliases, ...row.aliases])] });
+    if (agency.isModified()) changed.push(agency);
+    else result.unchanged++;
+  }
+  // Validated and saved together, hooks and all, as save() would one by one.
+  if (changed.length > 0) await AgencyModel.bulkSave(changed);
+  result.updated += changed.length;
+  try {
+    await AgencyModel.insertMany(fresh.map((row) => ({ code: row.code, ...fieldsOf(row) })));
+    result.created += fresh.length;
+  } catch (error) {
+    // Another instance created some of them meanwhile (two starting at once): one by one, as they stand now.
+    if ((error as { code?: number }).code !== 11000) throw error;
+    for (const row of fresh) {
+      result[await saveByKey(AgencyModel, { code: row.code }, fieldsOf(row), (stored) => ({ aliases: [...new Set([...(stored.aliases as string[]), ...row.aliases])] }))]++;
+    }
   }
   // Then the changes the file records: merges into successors, and agencies that ended.
-  for (const row of rows) {
+  for (const row of rows.filter((row) => row.successor || row.validUntil)) {
     const current = await AgencyModel.findOne({ code: row.code }).select({ active: 1 }).lean();
     if (row.successor && current?.active) {
       await mergeAgency(row.code, row.successor, row.validUntil ? addDays(row.validUntil, 1) : localDate(now, "Asia/Ho_Chi_Minh"), actor, now);

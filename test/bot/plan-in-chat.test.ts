@@ -29,7 +29,8 @@ beforeEach(async () => {
 });
 afterEach(() => harness.stop());
 
-describe("the plan, sent as it arrives", () => {
+// Every file is read in a reader process of its own: a few seconds each on a loaded machine.
+describe("the plan, sent as it arrives", { timeout: 60_000 }, () => {
   it("previews the converted text, fixes rows without time, imports, and changes nothing the second time", async () => {
     const preview = textsOf(await secretary.uploadDocument("ke-hoach-69.txt", Buffer.from(readLaiChauPlan()), "text/plain")).join("\n");
     expect(preview).toContain("Kế hoạch công tác thi đua, khen thưởng năm 2018");
@@ -99,7 +100,7 @@ describe("the plan, sent as it arrives", () => {
   });
 });
 
-describe("agencies and members in chat", () => {
+describe("agencies and members in chat", { timeout: 60_000 }, () => {
   it("lists, adds, aliases and shows unmatched units; loads a CSV; refused to others", async () => {
     expect(textsOf(await secretary.say("/coquan")).join("\n")).toContain("61 cơ quan, đơn vị");
     expect(textsOf(await secretary.say("/coquan them TTPVHCC | Trung tâm Phục vụ hành chính công tỉnh | department")).join()).toContain("Đã thêm cơ quan TTPVHCC");

@@ -26,7 +26,7 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(now: Date, overrides: Partial<BotDeps["config"]> = {}, options: { zalo?: ZaloClient } = {}): Promise<Harness> {
+export async function startHarness(now: Date, overrides: Partial<BotDeps["config"]> = {}, options: { zalo?: ZaloClient; readDocument?: BotDeps["readDocument"] } = {}): Promise<Harness> {
   const telegram = new LocalBotApi();
   const apiRoot = await telegram.start();
   const clock = new ManualClock(now);
@@ -47,6 +47,7 @@ export async function startHarness(now: Date, overrides: Partial<BotDeps["config
     },
     clock,
     wakeOutbox: () => undefined,
+    readDocument: options.readDocument,
   };
   const build = async () => {
     // Flood limits and "once in a while" notices measure the test's clock: no test depends on the machine's speed.
