@@ -13,6 +13,7 @@ import { outboxListCommand, outboxRetryCommand } from "./outbox.ts";
 import { planCloseYearCommand } from "./plan-close-year.ts";
 import { planImportCommand } from "./plan-import.ts";
 import { planParseCommand } from "./plan-parse.ts";
+import { reportDocxCommand } from "./report-docx.ts";
 
 /** Every CLI command, by "group action". */
 export const cliCommands: Record<string, CliCommand> = {
@@ -37,4 +38,5 @@ export const cliCommands: Record<string, CliCommand> = {
   audit: auditCommand,
   calendar: calendarCommand,
   export: exportCommand,
+  "report docx": reportDocxCommand,
 };
