@@ -81,7 +81,7 @@ agency-merge-into-retired = { $code } is retired; merge into an agency in force.
 agency-already-retired = { $code } was already merged or retired. Nothing changed.
 agency-rename-usage = Usage: /agencies rename CODE | New name (at most 200 characters).
 invite-cli-created = Invite for { $role } (agency: { $agency }), single use, expires at { $expires }.
-cli-usage-rounds-open = rounds open --title "…" --kind nomination|registration --awards CODE,CODE --deadline 30/11/{ $year } [--all | --blocs CODE,CODE | --agencies CODE,CODE]   open a round
+cli-usage-rounds-open = rounds open --title "…" --kind nomination|registration --awards CODE,CODE --deadline 30/11/{ $year } [--all | --blocs CODE,CODE | --agencies CODE,CODE] [--year { $year }]   open a nomination or registration round
 cli-usage-rounds-list = rounds list                      list the rounds
 cli-usage-rounds-change = rounds extend N --deadline DATE | rounds close N | rounds reopen N --agency CODE --until DATE   extend, close, reopen for one agency
 cli-error-round-kind = No round kind "{ $kind }"; use nomination or registration.
@@ -621,3 +621,28 @@ doc-caption = { $summary }
 doc-cell-ratio = { $part }/{ $whole }
 doc-cell-count = { $count }
 doc-cell-share = { $answered }/{ $owed } ({ $share })
+
+## Registration rounds (đăng ký thi đua) set against nomination rounds, src/nominations/registration-match.ts
+button-register = 📝 Register
+registration-intro = 📝 <b>Round { $seq }: { $title }</b> — due { $deadline }. Register how many collectives and individuals aim for { $count } title(s) and award(s); press a number or type one, "Skip" if none.
+registration-intro-revise = 📝 <b>Round { $seq }: { $title }</b> — due { $deadline }. You are revising your registration; the current number is shown, "Skip" keeps it.
+registration-ask = ({ $index }/{ $total }) <b>{ $award }</b> — how many { $scope } registered? (now: { $current })
+registration-review = Check the registration (Round { $seq }):
+registration-saved = ✅ Registration recorded (version { $version }). You can revise it until the deadline.
+registration-group-notice = 📝 { $agency } — Round { $seq } (registration): { $collective } collectives, { $individual } individuals (version { $version })
+registration-reminder = ⏰ { $days } day(s) to the deadline, and your agency has not registered.
+registration-invitation-footer = { $network ->
+    [zalo] Reply 1 to register; you can revise until the deadline. An emulation title is considered only when registered.
+   *[telegram] Press the button below to register; you can revise until the deadline. An emulation title is considered only when registered.
+}
+round-match-heading = Set against the registrations of { $year }:
+round-match-none = No registration round in { $year } to set these against.
+round-match-line = • { $agency } — { $award } ({ $scope }): registered { $registered }, proposed { $proposed }
+round-match-empty = • None.
+cli-error-round-year = The round's year must be a year such as { $year }.
+xlsx-sheet-registrations = Registered - Proposed
+xlsx-round-kind = Round kind
+xlsx-scope = For
+xlsx-registered = Registered
+xlsx-proposed = Proposed
+xlsx-match-state = Match

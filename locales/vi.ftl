@@ -78,7 +78,7 @@ agency-merge-into-retired = { $code } đã ngừng hoạt động; hãy sáp nh�
 agency-already-retired = { $code } đã sáp nhập hoặc ngừng hoạt động trước đó. Không có gì thay đổi.
 agency-rename-usage = Cách dùng: /coquan doiten MÃ | Tên mới (tối đa 200 ký tự).
 invite-cli-created = Lời mời cho { $role } (cơ quan: { $agency }), dùng một lần, hết hạn lúc { $expires }.
-cli-usage-rounds-open = rounds open --title "…" --kind nomination|registration --awards MÃ,MÃ --deadline 30/11/{ $year } [--all | --blocs MÃ,MÃ | --agencies MÃ,MÃ]   mở đợt
+cli-usage-rounds-open = rounds open --title "…" --kind nomination|registration --awards MÃ,MÃ --deadline 30/11/{ $year } [--all | --blocs MÃ,MÃ | --agencies MÃ,MÃ] [--year { $year }]   mở đợt đề nghị khen thưởng hoặc đăng ký thi đua
 cli-usage-rounds-list = rounds list                      liệt kê các đợt
 cli-usage-rounds-change = rounds extend SỐ --deadline NGÀY | rounds close SỐ | rounds reopen SỐ --agency MÃ --until NGÀY   gia hạn, kết thúc, mở lại cho một đơn vị
 cli-error-round-kind = Loại đợt "{ $kind }" không có; dùng nomination hoặc registration.
@@ -618,3 +618,28 @@ doc-caption = { $summary }
 doc-cell-ratio = { $part }/{ $whole }
 doc-cell-count = { $count }
 doc-cell-share = { $answered }/{ $owed } ({ $share })
+
+## Registration rounds (đăng ký thi đua) set against nomination rounds, src/nominations/registration-match.ts
+button-register = 📝 Đăng ký thi đua
+registration-intro = 📝 <b>Đợt { $seq }: { $title }</b> — hạn { $deadline }. Đăng ký số tập thể, cá nhân phấn đấu đạt { $count } danh hiệu, hình thức; bấm số hoặc nhập số, "Bỏ qua" nếu không đăng ký.
+registration-intro-revise = 📝 <b>Đợt { $seq }: { $title }</b> — hạn { $deadline }. Bạn đang sửa đăng ký đã gửi; số cũ hiện trong ngoặc, "Bỏ qua" để giữ nguyên.
+registration-ask = ({ $index }/{ $total }) <b>{ $award }</b> — số { $scope } đăng ký? (hiện: { $current })
+registration-review = Kiểm tra lại số lượng đăng ký thi đua (Đợt { $seq }):
+registration-saved = ✅ Đã ghi nhận đăng ký thi đua (lần { $version }). Có thể sửa đến hết hạn.
+registration-group-notice = 📝 { $agency } — Đợt { $seq } (đăng ký): { $collective } tập thể, { $individual } cá nhân (lần { $version })
+registration-reminder = ⏰ Còn { $days } ngày đến hạn, đơn vị chưa gửi đăng ký thi đua.
+registration-invitation-footer = { $network ->
+    [zalo] Trả lời 1 để đăng ký; có thể sửa đến hết hạn. Danh hiệu thi đua chỉ được xét khi đã đăng ký.
+   *[telegram] Bấm nút bên dưới để đăng ký; có thể sửa đến hết hạn. Danh hiệu thi đua chỉ được xét khi đã đăng ký.
+}
+round-match-heading = Đối chiếu với đăng ký thi đua năm { $year }:
+round-match-none = Năm { $year } chưa có đợt đăng ký thi đua nào để đối chiếu.
+round-match-line = • { $agency } — { $award } ({ $scope }): đăng ký { $registered }, đề nghị { $proposed }
+round-match-empty = • Không có.
+cli-error-round-year = Năm của đợt phải là một năm như { $year }.
+xlsx-sheet-registrations = Đăng ký - Đề nghị
+xlsx-round-kind = Loại đợt
+xlsx-scope = Đối tượng
+xlsx-registered = Số đăng ký
+xlsx-proposed = Số đề nghị
+xlsx-match-state = Đối chiếu

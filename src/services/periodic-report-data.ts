@@ -68,7 +68,8 @@ export async function loadReportDocument(request: ReportRequest, settings: Docum
   // The overdue tasks as /quahan counts them for the range's last month: at its end, or today.
   const today = localDate(request.now, request.timeZone);
   const asOf = compareMonths(request.to, current) === 0 ? today : lastDay(request.to);
-  const until = compareMonths(request.to, current) === 0 ? request.now : parseInstant(`${asOf}T23:59:59`, request.timeZone)!;
+  // A report of months past counts the rounds due by their end; one reaching this month, every round of the year so far.
+  const until = compareMonths(request.to, current) === 0 ? undefined : parseInstant(`${asOf}T23:59:59`, request.timeZone)!;
   const [figures, agencies, overdueByYear, registrations] = await Promise.all([
     loadFiguresForMonths(checked.months, keep),
     loadAgencyViews(),

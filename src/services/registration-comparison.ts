@@ -10,9 +10,9 @@ import { yearMonthAt } from "../time/calendar.ts";
  * with what a view needs to name them: the rounds counted, and the awards and agencies by name.
  * A round belongs to the year its title names, else to its deadline's year.
  */
-/** The rounds of `year` opened by `until` (all of them when absent), in their order. */
+/** The rounds of `year` whose deadline is by `until` (all of them when absent), in their order. */
 async function roundsOfYear(year: number, timeZone: string, until?: Date) {
-  const rounds = await NominationRoundModel.find(until ? { createdAt: { $lte: until } } : {}).sort({ seq: 1 }).lean();
+  const rounds = await NominationRoundModel.find(until ? { deadline: { $lte: until } } : {}).sort({ seq: 1 }).lean();
   return rounds.filter((round) => (round.year ?? roundYear(round.title, yearMonthAt(round.deadline, timeZone).year)) === year);
 }
 
