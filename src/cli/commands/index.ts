@@ -14,6 +14,7 @@ import { planCloseYearCommand } from "./plan-close-year.ts";
 import { planImportCommand } from "./plan-import.ts";
 import { planParseCommand } from "./plan-parse.ts";
 import { reportDocxCommand } from "./report-docx.ts";
+import { reportFormsCommand } from "./report-forms.ts";
 
 /** Every CLI command, by "group action". */
 export const cliCommands: Record<string, CliCommand> = {
@@ -39,4 +40,5 @@ export const cliCommands: Record<string, CliCommand> = {
   calendar: calendarCommand,
   export: exportCommand,
   "report docx": reportDocxCommand,
+  "report forms": reportFormsCommand,
 };
