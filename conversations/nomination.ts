@@ -1,7 +1,7 @@
 import type { Conversation } from "@grammyjs/conversations";
 import type { BotDeps } from "../src/bot-deps.ts";
 import type { BotContext, ConversationContext } from "../src/context.ts";
-import { formatCountTable } from "../src/messages/nomination-messages.ts";
+import { formatCountTable, roundKindKey } from "../src/messages/nomination-messages.ts";
 import type { Translate } from "../src/i18n.ts";
 import { isUnusuallyLarge, readCount } from "../src/nominations/count-input.ts";
 import { loadNominationForm } from "../src/services/nomination-form.ts";
@@ -11,7 +11,7 @@ import { formatLocalDateTime } from "../src/time/calendar.ts";
 import { Dialogue } from "./conversation-input.ts";
 
 /**
- * The nomination counts, award type by award type: for collectives, for individuals, or both, as
+ * The nomination counts (or, in a registration round, what the agency registers), award type by award type: for collectives, for individuals, or both, as
  * the award allows. Quick answers or typed numbers; 0 and skipping are fine; negatives,
  * fractions and words are refused with a reason; an unusually large number is confirmed. It ends
  * with a review table and Confirm / Edit / Cancel.
@@ -29,16 +29,19 @@ const QUICK = [0, 1, 2, 3, 5];
 export function createNomination(deps: BotDeps) {
   return async function nomination(conversation: Conversation<BotContext, ConversationContext>, ctx: ConversationContext, args: NominationArgs): Promise<void> {
     const t: Translate = (key, params) => ctx.t(key, params);
+    // Opened first, as it always was: a dialogue in flight across an upgrade replays in the same order.
     const dialogue = await Dialogue.open(conversation, { question: t("nomination-confirm-cancel"), label: t("button-cancel") });
     const started = await conversation.external(() => deps.clock.now().getTime());
     const form = await conversation.external(() => loadNominationForm(args.roundId, args.agencyId, new Date(started)));
     if (!form) return void (await ctx.reply(t("button-stale")));
     if (!form.open) return void (await ctx.reply(t("round-error-closed")));
+    // A registration round asks what the agency registers; a nomination round what it proposes.
+    const say = (name: string) => roundKindKey(form.kind, name);
 
     const counts = new Map(form.awards.map((award) => [award.code, { collective: 0, individual: 0 }]));
     for (const line of form.previous) if (counts.has(line.award)) counts.set(line.award, { collective: line.collective, individual: line.individual });
     await ctx.reply(
-      t(form.version > 0 ? "nomination-intro-revise" : "nomination-intro", {
+      t(say(form.version > 0 ? "intro-revise" : "intro"), {
         seq: form.seq,
         title: form.title,
         deadline: formatLocalDateTime(new Date(form.deadline), deps.config.timeZone),
@@ -51,7 +54,7 @@ export function createNomination(deps: BotDeps) {
         const scopes = award.scope === "both" ? (["collective", "individual"] as const) : ([award.scope] as const);
         for (const scope of scopes) {
           const current = counts.get(award.code)![scope];
-          const question = t("nomination-ask", { index: index + 1, total: form.awards.length, award: award.name, scope: t(`count-${scope}`), current });
+          const question = t(say("ask"), { index: index + 1, total: form.awards.length, award: award.name, scope: t(`count-${scope}`), current });
           // Each time the question is asked its buttons are new: a "5" under an earlier award answers nothing now.
           const keyboard = () => {
             dialogue.ask();
@@ -99,7 +102,7 @@ export function createNomination(deps: BotDeps) {
         t,
       );
       dialogue.ask();
-      await dialogue.question(ctx, `${t("nomination-review", { seq: form.seq })}\n${table}`, {
+      await dialogue.question(ctx, `${t(say("review"), { seq: form.seq })}\n${table}`, {
         reply_markup: { inline_keyboard: [[dialogue.button(t("button-confirm"), "ok"), dialogue.button(t("button-edit"), "edit"), dialogue.cancelButton(t("button-cancel"))]] },
       });
       let decision: "ok" | "edit" | null = null;
@@ -123,7 +126,7 @@ export function createNomination(deps: BotDeps) {
           throw error;
         }
       });
-      await ctx.reply(saved.ok ? t("nomination-saved", { version: saved.version }) : t(saved.key));
+      await ctx.reply(saved.ok ? t(say("saved"), { version: saved.version }) : t(saved.key));
       return;
     }
   };

@@ -5,8 +5,7 @@ import type { Clock } from "./time/clock.ts";
 /** What the bot needs besides Telegram: configuration, time, and a way to nudge the outbox. */
 export interface BotDeps {
   config: Pick<Config, "botToken" | "telegramApiRoot" | "defaultLocale" | "timeZone" | "secretariatChatId" | "inviteTtlHours" | "conversationIdleMinutes" | "schedules" | "quietHours" | "reportableMonths" | "escalationWorkingDays"> &
-    /** Where the first administrator's link file is (removed once the link is used); none in tests that do not ask. */
-    Partial<Pick<Config, "dataDir">>;
+    Partial<Pick<Config, "dataDir" | "documents">>;
   clock: Clock;
   /** Tells the outbox sender there is something new to send. */
   wakeOutbox: () => void;

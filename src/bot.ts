@@ -35,6 +35,7 @@ import { secretariatInvitesFeature } from "./features/secretariat-invites.ts";
 import { strangersFeature } from "./features/strangers.ts";
 import { workingCalendarFeature } from "./features/working-calendar.ts";
 import { yearCloseFeature } from "./features/year-close.ts";
+import { periodReportFeature } from "./features/period-report.ts";
 import { createI18n, escapingTranslations } from "./i18n.ts";
 import { htmlParseMode } from "./chat/parse-mode.ts";
 
@@ -130,6 +131,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   bot.use(directoryFeature(deps));
   bot.use(workingCalendarFeature(deps));
   bot.use(yearCloseFeature(deps));
+  bot.use(periodReportFeature(deps));
   bot.use(documentsFeature(deps));
   bot.use(fallbacksFeature);
 

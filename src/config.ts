@@ -2,6 +2,7 @@ import { isIP } from "node:net";
 import cron from "node-cron";
 import { z } from "zod";
 import { parseInstant } from "./time/calendar.ts";
+import { DEFAULT_DOCUMENT_SETTINGS as REPORT, type DocumentSettings } from "./reports/document-settings.ts";
 import { readQuietHours, type QuietHours } from "./time/quiet-hours.ts";
 
 /**
@@ -108,6 +109,17 @@ const environmentSchema = z
     ZALO_API_ROOT: z.url({ protocol: /^https?$/ }).default("https://bot-api.zaloplatforms.com"),
     NODE_ENV: optionalText,
     CLOCK_START: optionalText.refine((value) => value === undefined || parseInstant(value, "Asia/Ho_Chi_Minh") !== null, { message: "an instant such as 2026-03-02T08:00:00+07:00" }),
+    // The periodic report's heading and signature (Decree 30/2020/NĐ-CP).
+    REPORT_ISSUER_PARENT: z.string().trim().default(REPORT.issuerParent),
+    REPORT_ISSUER: z.string().trim().min(1).default(REPORT.issuer),
+    REPORT_SYMBOL: z.string().trim().min(1).default(REPORT.symbol),
+    REPORT_PLACE: z.string().trim().min(1).default(REPORT.place),
+    REPORT_RECIPIENT: z.string().trim().default(REPORT.recipient),
+    REPORT_SIGNER_AUTHORITY: z.string().trim().default(REPORT.signerAuthority),
+    REPORT_SIGNER_TITLE: z.string().trim().min(1).default(REPORT.signerTitle),
+    REPORT_SIGNER_NAME: z.string().trim().default(REPORT.signerName),
+    REPORT_COPIES: z.string().trim().default(REPORT.copies.join("; ")),
+    REPORT_TEMPLATE: optionalText,
   });
 
 export type BotMode = { kind: "polling" } | { kind: "webhook"; url: string; secret: string; port: number; host: string };
@@ -152,6 +164,8 @@ export interface Config {
   outboxInFlight: number;
   /** The Zalo bot, when focal officers use Zalo; undefined: Telegram only. */
   zalo: { token: string; apiRoot: string; publicBaseUrl: string | undefined; messagesPerSecond: number; webhook: { url: string; secret: string } | undefined } | undefined;
+  /** The periodic report's heading, signature and template. */
+  documents: DocumentSettings;
 }
 
 export class ConfigError extends Error {
@@ -223,5 +237,18 @@ export function parseConfig(env: Record<string, string | undefined>, needs: Conf
     telegramLimits: { globalPerSecond: data.TELEGRAM_MESSAGES_PER_SECOND, perChatMs: data.TELEGRAM_CHAT_INTERVAL_MS, groupPerMinute: data.TELEGRAM_GROUP_MESSAGES_PER_MINUTE },
     outboxInFlight: data.OUTBOX_SENDS_IN_FLIGHT,
     clockStart: data.CLOCK_START ? parseInstant(data.CLOCK_START, data.TZ) : null,
+    documents: {
+      issuerParent: data.REPORT_ISSUER_PARENT,
+      issuer: data.REPORT_ISSUER,
+      symbol: data.REPORT_SYMBOL,
+      place: data.REPORT_PLACE,
+      recipient: data.REPORT_RECIPIENT,
+      signerAuthority: data.REPORT_SIGNER_AUTHORITY,
+      signerTitle: data.REPORT_SIGNER_TITLE,
+      signerName: data.REPORT_SIGNER_NAME,
+      // Nơi nhận: recipients separated by ";" (a recipient's own commas stay).
+      copies: data.REPORT_COPIES.split(";").map((copy) => copy.trim()).filter(Boolean),
+      template: data.REPORT_TEMPLATE,
+    },
   };
 }

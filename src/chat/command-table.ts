@@ -29,6 +29,8 @@ export const COMMANDS: CommandSpec[] = [
   { key: "remind", vi: "nhacnho", en: "remind", for: ["secretariat"], inGroup: true },
   { key: "failed", vi: "guiloi", en: "failed", for: ["secretariat"], inGroup: true },
   { key: "export", vi: "xuatbaocao", en: "export", for: ["secretariat"], inGroup: true },
+  { key: "period-report", vi: "baocaoky", en: "periodreport", for: ["secretariat"], inGroup: true },
+  { key: "statistical-forms", vi: "bieuthongke", en: "statforms", for: ["secretariat"], inGroup: true },
   { key: "close-year", vi: "dongnam", en: "closeyear", for: ["secretariat"] },
   { key: "digest", vi: "tonghop", en: "digest", for: ["secretariat", "leader"], inGroup: true },
   { key: "nominations", vi: "khenthuong", en: "nominations", for: ["secretariat", "leader"], inGroup: true },

@@ -65,7 +65,7 @@ export function secretariatFeature(deps: BotDeps) {
       const t = translatorFor((await ctx.i18n.getLocale()) === "en" ? "en" : "vi");
       const name = `bao-cao-thi-dua-${periodKey(month)}.xlsx`;
       const caption = ctx.t("export-caption", { month: String(month.month), year: String(month.year) });
-      await withExcelFile(await loadExportData(month), t, deps.config.timeZone, (path) => ctx.replyWithDocument(new InputFile(path, name), { caption }));
+      await withExcelFile(await loadExportData(month, deps.config.timeZone), t, deps.config.timeZone, (path) => ctx.replyWithDocument(new InputFile(path, name), { caption }));
     }),
   );
   defineCommand(

@@ -3,12 +3,16 @@ import type { BotDeps } from "../bot-deps.ts";
 import type { BotContext } from "../context.ts";
 import { messageTranslatorFor } from "../i18n.ts";
 import { closeYear, YearCloseError } from "../services/year-close.ts";
+import { sendPeriodReport } from "../chat/send-period-report.ts";
 import { yearMonthAt } from "../time/calendar.ts";
 import { yearCloseButton } from "../chat/callback-data.ts";
 import { commandGroup, defineCommand } from "../chat/define-command.ts";
 import { actsForSecretariat, refuseView } from "../chat/roles.ts";
 
-/** /dongnam 2026 (/closeyear): after a confirmation, closes a plan year and sends its year-end account. */
+/**
+ * /dongnam 2026 (/closeyear): after a confirmation, closes a plan year, sends its year-end account
+ * to the group and the leaders, and gives the secretariat the year's report as a Word file.
+ */
 export function yearCloseFeature(deps: BotDeps) {
   const feature = new Composer<BotContext>();
   const commands = commandGroup();
@@ -40,6 +44,9 @@ export function yearCloseFeature(deps: BotDeps) {
       });
       deps.wakeOutbox();
       await ctx.reply(ctx.t("year-closed", { year: String(year), done: result.done, total: result.total, messages: result.messages }));
+      // And the year's report in the official layout, up to this month when the year is not over.
+      const current = yearMonthAt(deps.clock.now(), deps.config.timeZone);
+      await sendPeriodReport(ctx, deps, { year, month: 1 }, { year, month: year === current.year ? current.month : 12 });
     } catch (error) {
       if (error instanceof YearCloseError) return void (await ctx.reply(ctx.t(error.key, { year: String(year) })));
       throw error;

@@ -17,7 +17,7 @@ export function formatRoundInvitation(round: RoundFacts, awardNames: string[], t
     "",
     ...awardNames.map((name) => `• ${escapeHtml(name)}`),
     "",
-    t("round-invitation-footer"),
+    t(round.kind === "registration" ? "registration-invitation-footer" : "round-invitation-footer"),
   ].join("\n");
 }
 
@@ -72,7 +72,10 @@ export function formatRoundTotals(
   return lines.join("\n");
 }
 
-/** The button under a round's invitation, reminder or reopening: the officer's way into the counts. */
-export function nominateKeyboard(t: Translate, roundId: string) {
-  return { inline_keyboard: [[{ text: t("button-nominate"), callback_data: nominateButton.build({ roundId }) }]] };
+/** The button under a round's invitation, reminder or reopening: the officer's way into the counts (or the registration). */
+export function nominateKeyboard(t: Translate, roundId: string, kind = "nomination") {
+  return { inline_keyboard: [[{ text: t(kind === "registration" ? "button-register" : "button-nominate"), callback_data: nominateButton.build({ roundId }) }]] };
 }
+
+/** The key of a sentence of the counting dialogue in a round's kind: "đăng ký" or "đề nghị". */
+export const roundKindKey = (kind: string, name: string) => `${kind === "registration" ? "registration" : "nomination"}-${name}`;

@@ -88,8 +88,9 @@ export async function writeExcelReport(data: ExportData, t: Translate, timeZone:
       { header: t("xlsx-individual"), key: "individual", width: 10, numFmt: "0" },
       { header: t("xlsx-submitted-at"), key: "submittedAt", width: 18, numFmt: DATE_TIME },
       { header: t("xlsx-version"), key: "version", width: 8, numFmt: "0" },
+      { header: t("xlsx-round-kind"), key: "kind", width: 24 },
     ],
-    mapped(data.nominations, (row) => ({ ...row, submittedAt: local(row.submittedAt) })),
+    mapped(data.nominations, (row) => ({ ...row, submittedAt: local(row.submittedAt), kind: t(`round-kind-${row.kind}`) })),
   );
 
   addSheet(
@@ -105,6 +106,22 @@ export async function writeExcelReport(data: ExportData, t: Translate, timeZone:
       { header: t("xlsx-focal-officer"), key: "officer", width: 16 },
     ],
     mapped(data.silent, (row) => ({ ...row, state: t(`figures-state-${row.state}`), officer: row.hasFocalOfficer ? t("xlsx-yes") : t("xlsx-no") })),
+  );
+
+  // The year's registrations set against its nominations, per agency, award and scope.
+  addSheet(
+    workbook,
+    t("xlsx-sheet-registrations"),
+    [
+      { header: t("xlsx-agency-code"), key: "agencyCode", width: 12 },
+      { header: t("xlsx-agency"), key: "agency", width: 36 },
+      { header: t("xlsx-award"), key: "award", width: 40 },
+      { header: t("xlsx-scope"), key: "scope", width: 10 },
+      { header: t("xlsx-registered"), key: "registered", width: 12, numFmt: "0" },
+      { header: t("xlsx-proposed"), key: "proposed", width: 12, numFmt: "0" },
+      { header: t("xlsx-match-state"), key: "state", width: 30 },
+    ],
+    mapped(data.registrations, (row) => ({ ...row, scope: t(`xlsx-${row.scope}`), state: t(`doc-match-${row.state}`) })),
   );
 
   await workbook.commit();

@@ -4,10 +4,12 @@ import { EmulationBlocModel } from "../../models/emulation-bloc.ts";
 import { NominationReportModel } from "../../models/nomination-report.ts";
 import { NominationRoundModel } from "../../models/nomination-round.ts";
 import { duePairs, groupReportsByAgency, monthFigures, sumAnswers, type TaskAnswer } from "../followup/month-figures.ts";
-import { periodKey, type YearMonth } from "../time/calendar.ts";
+import type { CountScope, MatchState, YearRegistrations } from "../nominations/registration-match.ts";
+import { DEFAULT_TIME_ZONE, periodKey, type YearMonth } from "../time/calendar.ts";
 import { loadMonthData } from "./follow-up-data.ts";
 import { focalOfficersByAgency } from "./members.ts";
 import { periodsInUse } from "./month-figures-data.ts";
+import { loadYearRegistrations } from "./registration-comparison.ts";
 
 /** The rows of the secretariat's Excel report for a month, as plain values. */
 export interface ProgressRow {
@@ -26,6 +28,7 @@ export interface ProgressRow {
 export interface NominationRow {
   round: number;
   roundTitle: string;
+  kind: "registration" | "nomination";
   agencyCode: string;
   agency: string;
   award: string;
@@ -46,14 +49,27 @@ export interface SilentRow {
   hasFocalOfficer: boolean;
 }
 
+/** Per agency, award and scope, what the year's registration rounds registered and its nomination rounds proposed. */
+export interface RegistrationRow {
+  agencyCode: string;
+  agency: string;
+  award: string;
+  scope: CountScope;
+  registered: number;
+  proposed: number;
+  state: MatchState;
+}
+
 export interface ExportData {
   month: YearMonth;
   progress: ProgressRow[];
   nominations: NominationRow[];
   silent: SilentRow[];
+  /** Empty unless the year has both registration and nomination rounds. */
+  registrations: RegistrationRow[];
 }
 
-export async function loadExportData(month: YearMonth): Promise<ExportData> {
+export async function loadExportData(month: YearMonth, timeZone = DEFAULT_TIME_ZONE): Promise<ExportData> {
   const [data, officers, blocs, inUse] = await Promise.all([loadMonthData(month), focalOfficersByAgency(), EmulationBlocModel.find().lean(), periodsInUse([periodKey(month)])]);
   const blocName = new Map(blocs.map((bloc) => [bloc.code, bloc.name]));
   const blocOf = (bloc: string | null) => (bloc ? (blocName.get(bloc) ?? bloc) : "");
@@ -86,6 +102,7 @@ export async function loadExportData(month: YearMonth): Promise<ExportData> {
         nominations.push({
           round: round.seq,
           roundTitle: round.title,
+          kind: round.kind as NominationRow["kind"],
           agencyCode: agency?.code ?? "",
           agency: agency?.name ?? "",
           award: awards.get(line.award) ?? line.award,
@@ -110,5 +127,19 @@ export async function loadExportData(month: YearMonth): Promise<ExportData> {
       missing,
       hasFocalOfficer: (officers.get(agency.id)?.length ?? 0) > 0,
     }));
-  return { month, progress, nominations, silent };
+  return { month, progress, nominations, silent, registrations: registrationRows(await loadYearRegistrations(month.year, timeZone), agencies) };
+}
+
+function registrationRows(year: YearRegistrations, agencies: Map<string, { code: string; name: string }>): RegistrationRow[] {
+  const kinds = new Set(year.rounds.map((round) => round.kind));
+  if (!kinds.has("registration") || !kinds.has("nomination")) return [];
+  return year.match.lines.map((line) => ({
+    agencyCode: agencies.get(line.agencyId)?.code ?? "",
+    agency: agencies.get(line.agencyId)?.name ?? "",
+    award: year.awards.get(line.award)?.name ?? line.award,
+    scope: line.scope,
+    registered: line.registered,
+    proposed: line.proposed,
+    state: line.state,
+  }));
 }

@@ -44,7 +44,7 @@ export async function announceNomination(
   const collective = submitted.lines.reduce((s, l) => s + l.collective, 0);
   const individual = submitted.lines.reduce((s, l) => s + l.individual, 0);
   await addGroupNotice(
-    t("nomination-group-notice", {
+    t(round?.kind === "registration" ? "registration-group-notice" : "nomination-group-notice", {
       agency: agency?.name ?? "?",
       seq: round?.seq ?? 0,
       collective,

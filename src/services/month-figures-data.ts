@@ -121,11 +121,14 @@ export async function loadMonthFigures(month: YearMonth): Promise<MonthFigures> 
   return monthFigures({ month, milestones, agencies, answers, inUse: inUse.has(periodKey(month)) });
 }
 
-/** The figures of several months (a dashboard's twelve, a half-year report), in the order given. */
-export async function loadFiguresForMonths(months: YearMonth[]): Promise<MonthFigures[]> {
+/**
+ * The figures of several months (a dashboard's twelve, a half-year report), in the order given;
+ * `keep` narrows them to some tasks (one plan's, when a year has several).
+ */
+export async function loadFiguresForMonths(months: YearMonth[], keep: (milestone: MilestoneView) => boolean = () => true): Promise<MonthFigures[]> {
   const years = [...new Set(months.map((month) => month.year))];
   const [milestoneLists, agencies, inUse] = await Promise.all([Promise.all(years.map((year) => loadMilestoneViews(year))), loadAgencyViews(), periodsInUse(months.map(periodKey))]);
-  const milestones = milestoneLists.flat();
+  const milestones = milestoneLists.flat().filter(keep);
   const answers = new Map(await Promise.all(months.map(async (month) => [periodKey(month), await loadMonthAnswers(month, milestones, agencies)] as const)));
   return figuresForMonths({ months, milestones, agencies, answers, inUse });
 }

@@ -9,6 +9,8 @@ export interface NominationForm {
   roundId: string;
   seq: number;
   title: string;
+  /** registration: the agency registers what it aims for; nomination: it proposes. */
+  kind: "registration" | "nomination";
   deadline: string;
   open: boolean;
   awards: { code: string; name: string; scope: "collective" | "individual" | "both"; level: string }[];
@@ -25,6 +27,7 @@ export async function loadNominationForm(roundId: string, agencyId: string, now:
     roundId: String(round._id),
     seq: round.seq,
     title: round.title,
+    kind: round.kind as NominationForm["kind"],
     // Reopened for this agency: its own deadline is the one that counts.
     deadline: (round.reopenedFor.find((entry) => String(entry.agency) === agencyId)?.until ?? round.deadline).toISOString(),
     open: maySubmit(roundWindowOf(round), agencyId, now),

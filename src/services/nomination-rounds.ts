@@ -3,7 +3,9 @@ import { AgencyModel } from "../../models/agency.ts";
 import { AwardTypeModel } from "../../models/award-type.ts";
 import { NominationReportModel } from "../../models/nomination-report.ts";
 import { NominationRoundModel } from "../../models/nomination-round.ts";
+import { roundYear } from "../nominations/registration-match.ts";
 import { maySubmit } from "../nominations/round-window.ts";
+import { DEFAULT_TIME_ZONE, yearMonthAt } from "../time/calendar.ts";
 import { roundTotals, type CountLine, type RoundTotals } from "../nominations/round-totals.ts";
 import { recordAudit, type Actor } from "./audit.ts";
 import { saveNewVersion } from "./versioned-save.ts";
@@ -25,6 +27,8 @@ export interface OpenRoundInput {
   awardCodes: string[];
   deadline: Date;
   audience: { all: boolean; blocs: string[]; agencyCodes: string[] };
+  /** The plan year the round belongs to; by default the year its title names, else its deadline's. */
+  year?: number;
 }
 
 export type RoundRecord = NonNullable<Awaited<ReturnType<typeof findRound>>>;
@@ -72,7 +76,7 @@ export async function openRound(input: OpenRoundInput, actor: Actor, now: Date):
     seq: (last?.seq ?? 0) + 1,
     title,
     kind: input.kind,
-    year: null,
+    year: input.year ?? roundYear(title, yearMonthAt(input.deadline, DEFAULT_TIME_ZONE).year),
     awardTypes: codes,
     deadline: input.deadline,
     audience: { all: input.audience.all, blocs: input.audience.blocs, agencies: [] },

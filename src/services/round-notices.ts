@@ -7,10 +7,13 @@ import { formatRoundInvitation, formatRoundTotals, nominateKeyboard } from "../m
 import { splitMessage } from "../messages/split-message.ts";
 import { daysLeft } from "../nominations/round-window.ts";
 import { enqueueMessage } from "../outbox/enqueue.ts";
-import { formatLocalDateTime, localDate } from "../time/calendar.ts";
+import { formatRegistrationMatch } from "../messages/registration-messages.ts";
+import { roundYear } from "../nominations/registration-match.ts";
+import { formatLocalDateTime, localDate, yearMonthAt } from "../time/calendar.ts";
 import { tellEveryoneAway } from "./absence.ts";
 import { deliveryChatOf, focalOfficersByAgency, reachableOfficers } from "./members.ts";
 import { totalsOf, type RoundRecord } from "./nomination-rounds.ts";
+import { loadYearRegistrations } from "./registration-comparison.ts";
 import { secretariatChatId } from "./secretariat-chat.ts";
 
 /** Messages about a round: the invitation to each asked agency, reminders, and the deadline notice. */
@@ -49,7 +52,7 @@ export async function announceReopen(round: RoundRecord, agencyCode: string, unt
       key: `round-reopen:${String(round._id)}:${stamp}:${officer.telegramId}`,
       chatId: deliveryChatOf(officer),
       text: t("round-reopened-for-you", { seq: round.seq, title: round.title, until: untilText }),
-      replyMarkup: nominateKeyboard(t, String(round._id)),
+      replyMarkup: nominateKeyboard(t, String(round._id), round.kind),
       purpose: "round-reopened",
       member: officer._id,
       about: { agency: String(agency._id) },
@@ -77,12 +80,12 @@ export async function sendRoundMessages(round: RoundRecord, context: NoticeConte
     for (const officer of officers.get(agencyId) ?? []) {
       const t = forChat(context.translate((officer.locale as Locale) ?? context.defaultLocale), deliveryChatOf(officer));
       const facts = { seq: round.seq, title: round.title, kind: round.kind, deadline: formatLocalDateTime(round.deadline, context.timeZone) };
-      const heading = purpose === "round-reminder" ? `${t("round-reminder", { days: daysLeft(round.deadline, context.now) })}\n\n` : "";
+      const heading = purpose === "round-reminder" ? `${t(round.kind === "registration" ? "registration-reminder" : "round-reminder", { days: daysLeft(round.deadline, context.now) })}\n\n` : "";
       const created = await enqueueMessage({
         key: `${purpose}:${String(round._id)}:${keySuffix}:${officer.telegramId}`,
         chatId: deliveryChatOf(officer),
         text: heading + formatRoundInvitation(facts, names, t),
-        replyMarkup: nominateKeyboard(t, String(round._id)),
+        replyMarkup: nominateKeyboard(t, String(round._id), round.kind),
         purpose,
         member: officer._id,
         about: { agency: agencyId },
@@ -94,16 +97,22 @@ export async function sendRoundMessages(round: RoundRecord, context: NoticeConte
   return enqueued;
 }
 
+/**
+ * A round's totals; a nomination round's are followed by the year's nominations set against its
+ * registrations, per agency and award.
+ */
 export async function roundTotalsHtml(round: RoundRecord, now: Date, timeZone: string, t: Translate): Promise<string> {
   const totals = await totalsOf(round);
   const awards = await AwardTypeModel.find({ code: { $in: round.awardTypes } }).lean();
   const agencies = await AgencyModel.find({ _id: { $in: round.agencies } }).lean();
+  const match =
+    round.kind === "nomination" ? `\n\n${formatRegistrationMatch(await loadYearRegistrations(round.year ?? roundYear(round.title, yearMonthAt(round.deadline, timeZone).year), timeZone), t)}` : "";
   return formatRoundTotals(
     { seq: round.seq, title: round.title, kind: round.kind, deadline: formatLocalDateTime(round.deadline, timeZone), status: round.status, daysLeft: daysLeft(round.deadline, now) },
     totals,
     { award: new Map(awards.map((a) => [a.code, { name: a.name, scope: a.scope }])), agency: new Map(agencies.map((a) => [String(a._id), a.name])) },
     t,
-  );
+  ) + match;
 }
 
 /** At the deadline: the round closes and the secretariat group gets the totals and who is missing. */

@@ -55,7 +55,7 @@ describe("the Excel report", () => {
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(file.bytes as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Tiến độ", "Đề nghị khen thưởng", "Chưa báo cáo"]);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Tiến độ", "Đề nghị khen thưởng", "Chưa báo cáo", "Đăng ký - Đề nghị"]);
 
     const progress = workbook.getWorksheet("Tiến độ")!;
     expect(progress.getRow(1).values).toEqual([undefined, "TT", "Nhiệm vụ", "Mã đơn vị", "Cơ quan, đơn vị", "Khối thi đua", "Vai trò", "Tình trạng", "Tỷ lệ (%)", "Thời gian báo cáo", "Ghi chú"]);

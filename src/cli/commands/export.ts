@@ -16,7 +16,7 @@ export const exportCommand: CliCommand = {
     if (!month) throw new CliError("cli-error-month", { value: values.month ?? "" });
     if (!values.out) throw new CliError("cli-error-file-missing");
     const config = parseConfig(process.env);
-    const data = await withDatabase(context, () => loadExportData(month));
+    const data = await withDatabase(context, () => loadExportData(month, config.timeZone));
     await saveExcelReport(data, context.t, config.timeZone, values.out);
     context.out(context.t("export-written", { path: values.out, progress: data.progress.length, nominations: data.nominations.length, silent: data.silent.length }));
   },

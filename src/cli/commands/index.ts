@@ -13,6 +13,8 @@ import { outboxListCommand, outboxRetryCommand } from "./outbox.ts";
 import { planCloseYearCommand } from "./plan-close-year.ts";
 import { planImportCommand } from "./plan-import.ts";
 import { planParseCommand } from "./plan-parse.ts";
+import { reportDocxCommand } from "./report-docx.ts";
+import { reportFormsCommand } from "./report-forms.ts";
 
 /** Every CLI command, by "group action". */
 export const cliCommands: Record<string, CliCommand> = {
@@ -37,4 +39,6 @@ export const cliCommands: Record<string, CliCommand> = {
   audit: auditCommand,
   calendar: calendarCommand,
   export: exportCommand,
+  "report docx": reportDocxCommand,
+  "report forms": reportFormsCommand,
 };

@@ -43,15 +43,17 @@ export const roundsOpenCommand: CliCommand = {
   async run(context) {
     const { values } = parseArgs({
       args: context.args,
-      options: { title: { type: "string" }, kind: { type: "string", default: "nomination" }, awards: { type: "string" }, deadline: { type: "string" }, all: { type: "boolean" }, blocs: { type: "string" }, agencies: { type: "string" } },
+      options: { title: { type: "string" }, kind: { type: "string", default: "nomination" }, awards: { type: "string" }, deadline: { type: "string" }, all: { type: "boolean" }, blocs: { type: "string" }, agencies: { type: "string" }, year: { type: "string" } },
     });
     const config = parseConfig(process.env);
     if (values.kind !== "nomination" && values.kind !== "registration") throw new CliError("cli-error-round-kind", { kind: values.kind ?? "" });
+    if (values.year !== undefined && !/^\d{4}$/.test(values.year)) throw new CliError("cli-error-round-year");
+    const kind = values.kind;
     const now = context.clock.now();
     const result = await guarded(context, async () => {
       const deadline = await deadlineOf(values.deadline, config.timeZone, now);
       const round = await openRound(
-        { title: values.title ?? "", kind: values.kind as "nomination", awardCodes: list(values.awards), deadline, audience: { all: values.all ?? false, blocs: list(values.blocs), agencyCodes: list(values.agencies) } },
+        { title: values.title ?? "", kind, awardCodes: list(values.awards), deadline, audience: { all: values.all ?? false, blocs: list(values.blocs), agencyCodes: list(values.agencies) }, year: values.year ? Number(values.year) : undefined },
         cliActor(),
         now,
       );
