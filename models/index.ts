@@ -22,3 +22,5 @@ export { ZaloChatModel } from "./zalo-chat.ts";
 export { PublishedImageModel } from "./published-image.ts";
 export { ChatLockModel } from "./chat-lock.ts";
 export { EvidenceFileModel } from "./evidence-file.ts";
+export { DashboardKeyModel } from "./dashboard-key.ts";
+export { UsedCredentialModel } from "./used-credential.ts";

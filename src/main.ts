@@ -17,7 +17,10 @@ import { mongoConversationStorage } from "./conversation-storage.ts";
 import { openDatabase } from "./db/open-database.ts";
 import { setDefaultMenus } from "./chat/command-menu.ts";
 import { Leadership } from "./leadership.ts";
+import { dashboardRoutes } from "./dashboard/dashboard-routes.ts";
 import { healthServer } from "./observability/health-server.ts";
+import { MAX_EVIDENCE_BYTES } from "./services/evidence-files.ts";
+import { downloadTelegramFile } from "./services/telegram-files.ts";
 import { createLogger, logWith } from "./observability/logger.ts";
 import { Metrics } from "./observability/metrics.ts";
 import { loadEnvFile } from "./load-env-file.ts";
@@ -160,11 +163,18 @@ async function main(): Promise<void> {
   }
   leadership.start();
 
-  const health = healthServer(metrics, { leading: () => leadership.isLeader, instance }, clock);
+  const dashboard = dashboardRoutes({
+    botToken: config.botToken!,
+    timeZone: config.timeZone,
+    clock,
+    telegramFile: (fileId) => downloadTelegramFile(bot.api, fileId, MAX_EVIDENCE_BYTES, config.telegramApiRoot),
+    log,
+  });
+  const health = healthServer(metrics, { leading: () => leadership.isLeader, instance }, clock, [dashboard]);
   health.on("error", (error) => log(`health endpoints not served: ${error.message}`, { port: config.healthPort }));
   health.listen(config.healthPort, () => {
     const address = health.address();
-    log(`health endpoints on port ${typeof address === "object" && address ? address.port : config.healthPort}: /healthz /readyz /metrics`);
+    log(`health endpoints on port ${typeof address === "object" && address ? address.port : config.healthPort}: /healthz /readyz /metrics /dashboard/`);
   });
 
   let stopping = false;
