@@ -30,6 +30,7 @@ export const COMMANDS: CommandSpec[] = [
   { key: "failed", vi: "guiloi", en: "failed", for: ["secretariat"], inGroup: true },
   { key: "export", vi: "xuatbaocao", en: "export", for: ["secretariat"], inGroup: true },
   { key: "close-year", vi: "dongnam", en: "closeyear", for: ["secretariat"] },
+  { key: "dashboard", vi: "bangtheodoi", en: "dashboard", for: ["focal", "secretariat", "leader", "admin"], inGroup: true },
   { key: "digest", vi: "tonghop", en: "digest", for: ["secretariat", "leader"], inGroup: true },
   { key: "nominations", vi: "khenthuong", en: "nominations", for: ["secretariat", "leader"], inGroup: true },
   { key: "new-round", vi: "modot", en: "newround", for: ["secretariat"] },
