@@ -587,3 +587,5 @@ dashboard-open-group = The dashboard: press the button below (Telegram asks whet
 dashboard-link = The dashboard (the link works once, until { $until }): { $url }
 dashboard-not-configured = The dashboard is not switched on: an administrator needs to set PUBLIC_BASE_URL (dondoc's https address).
 dashboard-no-role = The dashboard is for leaders, the Emulation and Commendation Board and focal officers.
+cli-usage-dashboard-rotate-keys = dashboard rotate-keys            discard every key that signs the dashboard's links and sessions (after a leak, a lost device): every link and open session stops working
+dashboard-keys-rotated = Discarded { $count } keys. Every dashboard link and session has stopped working (on every instance within a minute); a new key is made when needed.

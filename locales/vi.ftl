@@ -584,3 +584,5 @@ dashboard-open-group = Bảng theo dõi: bấm nút dưới đây (Telegram sẽ
 dashboard-link = Bảng theo dõi (đường dẫn dùng được một lần, đến { $until }): { $url }
 dashboard-not-configured = Bảng theo dõi chưa được bật: quản trị viên cần đặt PUBLIC_BASE_URL (địa chỉ https của dondoc).
 dashboard-no-role = Bảng theo dõi dành cho lãnh đạo, Ban Thi đua – Khen thưởng và cán bộ đầu mối.
+cli-usage-dashboard-rotate-keys = dashboard rotate-keys            bỏ mọi khóa ký đường dẫn và phiên của bảng theo dõi (khi lộ, mất máy): mọi đường dẫn, phiên đang mở hết hiệu lực
+dashboard-keys-rotated = Đã bỏ { $count } khóa. Mọi đường dẫn và phiên của bảng theo dõi đã hết hiệu lực (trên mọi máy chủ trong vòng một phút); khóa mới được tạo khi cần.
