@@ -6,7 +6,9 @@ import { MemberModel } from "../../models/member.ts";
 import { MilestoneModel } from "../../models/milestone.ts";
 import { ManualClock } from "../../src/outbox/clock.ts";
 import { dashboardLink } from "../../src/services/dashboard-access.ts";
-import type { AgencyMonthView, DashboardYear } from "../../src/services/dashboard-data.ts";
+import type { AgencyMonthView, DashboardYear, RoundView } from "../../src/services/dashboard-data.ts";
+import { ensureAwardCatalogue } from "../../src/services/ensure-award-catalogue.ts";
+import { openRound, submitNomination } from "../../src/services/nomination-rounds.ts";
 import { forgetDashboardKeys, rotateDashboardKeys } from "../../src/services/dashboard-keys.ts";
 import { submitProgressReport } from "../../src/services/progress-reports.ts";
 import { startHarness, TestUser, textsOf, TOKEN, type Harness } from "../support/bot-harness.ts";
@@ -205,5 +207,35 @@ describe("a focal officer", () => {
     const workbook = await secretary.get("export/2018-03");
     expect(workbook.status).toBe(200);
     expect(Buffer.from(await workbook.arrayBuffer()).subarray(0, 2).toString()).toBe("PK");
+  });
+});
+
+describe("the year's rounds", () => {
+  it("count nominations and registrations by award: the province's for the secretariat, their own for a focal officer", async () => {
+    await ensureAwardCatalogue();
+    const actor = { via: "cli" as const };
+    const opened = new Date("2018-04-02T01:00:00Z");
+    const everyone = await openRound({ title: "Khen thưởng tổng kết năm 2018", kind: "nomination", awardCodes: ["CSTD-CO-SO", "GIAY-KHEN"], deadline: new Date("2018-11-30T10:00:00Z"), audience: { all: true, blocs: [], agencyCodes: [] } }, actor, opened);
+    const some = await openRound({ title: "Đăng ký thi đua", kind: "registration", awardCodes: ["CSTD-CO-SO"], deadline: new Date("2018-05-30T10:00:00Z"), audience: { all: false, blocs: [], agencyCodes: ["SNV"] } }, actor, opened);
+    const reporter = { memberId: null, telegramId: 1, name: "Cán bộ" };
+    await submitNomination({ roundId: String(everyone._id), agencyId: await agencyId("UBND"), counts: [{ award: "CSTD-CO-SO", collective: 0, individual: 3 }, { award: "GIAY-KHEN", collective: 1, individual: 2 }], reporter }, opened);
+    await submitNomination({ roundId: String(everyone._id), agencyId: await agencyId("SNV"), counts: [{ award: "CSTD-CO-SO", collective: 0, individual: 5 }], reporter }, opened);
+    await submitNomination({ roundId: String(some._id), agencyId: await agencyId("SNV"), counts: [{ award: "CSTD-CO-SO", collective: 1, individual: 4 }], reporter }, opened);
+
+    await client.open("telegram", launchData(7001, TOKEN, REAL));
+    const province = (await client.json<{ rounds: RoundView[] }>("rounds/2018")).body.rounds;
+    expect(province.map((round) => [round.seq, round.kind, round.submitted, round.total])).toEqual([
+      [everyone.seq, "nomination", 2, { collective: 1, individual: 10 }],
+      [some.seq, "registration", 1, { collective: 1, individual: 4 }],
+    ]);
+    expect(province[0]!.byAward.map((line) => [line.award, line.collective, line.individual])).toEqual([
+      ["CSTD-CO-SO", 0, 8],
+      ["GIAY-KHEN", 1, 2],
+    ]);
+
+    const focal = new DashboardClient(dashboard.url);
+    await focal.open("telegram", launchData(7003, TOKEN, REAL));
+    const own = (await focal.json<{ rounds: RoundView[] }>("rounds/2018")).body.rounds;
+    expect(own.map((round) => [round.seq, round.asked, round.submitted, round.total])).toEqual([[everyone.seq, 1, 1, { collective: 1, individual: 5 }]]);
   });
 });

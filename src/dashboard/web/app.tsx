@@ -3,7 +3,12 @@ import type { DashboardYear } from "../../services/dashboard-data.ts";
 import { ApiError, getJson, type Me } from "./api.ts";
 import { AgencyMonthView } from "./agency-month-view.tsx";
 import { MatrixView } from "./matrix-view.tsx";
+import { RoundsView } from "./rounds-view.tsx";
+import { TrendView } from "./trend-view.tsx";
 import { currentLang, setLang, t, type Lang } from "./texts.ts";
+
+type Tab = "matrix" | "trend" | "rounds";
+const TABS: Tab[] = ["matrix", "trend", "rounds"];
 
 export interface Opened {
   agencyId: string;
@@ -17,6 +22,7 @@ export function App({ me, current }: { me: Me; current: string }) {
   const [data, setData] = useState<DashboardYear | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [opened, setOpened] = useState<Opened | null>(null);
+  const [tab, setTab] = useState<Tab>("matrix");
 
   useEffect(() => {
     setData(null);
@@ -55,7 +61,18 @@ export function App({ me, current }: { me: Me; current: string }) {
       </header>
       {error ? <p class="notice" role="alert">{t(`dashboard-refused-${error === "forbidden" || error === "other-agency" ? "other-agency" : ["forged", "expired", "missing", "no-role", "not-a-member"].includes(error) ? error : "network"}`)}</p> : null}
       {!data && !error ? <p class="notice">{t("dashboard-loading")}</p> : null}
-      {data && !opened ? <MatrixView data={data} me={me} onOpen={setOpened} /> : null}
+      {!opened ? (
+        <nav class="tabs" role="tablist">
+          {TABS.map((name) => (
+            <button type="button" role="tab" aria-selected={tab === name} onClick={() => setTab(name)}>
+              {t(`dashboard-tab-${name}`)}
+            </button>
+          ))}
+        </nav>
+      ) : null}
+      {data && !opened && tab === "matrix" ? <MatrixView data={data} me={me} onOpen={setOpened} /> : null}
+      {data && !opened && tab === "trend" ? <TrendView data={data} /> : null}
+      {!opened && tab === "rounds" ? <RoundsView year={year} /> : null}
       {data && opened ? <AgencyMonthView opened={opened} months={data.months} onMonth={(period) => setOpened({ ...opened, period })} onClose={() => setOpened(null)} /> : null}
     </div>
   );
