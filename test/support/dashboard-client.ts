@@ -1,8 +1,7 @@
-import { sign } from "@telegram-apps/init-data-node";
-import { createHash, createHmac } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Api } from "grammy";
+import { launchData as signedLaunchData, loginQuery as signedLoginQuery } from "../../devkit/bot-api/telegram-sign-in.ts";
 import { dashboardRoutes, type DashboardOptions } from "../../src/dashboard/dashboard-routes.ts";
 import { MAX_EVIDENCE_BYTES } from "../../src/services/evidence-files.ts";
 import { downloadTelegramFile } from "../../src/services/telegram-files.ts";
@@ -32,21 +31,11 @@ export async function startDashboard(options: Omit<DashboardOptions, "telegramFi
   };
 }
 
-/** Telegram's launch data for a Mini App opened by `userId` at `at`, signed with `token` (Telegram's own recipe). */
-export function launchData(userId: number, token: string, at: Date, firstName = "Người dùng"): string {
-  return sign({ user: { id: userId, first_name: firstName, language_code: "vi" }, query_id: `AAH${userId}`, chat_type: "sender" } as never, token, at);
-}
+/** Telegram's launch data for a Mini App opened by `userId` at `at`, signed with `token`. */
+export const launchData = (userId: number, token: string, at: Date, firstName = "Người dùng") => signedLaunchData({ id: userId, first_name: firstName, language_code: "vi" }, token, at);
 
-/** The query a login button adds to the address, signed as Telegram signs it (SHA-256 of the token as key). */
-export function loginQuery(userId: number, token: string, at: Date, firstName = "Người dùng"): string {
-  const fields: Record<string, string> = { id: String(userId), first_name: firstName, auth_date: String(Math.floor(at.getTime() / 1000)) };
-  const check = Object.keys(fields)
-    .sort()
-    .map((key) => `${key}=${fields[key]}`)
-    .join("\n");
-  const hash = createHmac("sha256", createHash("sha256").update(token).digest()).update(check).digest("hex");
-  return new URLSearchParams({ ...fields, hash }).toString();
-}
+/** The query a login button adds to the address, signed as Telegram signs it. */
+export const loginQuery = (userId: number, token: string, at: Date, firstName = "Người dùng") => signedLoginQuery({ id: userId, first_name: firstName }, token, at);
 
 /** A client of the dashboard's API: opens a session with a credential, then asks with it. */
 export class DashboardClient {

@@ -10,6 +10,7 @@ const TEXT = {
     leader: "Lãnh đạo", admin: "Quản trị", empty: "Chưa có tin nhắn. Gửi /start, hoặc chạy một mục trong Đồng hồ.", lang: "English",
     ran: "Đã chạy «{job}» lúc {at}: {count} tin nhắn mới.", ranAgain: "Đã chạy «{job}» lúc {at}: không có tin nhắn mới ({already} tin đã gửi từ lần trước).",
     badDate: "Nhập ngày giờ dạng 02/04/2018 08:00.", datePlaceholder: "dd/mm/yyyy hh:mm", "set": "Đặt đồng hồ",
+    dashboard: "📊 Bảng theo dõi", close: "Đóng ✕", zaloNoDashboard: "Trên Zalo: gửi /bangtheodoi để nhận đường dẫn.",
   },
   en: {
     subtitle: "sandbox — try it without Telegram", today: "Today in the sandbox:", who: "Who are you?", clockTitle: "Clock",
@@ -20,6 +21,7 @@ const TEXT = {
     leader: "Leader", admin: "Administrator", empty: "No message yet. Send /start, or run something from the Clock.", lang: "Tiếng Việt",
     ran: "Ran «{job}» as of {at}: {count} new messages.", ranAgain: "Ran «{job}» as of {at}: no new message ({already} were sent by an earlier run).",
     badDate: "Type the date and time as 02/04/2018 08:00.", datePlaceholder: "dd/mm/yyyy hh:mm", "set": "Set the clock",
+    dashboard: "📊 Dashboard", close: "Close ✕", zaloNoDashboard: "On Zalo: send /dashboard to get a link.",
   },
 };
 const COLORS = ["#2b7bd6", "#2e7d32", "#c2185b", "#6a1b9a", "#ef6c00", "#00838f", "#5d4037"];
@@ -149,7 +151,7 @@ function renderMessage(message) {
         const button = document.createElement("button");
         button.type = "button";
         button.textContent = key.text;
-        button.addEventListener("click", () => press(message.message_id, key.callback_data));
+        button.addEventListener("click", () => (key.callback_data ? press(message.message_id, key.callback_data) : openButton(key)));
         line.append(button);
       }
       keyboard.append(line);
@@ -227,6 +229,29 @@ function choose(persona) {
   void refresh();
 }
 
+/**
+ * A Web App, login or link button: the sandbox plays Telegram, which signs who pressed it and
+ * opens the page (the dashboard) in a panel beside the chat.
+ */
+async function openButton(key) {
+  if (key.url) return showMiniApp(key.url);
+  const kind = key.login_url ? "login" : "webapp";
+  const { url } = await call("/sandbox/open", { persona: state.persona.key, kind, url: (key.web_app ?? key.login_url).url });
+  showMiniApp(url);
+}
+
+async function openDashboard() {
+  if (!state.persona) return;
+  if (state.persona.zaloId) return toast(t("zaloNoDashboard"));
+  const { url } = await call("/sandbox/open", { persona: state.persona.key, kind: state.persona.role === "group" ? "login" : "webapp" });
+  showMiniApp(url);
+}
+
+function showMiniApp(url) {
+  $("miniapp-frame").src = url;
+  $("miniapp").hidden = false;
+}
+
 async function press(messageId, data) {
   await call(`/sandbox/chats/${state.persona.chatId}/press`, { persona: state.persona.key, messageId, data });
   setTimeout(refresh, 250);
@@ -289,6 +314,11 @@ $("custom").addEventListener("submit", (event) => {
   const [, day, month, year, hour, minute] = typed;
   const pad = (value) => value.padStart(2, "0");
   runClock($("custom-job").value, `${year}-${pad(month)}-${pad(day)}T${pad(hour)}:${minute}:00`);
+});
+$("open-dashboard").addEventListener("click", () => void openDashboard().catch((error) => toast(error.message)));
+$("miniapp-close").addEventListener("click", () => {
+  $("miniapp").hidden = true;
+  $("miniapp-frame").src = "about:blank";
 });
 $("lang").addEventListener("click", async () => {
   const data = await call("/sandbox/lang", { lang: state.lang === "vi" ? "en" : "vi" });

@@ -11,6 +11,8 @@ export interface Launch {
   /** Telegram's colours, when opened inside Telegram. */
   theme: Record<string, string> | null;
   inTelegram: boolean;
+  /** Telegram's platform (`tgWebAppPlatform`): "weba" and "webk" are Telegram Web, which hosts the page in a frame. */
+  platform: string | null;
 }
 
 export function readLaunch(): Launch {
@@ -28,7 +30,7 @@ export function readLaunch(): Launch {
     theme = null;
   }
   if (credential) history.replaceState(null, "", location.pathname);
-  return { credential, theme, inTelegram: initData !== null };
+  return { credential, theme, inTelegram: initData !== null, platform: fragment.get("tgWebAppPlatform") };
 }
 
 /** Telegram's colours as the page's own (themeParams → CSS variables); outside Telegram the page keeps its own. */
@@ -52,12 +54,12 @@ export function applyTheme(theme: Record<string, string>): void {
 type TelegramWindow = Window & { TelegramWebviewProxy?: { postEvent(type: string, data: string): void }; external?: { notify?: (message: string) => void } };
 
 /** Tells the Telegram app the page is ready and may take the whole height (its Mini App bridge). */
-export function telegramReady(): void {
+export function telegramReady(platform: string | null): void {
   const post = (type: string) => {
     const w = window as TelegramWindow;
     if (w.TelegramWebviewProxy) w.TelegramWebviewProxy.postEvent(type, "");
     else if (w.external?.notify) w.external.notify(JSON.stringify({ eventType: type, eventData: "" }));
-    else if (window.parent !== window) window.parent.postMessage(JSON.stringify({ eventType: type, eventData: "" }), "https://web.telegram.org");
+    else if (window.parent !== window && (platform === "weba" || platform === "webk" || platform === "web")) window.parent.postMessage(JSON.stringify({ eventType: type, eventData: "" }), "https://web.telegram.org");
   };
   post("web_app_ready");
   post("web_app_expand");

@@ -9,7 +9,7 @@ const launch = readLaunch();
 if (launch.theme) applyTheme(launch.theme);
 if (launch.inTelegram) {
   document.documentElement.classList.add("in-telegram");
-  telegramReady();
+  telegramReady(launch.platform);
 }
 const root = document.getElementById("app")!;
 const saved = localStorage.getItem("dondoc-dashboard-lang");

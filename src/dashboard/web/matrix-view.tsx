@@ -74,6 +74,7 @@ export function MatrixView({ data, me, onOpen }: { data: DashboardYear; me: Me; 
   const folded = (key: string) => data.agencies.length > FOLD_ABOVE && !unfolded.has(key) && groups.length > 1;
   const toggle = (key: string) => setUnfolded((previous) => new Set(previous.has(key) ? [...previous].filter((k) => k !== key) : [...previous, key]));
   const period = data.months[month]!;
+  const notInUse = data.totals.filter((totals) => !totals.inUse).map((totals) => monthLabel(totals.period));
 
   return (
     <main class="matrix-view">
@@ -129,6 +130,7 @@ export function MatrixView({ data, me, onOpen }: { data: DashboardYear; me: Me; 
         ))}
       </ul>
       <p class="hint">{t("dashboard-matrix-hint", { shown: rows.length, total: data.agencies.length })}</p>
+      {notInUse.length > 0 ? <p class="hint">{t("dashboard-months-not-in-use", { months: notInUse.join(", ") })}</p> : null}
       <div class="matrix-scroll">
         <table class="matrix">
           <thead>
@@ -137,7 +139,7 @@ export function MatrixView({ data, me, onOpen }: { data: DashboardYear; me: Me; 
                 {t("dashboard-agency")}
               </th>
               {data.months.map((p, index) => (
-                <th scope="col" class={index === month ? "focus" : ""}>
+                <th scope="col" class={`${index === month ? "focus" : ""}${data.totals[index]!.inUse ? "" : " unused"}`}>
                   <button type="button" aria-pressed={index === month} onClick={() => setFocus(index)} title={t("dashboard-focus-month", { month: monthLabel(p) })}>
                     {t("dashboard-month-short", { month: Number(p.slice(5, 7)) })}
                   </button>
@@ -168,7 +170,7 @@ export function MatrixView({ data, me, onOpen }: { data: DashboardYear; me: Me; 
                         {cells.map(([s, answered, owed], index) => {
                           const label = t("dashboard-cell-label", { agency: agency.name, month: monthLabel(data.months[index]!), state: t(`dashboard-state-${STATES[s]}`), answered, owed });
                           return (
-                            <td class={`s${s}${index === month ? " focus" : ""}`}>
+                            <td class={`s${s}${index === month ? " focus" : ""}${data.totals[index]!.inUse ? "" : " unused"}`}>
                               <button type="button" aria-label={label} title={label} onClick={() => onOpen({ agencyId: agency.id, period: data.months[index]! })}>
                                 {s === 0 ? "·" : percent(answered, owed)}
                               </button>
