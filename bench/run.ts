@@ -7,6 +7,7 @@ import { MongoClient } from "mongodb";
 import { MongoEmulator } from "../devkit/mongo-emulator/server.ts";
 import { parsePlan } from "../src/plan/parse-plan.ts";
 import { broadcastFigures } from "./broadcast.ts";
+import { dashboardFigures } from "./dashboard.ts";
 import { startBenchDatabase } from "./database.ts";
 import type { Figure } from "./figures.ts";
 import { inboundFigures } from "./inbound.ts";
@@ -15,7 +16,7 @@ import { scaleFigures } from "./scale.ts";
 /**
  * `npm run bench`: speed and memory figures, written to BENCHMARKS.md with the machine and
  * date; each comparison is measured side by side in the same run. Targets live here, never in
- * timed unit tests. `npm run bench -- broadcast|scale|inbound` runs one part and prints it.
+ * timed unit tests. `npm run bench -- broadcast|scale|inbound|dashboard` runs one part and prints it.
  */
 function time(runs: number, work: () => void): number {
   const start = performance.now();
@@ -58,6 +59,7 @@ const PARTS: Record<string, (database: Awaited<ReturnType<typeof startBenchDatab
   broadcast: broadcastFigures,
   scale: scaleFigures,
   inbound: inboundFigures,
+  dashboard: dashboardFigures,
 };
 
 async function main(): Promise<void> {

@@ -12,8 +12,9 @@ import { AgencyReports } from "../followup/due-milestones.ts";
 import type { AgencyView, ProgressStatus } from "../followup/milestone-view.ts";
 import { agencyMatrix, duePairs, figuresForMonths, monthFigures, monthsBetween, sumAnswers, type FigureTotals, type ReportingState, type TaskAnswer } from "../followup/month-figures.ts";
 import { periodKey, type YearMonth } from "../time/calendar.ts";
-import { loadAgencyViews, loadMilestoneViews, loadReportViews } from "./follow-up-data.ts";
-import { loadMonthAnswers, periodsInUse } from "./month-figures-data.ts";
+import { loadYearAnswers } from "./dashboard-figures.ts";
+import { loadMilestoneViews, loadReportViews } from "./follow-up-data.ts";
+import { periodsInUse } from "./month-figures-data.ts";
 
 /**
  * What the dashboard shows, as plain JSON-ready values, every number from the month's figures
@@ -72,11 +73,6 @@ async function availableYears(current: YearMonth): Promise<number[]> {
   return [...new Set([...years, current.year])].filter((year) => year <= current.year).sort((a, b) => b - a);
 }
 
-async function agencyKinds(ids: string[]): Promise<Map<string, string>> {
-  const rows = await AgencyModel.find({ _id: { $in: ids.map((id) => new Types.ObjectId(id)) } }, { kind: 1 }).lean();
-  return new Map(rows.map((row) => [String(row._id), row.kind]));
-}
-
 function totalsOfMonth(period: string, inUse: boolean, totals: FigureTotals): MonthTotals {
   const { owing, reported, partly, notReported, owed, answered, share, counts } = totals;
   return { period, inUse, owing, reported, partly, notReported, owed, answered, share, counts };
@@ -85,12 +81,10 @@ function totalsOfMonth(period: string, inUse: boolean, totals: FigureTotals): Mo
 export async function loadDashboardYear(year: number, current: YearMonth, scope: DashboardScope): Promise<DashboardYear> {
   const months = monthsShown(year, current);
   const periods = months.map(periodKey);
-  const [milestones, directory, inUse, blocs, years] = await Promise.all([loadMilestoneViews(year), loadAgencyViews(), periodsInUse(periods), EmulationBlocModel.find().sort({ order: 1, code: 1 }).lean(), availableYears(current)]);
+  const [{ milestones, agencies: directory, answers }, inUse, blocs, years] = await Promise.all([loadYearAnswers(year, months), periodsInUse(periods), EmulationBlocModel.find().sort({ order: 1, code: 1 }).lean(), availableYears(current)]);
   // A focal officer's figures are their agency's alone: an agency's figures depend on nothing else.
   const agencies = scope.kind === "province" ? directory : directory.filter((agency) => agency.id === scope.agencyId);
-  const answers = new Map(await Promise.all(months.map(async (month) => [periodKey(month), await loadMonthAnswers(month, milestones, agencies)] as const)));
   const figures = figuresForMonths({ months, milestones, agencies, answers, inUse });
-  const kinds = await agencyKinds(agencies.map((agency) => agency.id));
   const rows = agencyMatrix(figures);
   const usedBlocs = new Set(agencies.map((agency) => agency.bloc));
   return {
@@ -98,7 +92,7 @@ export async function loadDashboardYear(year: number, current: YearMonth, scope:
     years,
     months: periods,
     blocs: blocs.filter((bloc) => usedBlocs.has(bloc.code)).map((bloc) => ({ code: bloc.code, name: bloc.name })),
-    agencies: agencies.map((agency) => ({ id: agency.id, code: agency.code, name: agency.name, bloc: agency.bloc, kind: kinds.get(agency.id) ?? "other" })),
+    agencies: agencies.map((agency) => ({ id: agency.id, code: agency.code, name: agency.name, bloc: agency.bloc, kind: agency.kind })),
     cells: rows.map((row) => row.months.map((cell): MatrixCell => [STATE_CODES[cell.state], cell.answered, cell.owed])),
     totals: figures.map((month) => totalsOfMonth(month.period, month.inUse, month.totals)),
   };

@@ -9,7 +9,10 @@ import { dashboardLink } from "../../src/services/dashboard-access.ts";
 import type { AgencyMonthView, DashboardYear, RoundView } from "../../src/services/dashboard-data.ts";
 import { ensureAwardCatalogue } from "../../src/services/ensure-award-catalogue.ts";
 import { openRound, submitNomination } from "../../src/services/nomination-rounds.ts";
+import { forgetYearAnswers } from "../../src/services/dashboard-figures.ts";
 import { forgetDashboardKeys, rotateDashboardKeys } from "../../src/services/dashboard-keys.ts";
+import { loadFiguresForMonths } from "../../src/services/month-figures-data.ts";
+import { mergeAgency } from "../../src/services/agency-changes.ts";
 import { submitProgressReport } from "../../src/services/progress-reports.ts";
 import { startHarness, TestUser, textsOf, TOKEN, type Harness } from "../support/bot-harness.ts";
 import { DashboardClient, launchData, loginQuery, startDashboard, type DashboardServer } from "../support/dashboard-client.ts";
@@ -35,6 +38,7 @@ const PHOTO = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQ
 
 beforeEach(async () => {
   forgetDashboardKeys();
+  forgetYearAnswers();
   harness = await startHarness(NOW);
   authClock = new ManualClock(REAL);
   dashboard = await startDashboard({ botToken: TOKEN, timeZone: "Asia/Ho_Chi_Minh", clock: harness.clock, authClock, telegramApiRoot: harness.deps.config.telegramApiRoot });
@@ -87,6 +91,30 @@ describe("the dashboard's figures", () => {
     // January: dondoc was not in use, and says so.
     expect(year.totals[0]!.inUse).toBe(false);
     expect(year.totals[3]!.inUse).toBe(true);
+
+    // Kept between requests, the year is summed again where reports change: always the figures read afresh.
+    const months = [1, 2, 3, 4].map((month) => ({ year: 2018, month }));
+    const afresh = async () => (await loadFiguresForMonths(months)).map((figures) => ({ ...figures.totals, agencies: figures.agencies.map((entry) => [entry.agency.code, entry.state, entry.answered, entry.owed]) }));
+    const served = async () => {
+      const body = (await client.json<DashboardYear>("year/2018")).body;
+      return body.totals.map(({ period: _period, inUse: _inUse, ...totals }, index) => ({ ...totals, agencies: body.agencies.map((agency, row) => [agency.code, ["nothing-due", "not-reported", "partly", "reported"][body.cells[row]![index]![0]], body.cells[row]![index]![1], body.cells[row]![index]![2]]) }));
+    };
+    const strip = (list: Awaited<ReturnType<typeof afresh>>) => list.map(({ due: _due, ...rest }) => rest);
+    expect(await served()).toEqual(strip(await afresh()));
+    const ubnd = await agencyId("UBND");
+    const february = await MilestoneModel.findOne({ months: { $all: [2, 3, 4] }, recurring: false, $or: [{ allAgencies: true }, { leadAgencies: ubnd }, { coordinatingAgencies: ubnd }] }).lean();
+    const reporter = { memberId: null, telegramId: 1, name: "Cán bộ" };
+    if (february) {
+      // Done in February: March and April count it done earlier.
+      await submitProgressReport({ milestoneId: String(february._id), agencyId: ubnd, period: "2018-02", reporter, status: "done", percent: 100, note: "", attachments: [] }, new Date("2018-02-20T02:00:00Z"));
+      expect(await served()).toEqual(strip(await afresh()));
+    }
+    const april = await MilestoneModel.findOne({ months: 4, allAgencies: true }).lean();
+    await submitProgressReport({ milestoneId: String(april!._id), agencyId: ubnd, period: "2018-04", reporter, status: "blocked", percent: 10, note: "", attachments: [] }, NOW);
+    expect(await served()).toEqual(strip(await afresh()));
+    // A merge moves reports and changes the directory: the whole year again.
+    await mergeAgency("STP", "SNV", "2018-04-01", { via: "cli" }, NOW);
+    expect(await served()).toEqual(strip(await afresh()));
   });
 });
 
