@@ -12,6 +12,8 @@ if (launch.inTelegram) {
   telegramReady(launch.platform);
 }
 const root = document.getElementById("app")!;
+// The "…" shown while the script loads goes: Preact adds to what is there rather than replacing it.
+root.textContent = "";
 const saved = localStorage.getItem("dondoc-dashboard-lang");
 
 start(launch.credential).then(

@@ -10,7 +10,7 @@ const WIDTH = 360;
 const HEIGHT = 180;
 const TOP = 10;
 const BOTTOM = 22;
-const LEFT = 28;
+const LEFT = 38;
 
 export function TrendView({ data }: { data: DashboardYear }) {
   const slot = (WIDTH - LEFT) / Math.max(1, data.totals.length);
