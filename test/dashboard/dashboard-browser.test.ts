@@ -100,6 +100,8 @@ describe.skipIf(!hasBrowser)("the dashboard in a browser", () => {
     const photo = app.getByRole("img", { name: "Ảnh minh chứng" });
     await photo.waitFor();
     await expect.poll(() => photo.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth)).toBe(160);
+    // Inside Telegram, Telegram's colours.
+    expect(await app.locator("html").evaluate(() => getComputedStyle(document.documentElement).getPropertyValue("--link").trim())).toBe(TELEGRAM_LIGHT_THEME.link_color);
     await app.getByRole("button", { name: "‹ Bảng tổng hợp" }).click();
     await app.locator("table.matrix").waitFor();
   }, 120_000);
@@ -142,6 +144,11 @@ describe.skipIf(!hasBrowser)("the dashboard in a browser", () => {
       expect(await phone.getByRole("button", { name: /Báo cáo Excel/ }).count()).toBe(0);
       // Readable at 360 px: the page itself never scrolls sideways (the matrix scrolls in its box).
       expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      // Vietnamese first, English beside it.
+      await phone.getByRole("button", { name: "English" }).click();
+      await phone.getByRole("tab", { name: "Agencies × months" }).waitFor();
+      await phone.getByRole("button", { name: "Tiếng Việt" }).click();
+      await phone.getByRole("tab", { name: "Đơn vị × tháng" }).waitFor();
 
       // The page offers no way to another agency; its own session, asked for Sở Nội vụ's month, its
       // photo and the province's export anyway, is refused each time.

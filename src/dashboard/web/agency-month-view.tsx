@@ -1,6 +1,6 @@
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { AgencyMonthView as MonthView, AgencyTaskView, EvidenceView, ReportVersionView } from "../../services/dashboard-data.ts";
-import { ApiError, getBlob, getJson } from "./api.ts";
+import { ApiError, download, getBlob, getJson } from "./api.ts";
 import type { Opened } from "./app.tsx";
 import { dateTime, monthLabel, t } from "./texts.ts";
 
@@ -98,12 +98,26 @@ function Version({ version }: { version: ReportVersionView }) {
   );
 }
 
-/** A photo is fetched with the session (an <img> cannot send it) and shown from memory; tapping it shows it whole. */
+/**
+ * A photo is fetched with the session (an <img> cannot send it) once it scrolls into view, so a
+ * month of photos costs a poor connection only what is looked at; tapping it shows it whole. A
+ * file is fetched only when asked for.
+ */
 function Evidence({ item }: { item: EvidenceView }) {
   const [url, setUrl] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
   const [large, setLarge] = useState(false);
+  const [visible, setVisible] = useState(false);
+  const placeholder = useRef<HTMLSpanElement>(null);
   useEffect(() => {
+    if (item.kind !== "photo" || visible || !placeholder.current) return;
+    if (typeof IntersectionObserver === "undefined") return setVisible(true);
+    const observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && setVisible(true), { rootMargin: "200px" });
+    observer.observe(placeholder.current);
+    return () => observer.disconnect();
+  }, [item.kind, visible]);
+  useEffect(() => {
+    if (!visible) return;
     let objectUrl: string | null = null;
     let live = true;
     getBlob(item.path).then(
@@ -117,21 +131,19 @@ function Evidence({ item }: { item: EvidenceView }) {
       live = false;
       if (objectUrl) URL.revokeObjectURL(objectUrl);
     };
-  }, [item.path]);
+  }, [item.path, visible]);
   if (failed) return <span class="evidence-missing">{t("dashboard-evidence-unavailable")}</span>;
   if (item.kind === "document")
-    return url ? (
-      <a class="document" href={url} download={item.name ?? "evidence"}>
+    return (
+      <button type="button" class="link document" onClick={() => download(item.path, item.name ?? "evidence").catch(() => setFailed(true))}>
         📎 {item.name ?? t("dashboard-evidence-document")}
-      </a>
-    ) : (
-      <span class="document">📎 {item.name ?? t("dashboard-evidence-document")}</span>
+      </button>
     );
-  if (!url) return <span class="thumb loading" aria-label={t("dashboard-loading")} />;
+  if (!url) return <span ref={placeholder} class="thumb loading" role="img" aria-label={t("dashboard-loading")} />;
   return (
     <>
       <button type="button" class="thumb" onClick={() => setLarge(true)} aria-label={t("dashboard-evidence-open")}>
-        <img src={url} alt={t("dashboard-evidence-photo")} loading="lazy" />
+        <img src={url} alt={t("dashboard-evidence-photo")} />
       </button>
       {large ? (
         <div class="lightbox" role="dialog" aria-label={t("dashboard-evidence-photo")} onClick={() => setLarge(false)}>
