@@ -115,7 +115,7 @@ describe("the dashboard's figures", () => {
     // A merge moves reports and changes the directory: the whole year again.
     await mergeAgency("STP", "SNV", "2018-04-01", { via: "cli" }, NOW);
     expect(await served()).toEqual(strip(await afresh()));
-  });
+  }, 120_000);
 });
 
 describe("who may open the dashboard", () => {
@@ -156,7 +156,7 @@ describe("who may open the dashboard", () => {
     const again = await dashboardLink(String(member._id), "https://dondoc.example.gov.vn", REAL, 24);
     await rotateDashboardKeys();
     expect(await client.open("link", again.url.split("#link=")[1]!)).toMatchObject({ status: 401, body: { reason: "forged" } });
-  });
+  }, 60_000);
 
   it("refuses people without a role, sessions that expired and roles taken away", async () => {
     expect(await client.open("telegram", launchData(9999, TOKEN, REAL))).toMatchObject({ status: 403, body: { reason: "not-a-member" } });
@@ -179,7 +179,7 @@ describe("who may open the dashboard", () => {
     authClock.set(REAL);
     await MemberModel.updateOne({ telegramId: 7001 }, { $set: { status: "revoked" } });
     expect(await client.json("year/2018")).toMatchObject({ status: 403, body: { reason: "no-role" } });
-  });
+  }, 60_000);
 });
 
 describe("a focal officer", () => {
@@ -235,7 +235,7 @@ describe("a focal officer", () => {
     const workbook = await secretary.get("export/2018-03");
     expect(workbook.status).toBe(200);
     expect(Buffer.from(await workbook.arrayBuffer()).subarray(0, 2).toString()).toBe("PK");
-  });
+  }, 60_000);
 });
 
 describe("the year's rounds", () => {
@@ -265,5 +265,5 @@ describe("the year's rounds", () => {
     await focal.open("telegram", launchData(7003, TOKEN, REAL));
     const own = (await focal.json<{ rounds: RoundView[] }>("rounds/2018")).body.rounds;
     expect(own.map((round) => [round.seq, round.asked, round.submitted, round.total])).toEqual([[everyone.seq, 1, 1, { collective: 1, individual: 5 }]]);
-  });
+  }, 60_000);
 });

@@ -63,7 +63,7 @@ describe("the dashboard's button", () => {
     expect(after).toHaveLength(2);
     expect(after[1]!.text).toContain("Tình hình tháng 3/2018");
     expect(keyboardOf(after[1]!)).toEqual([]);
-  });
+  }, 60_000);
 
   it("is not there, and /bangtheodoi says why, without PUBLIC_BASE_URL", async () => {
     harness.deps.config.dashboard = { publicBaseUrl: undefined, linkHours: 24 };
@@ -74,7 +74,7 @@ describe("the dashboard's button", () => {
     expect(keyboardOf(status!)).toEqual([]);
     expect(answer!.text).toContain("Bảng theo dõi chưa được bật");
     expect(harness.telegram.messagesOf(7001)).toHaveLength(2);
-  });
+  }, 60_000);
 });
 
 describe("/bangtheodoi", () => {
@@ -91,7 +91,7 @@ describe("/bangtheodoi", () => {
     expect((await client.open("link", token)).body.me).toMatchObject({ name: "Lãnh đạo", role: "leader" });
     expect((await client.json("year/2018")).status).toBe(200);
     expect(await new DashboardClient(dashboard.url).open("link", token)).toMatchObject({ status: 401, body: { reason: "replayed" } });
-  });
+  }, 60_000);
 
   it("refuses a person without a role, and gives the group a login button", async () => {
     const stranger = new TestUser(harness, 7099, "Người lạ");
@@ -104,7 +104,7 @@ describe("/bangtheodoi", () => {
     const [inGroup] = harness.telegram.messagesOf(SECRETARIAT_GROUP);
     expect(keyboardOf(inGroup!)).toEqual([{ text: "📊 Mở bảng theo dõi", login_url: { url: PAGE } }]);
     expect(inGroup!.text).not.toContain("#link=");
-  });
+  }, 60_000);
 });
 
 describe("the weekly digest", () => {
@@ -118,7 +118,7 @@ describe("the weekly digest", () => {
     expect(text!.text).toContain("tháng 3/2018");
     expect(keyboardOf(text!)).toEqual([{ text: "📊 Mở bảng theo dõi", web_app: { url: PAGE } }]);
     expect(chart!.photo).toBeDefined();
-  });
+  }, 60_000);
 });
 
 describe("a leader on Zalo", () => {
@@ -151,5 +151,5 @@ describe("a leader on Zalo", () => {
     } finally {
       await z.zalo.stop();
     }
-  });
+  }, 60_000);
 });
