@@ -8,6 +8,7 @@ import { MongoEmulator } from "../devkit/mongo-emulator/server.ts";
 import { parsePlan } from "../src/plan/parse-plan.ts";
 import { broadcastFigures } from "./broadcast.ts";
 import { documentFigures } from "./documents.ts";
+import { dashboardFigures } from "./dashboard.ts";
 import { startBenchDatabase } from "./database.ts";
 import type { Figure } from "./figures.ts";
 import { floodFigures } from "./flood.ts";
@@ -18,7 +19,7 @@ import { scaleFigures } from "./scale.ts";
 /**
  * `npm run bench`: speed and memory figures, written to BENCHMARKS.md with the machine and
  * date; each comparison is measured side by side in the same run. Targets live here, never in
- * timed unit tests. `npm run bench -- broadcast|scale|inbound|flood|start|documents` runs one part and prints it.
+ * timed unit tests. `npm run bench -- broadcast|scale|inbound|flood|start|documents|dashboard` runs one part and prints it.
  */
 function time(runs: number, work: () => void): number {
   const start = performance.now();
@@ -64,6 +65,7 @@ const PARTS: Record<string, (database: Awaited<ReturnType<typeof startBenchDatab
   start: productionStartFigures,
   flood: floodFigures,
   documents: documentFigures,
+  dashboard: dashboardFigures,
 };
 
 async function main(): Promise<void> {

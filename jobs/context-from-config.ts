@@ -2,7 +2,7 @@ import type { Config } from "../src/config.ts";
 import { messageTranslatorFor } from "../src/i18n.ts";
 import type { JobContext } from "./job-context.ts";
 
-type JobConfig = Pick<Config, "timeZone" | "defaultLocale" | "secretariatChatId"> & Partial<Pick<Config, "quietHours" | "escalationWorkingDays">>;
+type JobConfig = Pick<Config, "timeZone" | "defaultLocale" | "secretariatChatId"> & Partial<Pick<Config, "quietHours" | "escalationWorkingDays" | "dashboard">>;
 
 export function jobContext(config: JobConfig, asOf: Date): JobContext {
   return {
@@ -13,5 +13,6 @@ export function jobContext(config: JobConfig, asOf: Date): JobContext {
     translate: messageTranslatorFor,
     quietHours: config.quietHours ?? null,
     escalationWorkingDays: config.escalationWorkingDays ?? 3,
+    dashboard: config.dashboard,
   };
 }

@@ -12,6 +12,8 @@ export interface JobContext {
   quietHours: QuietHours | null;
   /** Working days after the month's last reminder before the silent are escalated. */
   escalationWorkingDays: number;
+  /** Where the dashboard is reached (PUBLIC_BASE_URL) and how long its links last; absent: no button, no link. */
+  dashboard?: { publicBaseUrl: string | undefined; linkHours: number };
 }
 
 export interface JobResult {

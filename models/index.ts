@@ -21,3 +21,5 @@ export { ChatQueueModel } from "./chat-queue.ts";
 export { ZaloChatModel } from "./zalo-chat.ts";
 export { PublishedImageModel } from "./published-image.ts";
 export { EvidenceFileModel } from "./evidence-file.ts";
+export { DashboardKeyModel } from "./dashboard-key.ts";
+export { UsedCredentialModel } from "./used-credential.ts";

@@ -5,7 +5,7 @@ import type { Clock } from "./time/clock.ts";
 /** What the bot needs besides Telegram: configuration, time, and a way to nudge the outbox. */
 export interface BotDeps {
   config: Pick<Config, "botToken" | "telegramApiRoot" | "defaultLocale" | "timeZone" | "secretariatChatId" | "inviteTtlHours" | "conversationIdleMinutes" | "schedules" | "quietHours" | "reportableMonths" | "escalationWorkingDays"> &
-    Partial<Pick<Config, "dataDir" | "documents">>;
+    Partial<Pick<Config, "dataDir" | "documents" | "dashboard">>;
   clock: Clock;
   /** Tells the outbox sender there is something new to send. */
   wakeOutbox: () => void;

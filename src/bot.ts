@@ -12,6 +12,7 @@ import { createProgressReport, PROGRESS_REPORT } from "../conversations/progress
 import type { BotDeps } from "./bot-deps.ts";
 import type { BotContext, ConversationContext } from "./context.ts";
 import { absenceFeature } from "./features/absence.ts";
+import { dashboardFeature } from "./features/dashboard.ts";
 import { digestFeature } from "./features/digest.ts";
 import { directoryFeature } from "./features/directory.ts";
 import { documentsFeature } from "./features/documents.ts";
@@ -128,6 +129,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   bot.use(secretariatInvitesFeature());
   bot.use(nominationsFeature(deps));
   bot.use(digestFeature(deps));
+  bot.use(dashboardFeature(deps));
   bot.use(directoryFeature(deps));
   bot.use(workingCalendarFeature(deps));
   bot.use(yearCloseFeature(deps));

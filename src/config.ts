@@ -106,6 +106,7 @@ const environmentSchema = z
     ZALO_WEBHOOK_URL: optionalText.pipe(z.url({ protocol: /^https$/ }).optional()),
     ZALO_WEBHOOK_SECRET: optionalText.refine((value) => value === undefined || (value.length >= 8 && value.length <= 256), { message: "8 to 256 characters" }),
     ZALO_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(10),
+    DASHBOARD_LINK_HOURS: z.coerce.number().int().min(1).max(168).default(24),
     ZALO_API_ROOT: z.url({ protocol: /^https?$/ }).default("https://bot-api.zaloplatforms.com"),
     NODE_ENV: optionalText,
     CLOCK_START: optionalText.refine((value) => value === undefined || parseInstant(value, "Asia/Ho_Chi_Minh") !== null, { message: "an instant such as 2026-03-02T08:00:00+07:00" }),
@@ -162,6 +163,11 @@ export interface Config {
   /** Telegram's limits as the outbox and replies keep them (a bot with paid broadcasts has higher ones). */
   telegramLimits: { globalPerSecond: number; perChatMs: number; groupPerMinute: number };
   outboxInFlight: number;
+  /**
+   * The dashboard (src/dashboard/): served under /dashboard/ of HEALTH_PORT; buttons and links to
+   * it are sent only when PUBLIC_BASE_URL says where people reach that port.
+   */
+  dashboard: { publicBaseUrl: string | undefined; linkHours: number };
   /** The Zalo bot, when focal officers use Zalo; undefined: Telegram only. */
   zalo: { token: string; apiRoot: string; publicBaseUrl: string | undefined; messagesPerSecond: number; webhook: { url: string; secret: string } | undefined } | undefined;
   /** The periodic report's heading, signature and template. */
@@ -204,6 +210,7 @@ export function parseConfig(env: Record<string, string | undefined>, needs: Conf
     botToken: data.BOT_TOKEN,
     telegramApiRoot: data.TELEGRAM_API_ROOT.replace(/\/+$/, ""),
     zalo: data.ZALO_BOT_TOKEN ? { token: data.ZALO_BOT_TOKEN, apiRoot: data.ZALO_API_ROOT.replace(/\/+$/, ""), publicBaseUrl: data.PUBLIC_BASE_URL?.replace(/\/+$/, ""), messagesPerSecond: data.ZALO_MESSAGES_PER_SECOND, webhook: data.ZALO_WEBHOOK_URL && data.ZALO_WEBHOOK_SECRET ? { url: data.ZALO_WEBHOOK_URL, secret: data.ZALO_WEBHOOK_SECRET } : undefined } : undefined,
+    dashboard: { publicBaseUrl: data.PUBLIC_BASE_URL?.replace(/\/+$/, ""), linkHours: data.DASHBOARD_LINK_HOURS },
     mongodbUri: data.MONGODB_URI,
     dataDir: data.DATA_DIR,
     timeZone: data.TZ,

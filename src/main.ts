@@ -22,6 +22,9 @@ import { openDatabase } from "./db/open-database.ts";
 import { setDefaultMenus } from "./chat/command-menu.ts";
 import { Leadership } from "./leadership.ts";
 import { healthServer, listen } from "./observability/health-server.ts";
+import { dashboardRoutes } from "./dashboard/dashboard-routes.ts";
+import { MAX_EVIDENCE_BYTES } from "./services/evidence-files.ts";
+import { downloadTelegramFile } from "./services/telegram-files.ts";
 import { createLogger, logWith } from "./observability/logger.ts";
 import { Metrics } from "./observability/metrics.ts";
 import { loadEnvFile } from "./load-env-file.ts";
@@ -187,9 +190,16 @@ async function main(): Promise<void> {
   }
   leadership.start();
 
-  const health = healthServer(metrics, { leading: () => leadership.isLeader, instance }, clock, { metricsToken: config.metricsToken });
+  const dashboard = dashboardRoutes({
+    botToken: config.botToken!,
+    timeZone: config.timeZone,
+    clock,
+    telegramFile: (fileId) => downloadTelegramFile(bot.api, fileId, MAX_EVIDENCE_BYTES, config.telegramApiRoot),
+    log,
+  });
+  const health = healthServer(metrics, { leading: () => leadership.isLeader, instance }, clock, { metricsToken: config.metricsToken }, [dashboard]);
   await listen(health, config.healthHost, config.healthPort).then(
-    (address) => log(`health endpoints on ${address.address} port ${address.port}: /healthz /readyz /metrics${config.metricsToken ? " (with METRICS_TOKEN)" : ""}`),
+    (address) => log(`health endpoints on ${address.address} port ${address.port}: /healthz /readyz /metrics /dashboard/${config.metricsToken ? " (with METRICS_TOKEN)" : ""}`),
     (error: Error) => log(`health endpoints not served: ${error.message}`, { host: config.healthHost, port: config.healthPort }, "error"),
   );
 

@@ -74,8 +74,8 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 
 /**
  * Telegram's refusal of a reply_markup, null when it is fine. Inline keyboards only (dondoc sends
- * no other kind): an Array of Arrays of buttons, each with a non-empty text and exactly a url or
- * callback_data of 1–64 bytes.
+ * no other kind): an Array of Arrays of buttons, each with a non-empty text and exactly one of a
+ * url, callback_data of 1–64 bytes, web_app ({ url }, HTTPS only) or login_url ({ url }).
  */
 export function markupProblem(markup: unknown): string | null {
   if (markup === undefined || markup === null || markup === "") return null;
@@ -96,9 +96,19 @@ export function markupProblem(markup: unknown): string | null {
       }
       const url = (item.url as string | undefined) ?? "";
       const data = (item.callback_data as string | undefined) ?? "";
-      if (!url && !data) return button("Text buttons are unallowed in the inline keyboard");
+      for (const field of ["web_app", "login_url"] as const) {
+        const value = item[field];
+        if (value === undefined) continue;
+        if (!isObject(value)) return button(`Field "${field}" must be of type Object`);
+        if (typeof value.url !== "string") return button(`Can't find field "url"`);
+        // Telegram opens Web Apps over HTTPS only; this machine's own address is let through for the sandbox.
+        if (field === "web_app" && !/^(https:\/\/|http:\/\/(127\.0\.0\.1|localhost)[:/])/.test(value.url)) return "Bad Request: BUTTON_URL_INVALID";
+      }
+      const kinds = ["url", "callback_data", "web_app", "login_url"].filter((field) => item[field] !== undefined && item[field] !== "");
+      if (kinds.length === 0) return button("Text buttons are unallowed in the inline keyboard");
+      if (kinds.length > 1) return button("more than one of url, callback_data, web_app and login_url");
       if (item.text.length === 0) return "Bad Request: inline keyboard button text must be non-empty";
-      if (!url && Buffer.byteLength(data, "utf8") > LIMITS.callbackData) return "Bad Request: BUTTON_DATA_INVALID";
+      if (item.callback_data !== undefined && Buffer.byteLength(data, "utf8") > LIMITS.callbackData) return "Bad Request: BUTTON_DATA_INVALID";
     }
   }
   return null;

@@ -23,6 +23,10 @@ import { LocalBotApi } from "../bot-api/local-bot-api.ts";
 import { SANDBOX_SAMPLES, seedDemo, SECRETARIAT_GROUP_ID, type SandboxSample } from "./demo-data.ts";
 import { sandboxRoutes, type ClockRun } from "./sandbox-routes.ts";
 import { LocalZaloApi } from "../zalo-api/local-zalo-api.ts";
+import { dashboardRoutes } from "../../src/dashboard/dashboard-routes.ts";
+import { dashboardUrl } from "../../src/services/dashboard-access.ts";
+import { MAX_EVIDENCE_BYTES } from "../../src/services/evidence-files.ts";
+import { downloadTelegramFile } from "../../src/services/telegram-files.ts";
 import { ZaloClient } from "../../src/zalo/zalo-client.ts";
 import { ZaloPoller } from "../../src/zalo/zalo-poller.ts";
 import { zaloTransformer } from "../../src/zalo/zalo-transformer.ts";
@@ -77,6 +81,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   api.addGroup(SECRETARIAT_GROUP_ID, "Ban Thi đua – Khen thưởng");
   for (const persona of sample.personas.filter((p) => p.role !== "group")) api.addPrivateChat({ id: persona.userId, first_name: persona.name.split(" — ")[0]! });
   config.telegramApiRoot = api.url;
+  // The dashboard on the sandbox's own address: its buttons appear under /tinhhinh and the digest.
+  config.dashboard = { publicBaseUrl: api.url, linkHours: 24 };
   // The Zalo persona talks to a local Zalo Bot API server, as an officer on Zalo would.
   const zaloApi = new LocalZaloApi();
   const zalo = new ZaloClient(zaloApi.token, await zaloApi.start());
@@ -131,7 +137,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return { job: action, asOf: asOf.toISOString(), enqueued: result.enqueued, alreadyQueued: result.alreadyQueued };
     },
   };
-  api.fallback = (request, response) => void sandboxRoutes(api, panel, languages, sample, zaloApi)(request, response);
+  const fileApi = new Api(TOKEN, { apiRoot: api.url });
+  const dashboard = dashboardRoutes({ botToken: TOKEN, timeZone: config.timeZone, clock, telegramFile: (fileId) => downloadTelegramFile(fileApi, fileId, MAX_EVIDENCE_BYTES, api.url), log });
+  const routes = sandboxRoutes(api, panel, languages, sample, zaloApi, { token: TOKEN, dashboardUrl: dashboardUrl(api.url) });
+  api.fallback = (request, response) => {
+    if (!dashboard(request, response)) void routes(request, response);
+  };
 
   return {
     url: api.url,

@@ -8,6 +8,7 @@ import type { Persona, SandboxSample } from "./demo-data.ts";
 import type { LocalZaloApi } from "../zalo-api/local-zalo-api.ts";
 import { servePublishedImage } from "../../src/services/published-images.ts";
 import { downloadHeaders } from "../safe-download.ts";
+import { loginQuery, TELEGRAM_LIGHT_THEME, webAppAddress } from "../bot-api/telegram-sign-in.ts";
 
 /**
  * The sandbox page and its small JSON API: who you are, the chat you see, typing, pressing
@@ -54,7 +55,13 @@ function send(response: ServerResponse, status: number, value: unknown): void {
   response.end(JSON.stringify(value));
 }
 
-export function sandboxRoutes(api: LocalBotApi, clock: ClockPanel, languages: { lang: "vi" | "en" }, sample: SandboxSample, zalo: LocalZaloApi) {
+/** What the sandbox needs to play Telegram's part in opening the dashboard: the bot's token, and where the page is. */
+export interface SandboxTelegram {
+  token: string;
+  dashboardUrl: string;
+}
+
+export function sandboxRoutes(api: LocalBotApi, clock: ClockPanel, languages: { lang: "vi" | "en" }, sample: SandboxSample, zalo: LocalZaloApi, telegram: SandboxTelegram) {
   const persona = (key: unknown): Persona | undefined => sample.personas.find((p) => p.key === key);
   const userOf = (p: Persona): SandboxUser => ({ id: p.userId, first_name: p.name.split(" — ")[0]!, language_code: languages.lang });
   const zaloUserOf = (p: Persona) => ({ id: p.zaloId!, display_name: p.name.split(" — ")[0]! });
@@ -106,6 +113,17 @@ export function sandboxRoutes(api: LocalBotApi, clock: ClockPanel, languages: { 
         response.writeHead(200, downloadHeaders(stored.fileName, stored.mimeType));
         response.end(stored.bytes);
         return;
+      }
+      if (request.method === "POST" && url.pathname === "/sandbox/open") {
+        // A Web App or login button pressed (or the header's dashboard button): the address Telegram would open, signed as Telegram signs it.
+        const input = await body(request);
+        const who = persona(input.persona);
+        if (!who || who.zaloId) return send(response, 400, { error: "unknown persona" });
+        const user = { id: who.userId, first_name: who.name.split(" — ")[0]!, language_code: languages.lang };
+        const target = typeof input.url === "string" && input.url.startsWith(telegram.dashboardUrl) ? input.url : telegram.dashboardUrl;
+        // Launch data is signed in real time, as Telegram signs it, whatever the sandbox's clock says.
+        const address = input.kind === "login" ? `${target}?${loginQuery(user, telegram.token, new Date())}` : webAppAddress(target, user, telegram.token, new Date(), TELEGRAM_LIGHT_THEME);
+        return send(response, 200, { url: address });
       }
       if (request.method === "POST" && url.pathname === "/sandbox/clock") {
         const input = await body(request);

@@ -32,6 +32,7 @@ export const COMMANDS: CommandSpec[] = [
   { key: "period-report", vi: "baocaoky", en: "periodreport", for: ["secretariat"], inGroup: true },
   { key: "statistical-forms", vi: "bieuthongke", en: "statforms", for: ["secretariat"], inGroup: true },
   { key: "close-year", vi: "dongnam", en: "closeyear", for: ["secretariat"] },
+  { key: "dashboard", vi: "bangtheodoi", en: "dashboard", for: ["focal", "secretariat", "leader", "admin"], inGroup: true },
   { key: "digest", vi: "tonghop", en: "digest", for: ["secretariat", "leader"], inGroup: true },
   { key: "nominations", vi: "khenthuong", en: "nominations", for: ["secretariat", "leader"], inGroup: true },
   { key: "new-round", vi: "modot", en: "newround", for: ["secretariat"] },

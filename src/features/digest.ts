@@ -6,7 +6,11 @@ import { buildDigest } from "../services/digest.ts";
 import { yearMonthAt } from "../time/calendar.ts";
 import { hasRole } from "../services/members.ts";
 import { commandGroup, defineCommand } from "../chat/define-command.ts";
-import { replyLong } from "../chat/reply-long.ts";
+import { chatKindOf, dashboardBase, dashboardKeyboard } from "../chat/dashboard-buttons.ts";
+import { replyLong, replyLongWithOptionalKeyboard } from "../chat/reply-long.ts";
+import { dashboardLinkLine, withDashboardLink } from "../messages/dashboard-messages.ts";
+import { systemClock } from "../time/clock.ts";
+import { dashboardLink } from "../services/dashboard-access.ts";
 import { maySeeSecretariatViews, refuseView } from "../chat/roles.ts";
 
 /** /tonghop (/digest): the leaders' weekly digest, on demand, for leaders and the secretariat. */
@@ -22,7 +26,13 @@ export function digestFeature(deps: BotDeps) {
       return void (await ctx.reply(ctx.t("bad-month-argument", { value: typed.slice(0, 40), example: `${now.month}/${now.year}` })));
     }
     const digest = await buildDigest(deps.clock.now(), deps.config.timeZone, (key, params) => ctx.t(key, params), month ?? undefined);
-    await replyLong(ctx, digest.html);
+    const kind = chatKindOf(ctx.chat);
+    const base = dashboardBase(deps.config.dashboard?.publicBaseUrl);
+    if (kind === "zalo" && base && ctx.member) {
+      // Zalo has no buttons: a signed link to the dashboard under the text, expiring in real time.
+      const link = await dashboardLink(String(ctx.member._id), base, systemClock.now(), deps.config.dashboard?.linkHours ?? 24);
+      await replyLong(ctx, withDashboardLink(digest.html, dashboardLinkLine(ctx.t, link, deps.config.timeZone)));
+    } else await replyLongWithOptionalKeyboard(ctx, digest.html, kind ? dashboardKeyboard(kind, base ?? undefined, ctx.t("dashboard-button-open")) : undefined);
     await ctx.replyWithPhoto(new InputFile(digest.png, "tong-hop.png"));
   });
   feature.use(commands);

@@ -15,7 +15,8 @@ import { formatLocalDateTime, localDate, periodKey, yearMonthAt, type YearMonth 
 import { remindNowButton } from "../chat/callback-data.ts";
 import { setGroupMenu } from "../chat/command-menu.ts";
 import { commandGroup, defineCommand } from "../chat/define-command.ts";
-import { replyLong } from "../chat/reply-long.ts";
+import { chatKindOf, dashboardKeyboard } from "../chat/dashboard-buttons.ts";
+import { replyLong, replyLongWithOptionalKeyboard } from "../chat/reply-long.ts";
 import { actsForSecretariat, maySeeSecretariatViews, refuseView } from "../chat/roles.ts";
 
 /**
@@ -48,7 +49,10 @@ export function secretariatFeature(deps: BotDeps) {
     "status",
     guarded((ctx) =>
       withMonth(ctx, async (month, agency) => {
-        await replyLong(ctx, agency ? await agencyStatusHtml({ ...query(ctx, month), agency }) : await monthStatusHtml(query(ctx, month)));
+        const html = agency ? await agencyStatusHtml({ ...query(ctx, month), agency }) : await monthStatusHtml(query(ctx, month));
+        // The whole year, every agency's reports and evidence: a button to the dashboard under it.
+        const kind = chatKindOf(ctx.chat);
+        await replyLongWithOptionalKeyboard(ctx, html, kind ? dashboardKeyboard(kind, deps.config.dashboard?.publicBaseUrl, ctx.t("dashboard-button-open")) : undefined);
       }),
     ),
   );

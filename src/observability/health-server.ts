@@ -1,6 +1,6 @@
 import mongoose from "mongoose";
 import { createHash, timingSafeEqual } from "node:crypto";
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { OutboxMessageModel } from "../../models/outbox-message.ts";
 import type { Clock } from "../time/clock.ts";
@@ -15,11 +15,15 @@ import type { Metrics } from "./metrics.ts";
  * It listens where the operator says (HEALTH_HOST, the loopback by default). With METRICS_TOKEN,
  * /metrics answers only `Authorization: Bearer <token>`; an anonymous caller never sees what is
  * internal (this instance's host name and process, the database's error).
+ *
+ * `routes` answer more paths (the dashboard, src/dashboard/): each says whether the request was its own.
  */
 export interface Readiness {
   leading: () => boolean;
   instance: string;
 }
+
+export type Route = (request: IncomingMessage, response: ServerResponse) => boolean;
 
 export interface HealthAccess {
   /** When set, /metrics and the details of /readyz need this bearer token. */
@@ -33,13 +37,14 @@ function bearerMatches(request: IncomingMessage, token: string): boolean {
   return given !== undefined && timingSafeEqual(digest(given), digest(token));
 }
 
-export function healthServer(metrics: Metrics, readiness: Readiness, clock: Clock, access: HealthAccess = {}): Server {
+export function healthServer(metrics: Metrics, readiness: Readiness, clock: Clock, access: HealthAccess = {}, routes: Route[] = []): Server {
   return createServer((request, response) => {
     const send = (status: number, body: string, type = "application/json", headers: Record<string, string> = {}) => {
       response.writeHead(status, { "content-type": type, "cache-control": "no-store", "x-content-type-options": "nosniff", ...headers });
       response.end(body);
     };
     if (servePublishedImage(request, response, () => clock.now())) return;
+    if (routes.some((route) => route(request, response))) return;
     const path = new URL(request.url ?? "/", "http://localhost").pathname;
     const trusted = access.metricsToken !== undefined && bearerMatches(request, access.metricsToken);
     if (path === "/healthz") return send(200, JSON.stringify({ status: "ok" }));

@@ -11,6 +11,7 @@ const TEXT = {
     ran: "Đã chạy «{job}» lúc {at}: {count} tin nhắn mới.", ranAgain: "Đã chạy «{job}» lúc {at}: không có tin nhắn mới ({already} tin đã gửi từ lần trước).",
     badDate: "Nhập ngày giờ dạng 02/04/2018 08:00.", datePlaceholder: "dd/mm/yyyy hh:mm", "set": "Đặt đồng hồ",
     notice: "Hộp cát để dùng thử dondoc trên máy này: dữ liệu mẫu, không mật khẩu, không ai khác vào được. Đừng nhập số liệu thật, đừng mở nó cho máy khác; dùng thật thì chạy dondoc với Telegram (xem README).",
+    dashboard: "📊 Bảng theo dõi", close: "Đóng ✕", zaloNoDashboard: "Trên Zalo: gửi /bangtheodoi để nhận đường dẫn.",
   },
   en: {
     subtitle: "sandbox — try it without Telegram", today: "Today in the sandbox:", who: "Who are you?", clockTitle: "Clock",
@@ -22,6 +23,7 @@ const TEXT = {
     ran: "Ran «{job}» as of {at}: {count} new messages.", ranAgain: "Ran «{job}» as of {at}: no new message ({already} were sent by an earlier run).",
     badDate: "Type the date and time as 02/04/2018 08:00.", datePlaceholder: "dd/mm/yyyy hh:mm", "set": "Set the clock",
     notice: "A sandbox for trying dondoc on this machine: sample data, no passwords, nobody else can reach it. Do not enter real figures or open it to other machines; for real use, run dondoc with Telegram (see the README).",
+    dashboard: "📊 Dashboard", close: "Close ✕", zaloNoDashboard: "On Zalo: send /dashboard to get a link.",
   },
 };
 const COLORS = ["#2b7bd6", "#2e7d32", "#c2185b", "#6a1b9a", "#ef6c00", "#00838f", "#5d4037"];
@@ -151,7 +153,7 @@ function renderMessage(message) {
         const button = document.createElement("button");
         button.type = "button";
         button.textContent = key.text;
-        button.addEventListener("click", () => press(message.message_id, key.callback_data));
+        button.addEventListener("click", () => (key.callback_data ? press(message.message_id, key.callback_data) : openButton(key)));
         line.append(button);
       }
       keyboard.append(line);
@@ -229,6 +231,29 @@ function choose(persona) {
   void refresh();
 }
 
+/**
+ * A Web App, login or link button: the sandbox plays Telegram, which signs who pressed it and
+ * opens the page (the dashboard) in a panel beside the chat.
+ */
+async function openButton(key) {
+  if (key.url) return showMiniApp(key.url);
+  const kind = key.login_url ? "login" : "webapp";
+  const { url } = await call("/sandbox/open", { persona: state.persona.key, kind, url: (key.web_app ?? key.login_url).url });
+  showMiniApp(url);
+}
+
+async function openDashboard() {
+  if (!state.persona) return;
+  if (state.persona.zaloId) return toast(t("zaloNoDashboard"));
+  const { url } = await call("/sandbox/open", { persona: state.persona.key, kind: state.persona.role === "group" ? "login" : "webapp" });
+  showMiniApp(url);
+}
+
+function showMiniApp(url) {
+  $("miniapp-frame").src = url;
+  $("miniapp").hidden = false;
+}
+
 async function press(messageId, data) {
   await call(`/sandbox/chats/${state.persona.chatId}/press`, { persona: state.persona.key, messageId, data });
   setTimeout(refresh, 250);
@@ -291,6 +316,11 @@ $("custom").addEventListener("submit", (event) => {
   const [, day, month, year, hour, minute] = typed;
   const pad = (value) => value.padStart(2, "0");
   runClock($("custom-job").value, `${year}-${pad(month)}-${pad(day)}T${pad(hour)}:${minute}:00`);
+});
+$("open-dashboard").addEventListener("click", () => void openDashboard().catch((error) => toast(error.message)));
+$("miniapp-close").addEventListener("click", () => {
+  $("miniapp").hidden = true;
+  $("miniapp-frame").src = "about:blank";
 });
 $("lang").addEventListener("click", async () => {
   const data = await call("/sandbox/lang", { lang: state.lang === "vi" ? "en" : "vi" });

@@ -6,6 +6,7 @@ import { inviteCreateCommand } from "./invite-create.ts";
 import { auditCommand } from "./audit.ts";
 import { exportCommand } from "./export.ts";
 import { calendarCommand } from "./calendar.ts";
+import { dashboardRotateKeysCommand } from "./dashboard-rotate-keys.ts";
 import { jobsRunCommand } from "./jobs-run.ts";
 import { jobsScheduleCommand } from "./jobs-schedule.ts";
 import { roundsChangeCommand, roundsListCommand, roundsOpenCommand } from "./rounds.ts";
@@ -41,4 +42,5 @@ export const cliCommands: Record<string, CliCommand> = {
   export: exportCommand,
   "report docx": reportDocxCommand,
   "report forms": reportFormsCommand,
+  "dashboard rotate-keys": dashboardRotateKeysCommand,
 };
