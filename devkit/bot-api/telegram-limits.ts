@@ -94,7 +94,6 @@ export function markupProblem(markup: unknown): string | null {
       for (const field of ["url", "callback_data"] as const) {
         if (item[field] !== undefined && typeof item[field] !== "string") return button(`Field "${field}" must be of type String`);
       }
-      const url = (item.url as string | undefined) ?? "";
       const data = (item.callback_data as string | undefined) ?? "";
       for (const field of ["web_app", "login_url"] as const) {
         const value = item[field];
