@@ -24,6 +24,8 @@ const chatQueueSchema = new Schema(
     _id: { type: Number, required: true },
     holder: { type: String, default: null },
     until: { type: Date, default: null },
+    /** The instance that took the turn last, kept after it is given back: another instance taking it next knows what it cached of the chat may be stale. */
+    lastHolder: { type: String },
     /** Since when an update has waited here (unset when none does): what the sweep looks for. */
     waitingSince: { type: Date },
     pending: { type: [pendingUpdateSchema], default: [] },

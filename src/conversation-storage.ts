@@ -1,5 +1,6 @@
 import type { ConversationData, VersionedState } from "@grammyjs/conversations";
 import { MongoDBAdapter } from "@grammyjs/storage-mongodb";
+import type { StorageAdapter } from "grammy";
 import mongoose from "mongoose";
 
 /**
@@ -8,16 +9,73 @@ import mongoose from "mongoose";
  */
 const COLLECTION = "conversations";
 
+type ConversationState = VersionedState<ConversationData>;
+
 /** Whether a guided conversation is open in a chat (its state is deleted when it ends). */
 export async function hasOpenConversation(chatId: number): Promise<boolean> {
   return (await mongoose.connection.db!.collection(COLLECTION).findOne({ key: String(chatId) }, { projection: { _id: 1 } })) !== null;
 }
 
-export async function mongoConversationStorage() {
+/**
+ * What this instance last read or wrote of each chat's conversation state (none open included),
+ * so that the state is read from MongoDB only when another instance may have changed it. Safe
+ * because a chat's state is only ever touched by that chat's updates, which run one at a time in
+ * the chat's turn (src/intake/): the intake forgets a chat here whenever another instance took
+ * its turn since this one last did. Values are copied in and out, so a step that fails halfway
+ * leaves the cache as the database has it. The least recently used chats are dropped past `max`.
+ */
+export class ConversationStateCache {
+  private readonly states = new Map<string, ConversationState | null>();
+
+  constructor(private readonly max = 10_000) {}
+
+  forget(chat: number | string): void {
+    this.states.delete(String(chat));
+  }
+
+  get size(): number {
+    return this.states.size;
+  }
+
+  wrap(adapter: StorageAdapter<ConversationState>): StorageAdapter<ConversationState> {
+    return {
+      read: async (key) => {
+        if (this.states.has(key)) {
+          const known = this.states.get(key)!;
+          this.remember(key, known);
+          return known === null ? undefined : structuredClone(known);
+        }
+        const read = await adapter.read(key);
+        this.remember(key, read === undefined ? null : structuredClone(read));
+        return read;
+      },
+      write: async (key, value) => {
+        this.states.delete(key);
+        await adapter.write(key, value);
+        this.remember(key, structuredClone(value));
+      },
+      delete: async (key) => {
+        this.states.delete(key);
+        await adapter.delete(key);
+        this.remember(key, null);
+      },
+    };
+  }
+
+  private remember(key: string, state: ConversationState | null): void {
+    this.states.delete(key);
+    this.states.set(key, state);
+    if (this.states.size > this.max) this.states.delete(this.states.keys().next().value!);
+  }
+}
+
+/** The storage of conversation state; with `cache`, read from MongoDB only when it may have changed. */
+export async function mongoConversationStorage(cache?: ConversationStateCache) {
   const db = mongoose.connection.db;
   if (!db) throw new Error("connect mongoose before building the bot");
   const collection = db.collection(COLLECTION);
   await collection.createIndex({ key: 1 }, { unique: true });
   // The adapter bundles its own copy of the driver's types; the collection is the same object.
-  return { type: "key" as const, adapter: new MongoDBAdapter<VersionedState<ConversationData>>({ collection: collection as never }) };
+  const adapter = new MongoDBAdapter<ConversationState>({ collection: collection as never });
+  return { type: "key" as const, adapter: cache ? cache.wrap(adapter) : adapter };
 }

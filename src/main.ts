@@ -17,7 +17,7 @@ import { UpdateIntake } from "./intake/update-intake.ts";
 import { zaloTransformer } from "./zalo/zalo-transformer.ts";
 import type { BotDeps } from "./bot-deps.ts";
 import { ConfigError, parseConfig } from "./config.ts";
-import { mongoConversationStorage } from "./conversation-storage.ts";
+import { ConversationStateCache, mongoConversationStorage } from "./conversation-storage.ts";
 import { openDatabase } from "./db/open-database.ts";
 import { setDefaultMenus } from "./chat/command-menu.ts";
 import { Leadership } from "./leadership.ts";
@@ -97,9 +97,11 @@ async function main(): Promise<void> {
     keepSentMs: config.retentionDays * 86_400_000,
   });
   const instance = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
-  const bot = createBot(deps, { conversationStorage: await mongoConversationStorage(), log, metrics, pacer, zalo, publicBaseUrl: config.zalo?.publicBaseUrl });
+  // Conversation state read from MongoDB only when another instance ran the chat since (the intake says when).
+  const conversationStates = new ConversationStateCache();
+  const bot = createBot(deps, { conversationStorage: await mongoConversationStorage(conversationStates), log, metrics, pacer, zalo, publicBaseUrl: config.zalo?.publicBaseUrl });
   // Chats' turns compare instants across instances: real time, never a rehearsal's.
-  const intake = new UpdateIntake({ instance, clock: systemClock, turnMs: config.chatTurnSeconds * 1000, handle: runUpdatesWith(bot), log, onDuplicate: () => metrics.redelivered.inc() });
+  const intake = new UpdateIntake({ instance, clock: systemClock, turnMs: config.chatTurnSeconds * 1000, handle: runUpdatesWith(bot), log, onDuplicate: () => metrics.redelivered.inc(), onChatRunElsewhere: (chat) => conversationStates.forget(chat) });
   // Zalo is polled by the lease holder, unless its webhook is set (then every instance receives it).
   const zaloWebhook = config.zalo?.webhook;
   const zaloPoller = zalo && !zaloWebhook ? new ZaloPoller(zalo, async (update) => void (await (await receiveZaloUpdate(intake, update))?.handled), log) : null;

@@ -20,6 +20,7 @@ const REMEMBERED = 100;
 interface QueueDocument {
   _id: number;
   holder?: string | null;
+  lastHolder?: string;
   until?: Date | null;
   waitingSince?: Date;
   pending?: QueuedUpdate[];
@@ -28,6 +29,12 @@ interface QueueDocument {
 }
 
 const isDuplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;
+
+/** A chat's turn, taken: the updates waiting, and which instance took the turn before (null: none). */
+export interface TakenTurn {
+  pending: QueuedUpdate[];
+  previousHolder: string | null;
+}
 
 export class ChatQueues {
   /** Straight to the driver: these run for every update, on documents of a fixed shape. */
@@ -50,14 +57,15 @@ export class ChatQueues {
    * Records an update and takes the chat's turn, when the update is new and the turn free: the
    * chat's waiting updates, this one among them, or null (a duplicate, or another holds the turn).
    */
-  async recordAndTake(chat: number, item: QueuedUpdate, now: Date): Promise<QueuedUpdate[] | null> {
+  async recordAndTake(chat: number, item: QueuedUpdate, now: Date): Promise<TakenTurn | null> {
     try {
-      const taken = await this.collection.findOneAndUpdate(
+      // The document as it was: who took the turn before this instance tells a cache whether it is stale.
+      const before = await this.collection.findOneAndUpdate(
         { _id: chat, ...this.unseen(item.id), $or: this.free(now) },
-        { $push: { pending: item }, $set: { holder: this.holder, until: this.until(now), at: now }, $min: { waitingSince: now } },
-        { upsert: true, returnDocument: "after", projection: { pending: 1 } },
+        { $push: { pending: item }, $set: { holder: this.holder, lastHolder: this.holder, until: this.until(now), at: now }, $min: { waitingSince: now } },
+        { upsert: true, returnDocument: "before", projection: { pending: 1, lastHolder: 1 } },
       );
-      return taken?.pending ?? [item];
+      return { pending: [...(before?.pending ?? []), item], previousHolder: before?.lastHolder ?? null };
     } catch (error) {
       // The document exists but the filter refused it: the update is known, or the turn is held.
       if (isDuplicateKey(error)) return null;
@@ -75,13 +83,13 @@ export class ChatQueues {
   }
 
   /** Takes the turn of a chat with updates waiting and nobody alive holding it (its holder died). */
-  async takeWaiting(chat: number, now: Date, updateId?: number): Promise<QueuedUpdate[] | null> {
-    const taken = await this.collection.findOneAndUpdate(
+  async takeWaiting(chat: number, now: Date, updateId?: number): Promise<TakenTurn | null> {
+    const before = await this.collection.findOneAndUpdate(
       { _id: chat, ...(updateId === undefined ? { "pending.0": { $exists: true } } : { "pending.id": updateId }), $or: this.free(now) },
-      { $set: { holder: this.holder, until: this.until(now), at: now } },
-      { returnDocument: "after", projection: { pending: 1 } },
+      { $set: { holder: this.holder, lastHolder: this.holder, until: this.until(now), at: now } },
+      { returnDocument: "before", projection: { pending: 1, lastHolder: 1 } },
     );
-    return taken ? (taken.pending ?? []) : null;
+    return before ? { pending: before.pending ?? [], previousHolder: before.lastHolder ?? null } : null;
   }
 
   /** Whether an update is known: finished, or waiting behind a live holder. */

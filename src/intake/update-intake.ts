@@ -1,6 +1,6 @@
 import type { Clock } from "../time/clock.ts";
 import type { Log } from "../observability/logger.ts";
-import { ChatQueues, type QueuedUpdate } from "./chat-queues.ts";
+import { ChatQueues, type QueuedUpdate, type TakenTurn } from "./chat-queues.ts";
 
 /**
  * Every update, however it arrives (Telegram's webhook, long polling, Zalo's webhook or polling),
@@ -42,6 +42,11 @@ export interface UpdateIntakeOptions {
   log?: Log;
   /** Counts deliveries of an update already known. */
   onDuplicate?: () => void;
+  /**
+   * Called before this instance runs a chat whose turn another instance (or nobody known) had
+   * last: what this instance cached of the chat (its conversation's state) may be stale.
+   */
+  onChatRunElsewhere?: (chat: number) => void;
 }
 
 export class UpdateIntake {
@@ -49,6 +54,11 @@ export class UpdateIntake {
   private readonly turnMs: number;
   /** The chats whose turn this instance holds, with the run of their updates. */
   private readonly running = new Map<number, Promise<void>>();
+  /**
+   * Chats where this instance recorded an update behind its own run: finishing the update before
+   * it cannot give the turn back, so that write is not tried (it would only miss).
+   */
+  private readonly queuedBehindHere = new Set<number>();
   /** Recording is one after the other per chat here, so updates that arrive together keep their order. */
   private readonly recording = new Map<number, Promise<unknown>>();
   private timers: NodeJS.Timeout[] = [];
@@ -81,14 +91,17 @@ export class UpdateIntake {
       const now = this.options.clock.now();
       // This instance running the chat already: the update goes behind, and that run takes it.
       if (!(attempt === 0 && this.running.has(chat))) {
-        const waiting = await this.queues.recordAndTake(chat, item, now);
-        if (waiting) return { receipt: "recorded", handled: this.run(chat, waiting) };
+        const taken = await this.queues.recordAndTake(chat, item, now);
+        if (taken) return { receipt: "recorded", handled: this.run(chat, this.pendingOf(chat, taken)) };
       }
-      if (await this.queues.recordBehindHolder(chat, item, now)) return { receipt: "queued", handled: this.running.get(chat) ?? done };
+      if (await this.queues.recordBehindHolder(chat, item, now)) {
+        if (this.running.has(chat)) this.queuedBehindHere.add(chat);
+        return { receipt: "queued", handled: this.running.get(chat) ?? done };
+      }
       const abandoned = await this.queues.takeWaiting(chat, now, item.id);
       if (abandoned) {
-        this.options.log?.("took over a chat whose instance stopped answering", { chat, waiting: abandoned.length, update: item.id }, "warn");
-        return { receipt: "taken-over", handled: this.run(chat, abandoned) };
+        this.options.log?.("took over a chat whose instance stopped answering", { chat, waiting: abandoned.pending.length, update: item.id }, "warn");
+        return { receipt: "taken-over", handled: this.run(chat, this.pendingOf(chat, abandoned)) };
       }
       if (await this.queues.isKnown(chat, item.id)) {
         this.options.onDuplicate?.();
@@ -98,6 +111,12 @@ export class UpdateIntake {
       // The turn changed hands between two of these writes: look again.
     }
     throw new Error(`update ${item.id}: chat ${chat}'s turn kept changing hands`);
+  }
+
+  /** The updates of a turn just taken; what is cached of the chat is forgotten if another instance had it last. */
+  private pendingOf(chat: number, taken: TakenTurn): QueuedUpdate[] {
+    if (taken.previousHolder !== this.options.instance) this.options.onChatRunElsewhere?.(chat);
+    return taken.pending;
   }
 
   /** Runs a chat's waiting updates while this instance holds its turn, then gives the turn back. */
@@ -128,13 +147,17 @@ export class UpdateIntake {
     }
   }
 
-  private async runOne(chat: number, item: QueuedUpdate, lastKnown: boolean) {
+  private async runOne(chat: number, item: QueuedUpdate, onlyOne: boolean) {
     try {
       await this.options.handle(item);
     } catch (error) {
       this.options.log?.("update failed", { update: item.id, chat, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }, "error");
     }
-    return this.queues.finish(chat, item.id, this.options.clock.now(), lastKnown);
+    // An update recorded behind this one while it ran (the person answered the reply at once): the
+    // turn cannot be given back, so straight to the write that returns what waits. A hint only:
+    // one recorded by another instance costs the missed write, nothing more.
+    const behind = this.queuedBehindHere.delete(chat);
+    return this.queues.finish(chat, item.id, this.options.clock.now(), onlyOne && !behind);
   }
 
   /** Renews the turns this instance holds (its updates may take long: a slow Bot API, a stall). */
@@ -150,8 +173,8 @@ export class UpdateIntake {
       const waiting = await this.queues.takeWaiting(chat, this.options.clock.now());
       if (!waiting) continue;
       taken++;
-      this.options.log?.("took over a chat whose instance stopped answering", { chat, waiting: waiting.length }, "warn");
-      void this.run(chat, waiting);
+      this.options.log?.("took over a chat whose instance stopped answering", { chat, waiting: waiting.pending.length }, "warn");
+      void this.run(chat, this.pendingOf(chat, waiting));
     }
     return taken;
   }

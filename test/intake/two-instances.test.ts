@@ -7,7 +7,7 @@ import { runJob } from "../../jobs/registry.ts";
 import { ChatQueueModel } from "../../models/chat-queue.ts";
 import { OutboxMessageModel } from "../../models/outbox-message.ts";
 import { createBot } from "../../src/bot.ts";
-import { mongoConversationStorage } from "../../src/conversation-storage.ts";
+import { ConversationStateCache, mongoConversationStorage } from "../../src/conversation-storage.ts";
 import { runUpdatesWith } from "../../src/intake/bot-updates.ts";
 import { UpdateIntake } from "../../src/intake/update-intake.ts";
 import { ManualClock } from "../../src/time/clock.ts";
@@ -49,9 +49,11 @@ async function startInstance(name: string): Promise<Instance> {
   const log = (message: string, fields?: Record<string, unknown>) => {
     if (message === "update") handled.push(Number(fields?.update));
   };
-  const bot = createBot(harness.deps, { conversationStorage: await mongoConversationStorage(), log });
+  // As src/main.ts: each instance keeps the conversation states it last saw, forgotten when the other ran the chat.
+  const states = new ConversationStateCache();
+  const bot = createBot(harness.deps, { conversationStorage: await mongoConversationStorage(states), log });
   await bot.init();
-  const intake = new UpdateIntake({ instance: name, clock: turns, turnMs: TURN, handle: runUpdatesWith(bot), log });
+  const intake = new UpdateIntake({ instance: name, clock: turns, turnMs: TURN, handle: runUpdatesWith(bot), log, onChatRunElsewhere: (chat) => states.forget(chat) });
   const server = webhookServer(intake, [telegramWebhookRoute("/tg", SECRET)], log);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return { name, intake, server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/tg`, handled };
