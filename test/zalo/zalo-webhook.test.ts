@@ -88,7 +88,8 @@ describe("Zalo's webhook", () => {
   it("reads every message event of the documentation, a photo and a sticker among them, flat or wrapped as the Webhook page shows it", () => {
     for (const event of ["message.text.received", "message.image.received", "message.sticker.received", "message.unsupported.received"]) {
       expect(readZaloWebhookBody({ ...update("m5", "x"), event_name: event })).toHaveProperty("update");
-      expect(readZaloWebhookBody({ ok: true, result: { ...update("m6", "x"), event_name: event } })).toEqual({ update: { ...update("m6", "x"), event_name: event } });
+      const wrapped = { ...update("m6", "x"), event_name: event };
+      expect(readZaloWebhookBody({ ok: true, result: wrapped })).toEqual({ update: wrapped });
     }
   });
 });
