@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { openSync, readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 
 /** A bot under measurement as its own process group (`npm start` runs npm, then tsx, then node). */
@@ -43,7 +43,9 @@ export function treeCpuMs(root: number): number {
 }
 
 export function startBotProcess(command: string, args: string[], env: Record<string, string>, cwd: string): BotProcess {
-  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, detached: true, stdio: ["ignore", "ignore", "inherit"] });
+  // BENCH_BOT_LOG=FILE keeps the bots' log lines (stdout) there, to read what went wrong.
+  const out = process.env.BENCH_BOT_LOG ? openSync(process.env.BENCH_BOT_LOG, "a") : "ignore";
+  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, detached: true, stdio: ["ignore", out, "inherit"] });
   return {
     child,
     cpuMs: () => treeCpuMs(child.pid!),

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
+import { autoRetry } from "@grammyjs/auto-retry";
 import { Api } from "grammy";
 import { MongoClient } from "mongodb";
 import { LocalBotApi, type SandboxUser } from "../devkit/bot-api/local-bot-api.ts";
@@ -114,6 +115,8 @@ async function measure(database: BenchDatabase, kind: Kind, shape: Shape): Promi
   for (const officer of officers) telegram.addPrivateChat(officer);
   // The push each officer answers: a message with the report button, as the outbox would have sent.
   const plain = new Api(TOKEN, { apiRoot });
+  // The pushes are seeded at Telegram's limits too: wait out its 429s.
+  plain.config.use(autoRetry());
   const pushes: { message_id: number }[] = [];
   for (const officer of officers) pushes.push(await plain.sendMessage(officer.id, "Nhiệm vụ tháng này", { reply_markup: { inline_keyboard: [[{ text: "1", callback_data: button }]] } }));
   if (shape.limits === "telegram") await new Promise((resolve) => setTimeout(resolve, 1100));

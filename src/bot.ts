@@ -65,7 +65,12 @@ export interface CreateBotOptions {
   floodLimit?: { updates: number; windowMs: number };
 }
 
-const RETRY = { maxRetryAttempts: 3, maxDelaySeconds: 60 };
+/**
+ * Replies go at once and a burst of officers can outrun Telegram's 30 a second: its 429s are
+ * waited out, as often as it takes a crowd answering together to drain (three tries were not
+ * enough for 50 officers at once), so no answer ends in "sorry" for a passing limit.
+ */
+const RETRY = { maxRetryAttempts: 10, maxDelaySeconds: 60 };
 
 export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotContext> {
   const { config } = deps;

@@ -7,7 +7,8 @@ import { Bot } from "grammy";
  * one message and a button, keeping nothing. Started as a process of its own.
  */
 const bot = new Bot(process.env.BOT_TOKEN!, { client: { apiRoot: process.env.TELEGRAM_API_ROOT } });
-bot.api.config.use(autoRetry());
+// As many tries as dondoc gives a reply: a crowd at the limit drains only after several seconds.
+bot.api.config.use(autoRetry({ maxRetryAttempts: 10, maxDelaySeconds: 60 }));
 const next = { reply_markup: { inline_keyboard: [[{ text: "ok", callback_data: "c:ok" }]] } };
 bot.on("callback_query", async (ctx) => {
   await ctx.answerCallbackQuery();

@@ -31,7 +31,7 @@ const audit = db.collection("peer_audit");
 type PeerContext = ConversationFlavor<Context> & { member?: { _id: unknown; displayName?: string } | null };
 
 const bot = new Bot<PeerContext>(process.env.BOT_TOKEN!, { client: { apiRoot: process.env.TELEGRAM_API_ROOT } });
-bot.api.config.use(autoRetry());
+bot.api.config.use(autoRetry({ maxRetryAttempts: 10, maxDelaySeconds: 60 }));
 bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
 bot.use(async (ctx, next) => {
   try {
