@@ -90,7 +90,8 @@ export class UpdateIntake {
     for (let attempt = 0; attempt < 8; attempt++) {
       const now = this.options.clock.now();
       // This instance running the chat already: the update goes behind, and that run takes it.
-      if (!(attempt === 0 && this.running.has(chat))) {
+      const behindOwnRun = attempt === 0 && this.running.has(chat);
+      if (!behindOwnRun) {
         const taken = await this.queues.recordAndTake(chat, item, now);
         if (taken) return { receipt: "recorded", handled: this.run(chat, this.pendingOf(chat, taken)) };
       }
@@ -98,6 +99,8 @@ export class UpdateIntake {
         if (this.running.has(chat)) this.queuedBehindHere.add(chat);
         return { receipt: "queued", handled: this.running.get(chat) ?? done };
       }
+      // That run had just given the turn back: take it, without asking who else might hold it.
+      if (behindOwnRun) continue;
       const abandoned = await this.queues.takeWaiting(chat, now, item.id);
       if (abandoned) {
         this.options.log?.("took over a chat whose instance stopped answering", { chat, waiting: abandoned.pending.length, update: item.id }, "warn");

@@ -69,7 +69,8 @@ describe.skipIf(!hasBrowser)("the sandbox in a browser", () => {
     await page.getByRole("button", { name: /Nhóm Ban Thi đua/ }).click();
     await page.locator("#text").fill("/tinhhinh SNV");
     await page.keyboard.press("Enter");
-    await messages.getByText("Đang thực hiện 60%").waitFor({ timeout: 45_000 });
+    // Exactly: the group's notice of the report says it too, within its sentence.
+    await messages.getByText("Đang thực hiện 60%", { exact: true }).waitFor({ timeout: 45_000 });
     await messages.getByText("Đã xây dựng dự thảo kế hoạch tuyên truyền").first().waitFor();
 
     // SANDBOX_SCREENSHOT=docs/sandbox.png refreshes the README's picture.
