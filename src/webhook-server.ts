@@ -1,5 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { readLimitedBody } from "./http/read-limited-body.ts";
 import { chatKeyOf, readTelegramUpdate } from "./intake/telegram-update-shape.ts";
 import type { QueuedUpdate } from "./intake/chat-queues.ts";
 import type { UpdateIntake } from "./intake/update-intake.ts";
@@ -47,20 +48,6 @@ function sameSecret(given: string | string[] | undefined, secret: string): boole
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** The body, or null when it is larger than allowed (reading stops there). */
-async function readBody(request: IncomingMessage): Promise<Buffer | null> {
-  const declared = Number(request.headers["content-length"]);
-  if (Number.isFinite(declared) && declared > MAX_BODY) return null;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) return null;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
-}
-
 function withDeadline<T>(work: Promise<T>, ms: number): Promise<T | "late"> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), ms)));
@@ -80,7 +67,7 @@ export function webhookServer(intake: UpdateIntake, routes: WebhookRoute[], log:
     if (!route) return answer(404);
     if (request.method !== "POST") return answer(405, { allow: "POST" });
     if (!sameSecret(request.headers[route.secretHeader], route.secret)) return answer(401);
-    const body = await readBody(request);
+    const body = await readLimitedBody(request, MAX_BODY);
     if (!body) {
       log(`${route.network} webhook: refused a body over ${MAX_BODY} bytes`, {}, "warn");
       return answer(413);

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { gzipSync } from "node:zlib";
+import { readLimitedBody } from "../http/read-limited-body.ts";
 import type { Locale } from "../i18n.ts";
 import { translatorFor } from "../i18n.ts";
 import { systemClock, type Clock } from "../time/clock.ts";
@@ -65,15 +66,10 @@ function sendAsset(request: IncomingMessage, response: ServerResponse, asset: As
 }
 
 async function readBody(request: IncomingMessage): Promise<Record<string, unknown> | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) return null;
-    chunks.push(chunk as Buffer);
-  }
+  const bytes = await readLimitedBody(request, MAX_BODY);
+  if (!bytes) return null;
   try {
-    const value: unknown = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    const value: unknown = JSON.parse(bytes.toString("utf8"));
     return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
   } catch {
     return null;
