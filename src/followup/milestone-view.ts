@@ -21,6 +21,12 @@ export interface MilestoneView {
   allAgenciesRole: "lead" | "coordinating" | null;
 }
 
+/** What a person is shown of a task (the officer's choices, the dashboard's month): its row, words and window. */
+export function taskShown(milestone: MilestoneView) {
+  const { id, row, text, months, recurring, due } = milestone;
+  return { id, row, text, months, recurring, due };
+}
+
 /** The answers a focal officer gives on a milestone, in the order they are offered. */
 export const PROGRESS_STATUSES = ["not-started", "in-progress", "done", "blocked"] as const;
 export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];

@@ -9,7 +9,7 @@ import { PlanModel } from "../../models/plan.ts";
 import { ProgressReportModel } from "../../models/progress-report.ts";
 import type { DashboardScope } from "../dashboard/dashboard-scope.ts";
 import { AgencyReports } from "../followup/due-milestones.ts";
-import type { AgencyView, ProgressStatus } from "../followup/milestone-view.ts";
+import { taskShown, type AgencyView, type ProgressStatus } from "../followup/milestone-view.ts";
 import { agencyMatrix, duePairs, figuresForMonths, monthFigures, monthsBetween, sumAnswers, type FigureTotals, type ReportingState, type TaskAnswer } from "../followup/month-figures.ts";
 import { periodKey, type YearMonth } from "../time/calendar.ts";
 import { loadYearAnswers } from "./dashboard-figures.ts";
@@ -182,12 +182,7 @@ export async function loadAgencyMonth(agencyId: string, month: YearMonth): Promi
       )
       .sort((a, b) => b.version - a.version);
     return {
-      id: milestone.id,
-      row: milestone.row,
-      text: milestone.text,
-      months: milestone.months,
-      recurring: milestone.recurring,
-      due: milestone.due,
+      ...taskShown(milestone),
       role,
       answer,
       report: document ? { id: String(document._id), versions } : null,

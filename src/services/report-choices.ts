@@ -1,5 +1,5 @@
 import { AgencyReports, dueForAgency, roleOf, unansweredForAgency } from "../followup/due-milestones.ts";
-import type { MilestoneView } from "../followup/milestone-view.ts";
+import { taskShown, type MilestoneView } from "../followup/milestone-view.ts";
 import { parsePeriod } from "../time/calendar.ts";
 import { loadMilestoneViews, loadReportViews } from "./follow-up-data.ts";
 
@@ -20,12 +20,7 @@ export interface ReportChoice {
 function toChoice(milestone: MilestoneView, role: "lead" | "coordinating", dueThisMonth: boolean, reports: AgencyReports, period: string): ReportChoice {
   const report = reports.for(milestone.id, period);
   return {
-    id: milestone.id,
-    row: milestone.row,
-    text: milestone.text,
-    months: milestone.months,
-    recurring: milestone.recurring,
-    due: milestone.due,
+    ...taskShown(milestone),
     role,
     dueThisMonth,
     current: report ? { status: report.status, percent: report.percent } : null,
