@@ -56,7 +56,7 @@ export async function dashboardFigures(database: BenchDatabase): Promise<Figure[
     const median = times[Math.floor(times.length / 2)]!;
     // A report arrives for December: that month is summed again, the eleven before are not.
     const report = await ProgressReportModel.findOne({ period: `${YEAR}-12` }).lean();
-    await ProgressReportModel.updateOne({ _id: report!._id }, { $set: { status: "done", percent: 100 }, $inc: { version: 1 } });
+    await ProgressReportModel.findOneAndUpdate({ _id: report!._id }, { $set: { status: "done", percent: 100 }, $inc: { version: 1 } }, { returnDocument: "after" });
     const afterReport = await once();
     // The page itself, as a phone downloads it the first time.
     let page = 0;

@@ -23,3 +23,4 @@ export { PublishedImageModel } from "./published-image.ts";
 export { EvidenceFileModel } from "./evidence-file.ts";
 export { DashboardKeyModel } from "./dashboard-key.ts";
 export { UsedCredentialModel } from "./used-credential.ts";
+export { AnswerSheetModel } from "./answer-sheet.ts";

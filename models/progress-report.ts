@@ -2,6 +2,7 @@ import { Schema, model, type InferSchemaType } from "mongoose";
 
 /** An agency's answer on one milestone for one month; every submission kept as a version. */
 import { PROGRESS_STATUSES, type ProgressStatus } from "../src/followup/milestone-view.ts";
+import { recordInSheets, type SheetEntry } from "./answer-sheet.ts";
 
 export { PROGRESS_STATUSES, type ProgressStatus };
 
@@ -59,6 +60,19 @@ progressReportSchema.index({ period: 1, agency: 1 });
 progressReportSchema.index({ plan: 1, period: 1, status: 1 });
 // The daily summary: what was reported since the last one, whatever month it was about.
 progressReportSchema.index({ "versions.reportedAt": 1 });
+
+// Every write that hands back the report keeps its answer sheets (models/answer-sheet.ts).
+progressReportSchema.post("save", async function (report) {
+  await recordInSheets([report as unknown as SheetEntry]);
+});
+progressReportSchema.post("insertMany", async function (reports: unknown) {
+  await recordInSheets(reports as SheetEntry[]);
+});
+progressReportSchema.post("findOneAndUpdate", async function (report: SheetEntry | null) {
+  const options = this.getOptions();
+  // The document before the write says nothing of the write: such a caller keeps the sheet itself.
+  if (report && (options.returnDocument === "after" || options.new === true)) await recordInSheets([report]);
+});
 
 export type ProgressReport = InferSchemaType<typeof progressReportSchema>;
 export const ProgressReportModel = model("ProgressReport", progressReportSchema);

@@ -4,6 +4,7 @@ import * as models from "../../models/index.ts";
 import type { Config } from "../config.ts";
 import { findRunningDatabase, forgetRunningDatabase, lockDataFolder, recordRunningDatabase, unlockDataFolder } from "./running-database.ts";
 import { startDatabase, type RunningDatabase } from "./start-database.ts";
+import { ensureAnswerSheets } from "../services/answer-sheets.ts";
 
 export interface OpenDatabase {
   database: RunningDatabase;
@@ -59,6 +60,7 @@ export async function openDatabase(config: Pick<Config, "mongodbUri" | "dataDir"
       ...(namesDatabase(database.uri) ? {} : { dbName: DEFAULT_DB_NAME }),
     });
     await Promise.all(Object.values(models).map((model) => model.init()));
+    await ensureAnswerSheets(log);
   } catch (error) {
     if (role === "bot") {
       forgetRunningDatabase(dataDir);

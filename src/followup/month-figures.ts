@@ -64,8 +64,11 @@ export interface MonthAnswers {
   byTask: Map<string, GivenCounts>;
 }
 
+/** What an agency's answers are asked: its report of a month, and whether it finished a task earlier. */
+export type AnswersOfAgency = Pick<AgencyReports<AnswerView>, "for" | "finishedBefore">;
+
 /** One agency's answer on one due task: its report for the month, else done earlier, else silent. */
-export function answerOf(milestone: MilestoneView, period: string, reports: AgencyReports<AnswerView>): TaskAnswer {
+export function answerOf(milestone: MilestoneView, period: string, reports: AnswersOfAgency): TaskAnswer {
   const report = reports.for(milestone.id, period);
   if (report) return report.status;
   if (!milestone.recurring && reports.finishedBefore(milestone.id, period)) return "done-earlier";
@@ -127,11 +130,29 @@ function add(counts: Map<string, GivenCounts>, key: string, answer: GivenAnswer)
  * reports of earlier months of the year (what `loadReportViews` gives with the month's scope).
  */
 export function sumAnswers(milestones: MilestoneView[], agencies: AgencyView[], month: YearMonth, reports: AnswerView[]): MonthAnswers {
-  const answers: MonthAnswers = { period: periodKey(month), byAgency: new Map(), byTask: new Map() };
-  for (const pair of duePairs(milestones, agencies, month, groupReportsByAgency(reports))) {
-    if (pair.answer === "silent") continue;
-    add(answers.byAgency, pair.agency.id, pair.answer);
-    add(answers.byTask, pair.milestone.id, pair.answer);
+  const grouped = groupReportsByAgency(reports);
+  return sumAnswersOf(milestones, agencies, month, (agencyId) => grouped.get(agencyId) ?? NO_REPORTS);
+}
+
+/**
+ * The month's answers summed over every task due and every agency it is due to, from each
+ * agency's answers however they are kept (reports, or the sheets that summarise them).
+ */
+export function sumAnswersOf(milestones: MilestoneView[], agencies: AgencyView[], month: YearMonth, answersOf: (agencyId: string) => AnswersOfAgency): MonthAnswers {
+  const period = periodKey(month);
+  const answers: MonthAnswers = { period, byAgency: new Map(), byTask: new Map() };
+  const everyAgency = agencies.map((agency) => ({ id: agency.id, answers: answersOf(agency.id) }));
+  for (const milestone of tasksInWindow(milestones, month)) {
+    const named = milestone.allAgencies ? null : new Set([...milestone.leadAgencyIds, ...milestone.coordinatingAgencyIds]);
+    const byTask: GivenCounts = {};
+    for (const agency of everyAgency) {
+      if (named && !named.has(agency.id)) continue;
+      const answer = answerOf(milestone, period, agency.answers);
+      if (answer === "silent") continue;
+      byTask[answer] = (byTask[answer] ?? 0) + 1;
+      add(answers.byAgency, agency.id, answer);
+    }
+    if (Object.keys(byTask).length > 0) answers.byTask.set(milestone.id, byTask);
   }
   return answers;
 }

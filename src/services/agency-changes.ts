@@ -8,6 +8,7 @@ import { NominationRoundModel } from "../../models/nomination-round.ts";
 import { ProgressReportModel } from "../../models/progress-report.ts";
 import { requireCleanName } from "../text/clean-text.ts";
 import { addDays, type LocalDate } from "../time/local-dates.ts";
+import { rebuildAnswerSheets } from "./answer-sheets.ts";
 import { recordAudit, type Actor } from "./audit.ts";
 import { DirectoryError } from "./directory-admin.ts";
 
@@ -87,6 +88,8 @@ export async function mergeAgency(fromCode: string, intoCode: string, effective:
   await NominationRoundModel.updateMany({ agencies: from._id }, { $pull: { agencies: from._id } });
   await NominationRoundModel.updateMany({ "reopenedFor.agency": from._id }, { $set: { "reopenedFor.$[entry].agency": into._id } }, { arrayFilters: [{ "entry.agency": from._id }] });
   result.rounds = rounds.modifiedCount;
+  // The moves above hand back no documents: the two agencies' answer sheets are written again from their reports.
+  await rebuildAnswerSheets([from._id, into._id]);
 
   // Last: until this is written, running the merge again finishes it.
   await AgencyModel.updateOne({ _id: from._id }, { $set: { active: false, successor: into._id, validUntil: addDays(effective, -1) } });

@@ -1,24 +1,22 @@
 import { Types } from "mongoose";
-import { AgencyModel } from "../../models/agency.ts";
 import { JobRunModel } from "../../models/job-run.ts";
 import { ProgressReportModel } from "../../models/progress-report.ts";
-import type { AgencyView, MilestoneView, ProgressStatus } from "../followup/milestone-view.ts";
+import type { AgencyView, MilestoneView } from "../followup/milestone-view.ts";
 import {
   figuresForMonths,
   leadAnswersFromReports,
   monthFigures,
   overdueTasks,
   pastTasks,
-  sumAnswers,
+  sumAnswersOf,
   tasksInWindow,
-  type GivenAnswer,
-  type GivenCounts,
   type MonthAnswers,
   type MonthFigures,
   type OverdueTask,
 } from "../followup/month-figures.ts";
 import { monthsBefore } from "../followup/reportable-periods.ts";
 import { periodKey, type YearMonth } from "../time/calendar.ts";
+import { loadSheetAnswers } from "./answer-sheets.ts";
 import { loadAgencyViews, loadMilestoneViews } from "./follow-up-data.ts";
 
 /**
@@ -44,75 +42,18 @@ function parsed(period: string): YearMonth {
   return { year: Number(period.slice(0, 4)), month: Number(period.slice(5, 7)) };
 }
 
-type Counted = { _id: Record<string, unknown> | unknown; count: number };
-type Facets = { byAgency: Counted[]; byTask: Counted[] };
-
-function addCount(counts: Map<string, GivenCounts>, key: string, answer: GivenAnswer, count: number): void {
-  const entry = counts.get(key) ?? {};
-  entry[answer] = (entry[answer] ?? 0) + count;
-  counts.set(key, entry);
-}
-
 const objectIds = (values: { id: string }[]) => values.map((value) => new Types.ObjectId(value.id));
 
 /**
  * The answers of the month on the tasks due, summed per agency and per task, read in
- * O(agencies + tasks) whatever the number of reports: MongoDB sums the answers on tasks due to
- * every agency (the bulk of a month: one per agency and task) and sends the sums; answers on
- * tasks naming their agencies are few (the plan names them, and only theirs are read) and are
- * read one by one and summed by `sumAnswers`. The result is what `sumAnswers` gives over every report of the month
- * (test/services/month-answers.test.ts holds the two to each other). Always read from the
- * reports themselves, it is right after any new version, merge or crash: nothing is kept
- * beside them to go stale.
+ * O(agencies) whatever the number of reports: from the answer sheets (models/answer-sheet.ts),
+ * which hold each report's latest status. The result is what `sumAnswers` gives over every
+ * report of the month (test/services/month-answers.test.ts holds the two to each other, after
+ * new versions and merges).
  */
 export async function loadMonthAnswers(month: YearMonth, milestones: MilestoneView[], agencies: AgencyView[]): Promise<MonthAnswers> {
-  const period = periodKey(month);
-  const tasks = tasksInWindow(milestones, month);
-  const everyone = tasks.filter((task) => task.allAgencies);
-  const named = tasks.filter((task) => !task.allAgencies);
-  const thisYear = { $gte: `${month.year}-01`, $lte: period };
-  // A report of this month, or a "done" earlier in the year (which matters for one-off work only).
-  // The month first in every filter: the cheapest test, and the one that leaves the fewest.
-  const counted = { period: thisYear, $or: [{ period }, { status: "done" as const }] };
-  // Answers of agencies no longer in the directory (retired) count nowhere; merged ones have moved.
-  const retired = await AgencyModel.find({ active: false }, { _id: 1 }).lean();
-  const inDirectory = retired.length === 0 ? {} : { agency: { $nin: retired.map((agency) => agency._id) } };
-  const namedAgencies = [...new Set(named.flatMap((task) => [...task.leadAgencyIds, ...task.coordinatingAgencyIds]))].map((id) => ({ id }));
-  const [given, doneEarlier, namedRows] = await Promise.all([
-    everyone.length === 0
-      ? [{ byAgency: [], byTask: [] }]
-      : ProgressReportModel.aggregate<Facets>([
-          { $match: { period, milestone: { $in: objectIds(everyone) }, ...inDirectory } },
-          {
-            $facet: {
-              byAgency: [{ $group: { _id: { agency: "$agency", status: "$status" }, count: { $sum: 1 } } }],
-              byTask: [{ $group: { _id: { milestone: "$milestone", status: "$status" }, count: { $sum: 1 } } }],
-            },
-          },
-        ]),
-    everyone.some((task) => !task.recurring)
-      ? ProgressReportModel.aggregate<Facets>([
-          { $match: { ...counted, milestone: { $in: objectIds(everyone.filter((task) => !task.recurring)) }, ...inDirectory } },
-          // Done earlier, unless answered this month: the latest of those reports is from an earlier month.
-          { $group: { _id: { milestone: "$milestone", agency: "$agency" }, latest: { $max: "$period" } } },
-          { $match: { latest: { $lt: period } } },
-          { $facet: { byAgency: [{ $group: { _id: "$_id.agency", count: { $sum: 1 } } }], byTask: [{ $group: { _id: "$_id.milestone", count: { $sum: 1 } } }] } },
-        ])
-      : [{ byAgency: [], byTask: [] }],
-    named.length === 0 ? [] : ProgressReportModel.find({ ...counted, milestone: { $in: objectIds(named) }, agency: { $in: objectIds(namedAgencies) } }, { _id: 0, milestone: 1, agency: 1, period: 1, status: 1 }).lean(),
-  ]);
-  const answers = sumAnswers(
-    named,
-    agencies,
-    month,
-    namedRows.map((row) => ({ milestoneId: String(row.milestone), agencyId: String(row.agency), period: row.period, status: row.status })),
-  );
-  const key = (id: unknown, field: string) => String((id as Record<string, unknown>)[field]);
-  for (const { _id, count } of given[0]!.byAgency) addCount(answers.byAgency, key(_id, "agency"), key(_id, "status") as ProgressStatus, count);
-  for (const { _id, count } of given[0]!.byTask) addCount(answers.byTask, key(_id, "milestone"), key(_id, "status") as ProgressStatus, count);
-  for (const { _id, count } of doneEarlier[0]!.byAgency) addCount(answers.byAgency, String(_id), "done-earlier", count);
-  for (const { _id, count } of doneEarlier[0]!.byTask) addCount(answers.byTask, String(_id), "done-earlier", count);
-  return answers;
+  const oneOffDue = tasksInWindow(milestones, month).some((task) => !task.recurring);
+  return sumAnswersOf(milestones, agencies, month, await loadSheetAnswers(month, oneOffDue));
 }
 
 export async function loadMonthFigures(month: YearMonth): Promise<MonthFigures> {

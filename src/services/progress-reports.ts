@@ -1,6 +1,7 @@
 import { Types } from "mongoose";
 import { AgencyModel } from "../../models/agency.ts";
 import { MilestoneModel } from "../../models/milestone.ts";
+import { recordInSheets } from "../../models/answer-sheet.ts";
 import { ProgressReportModel } from "../../models/progress-report.ts";
 import type { ReportView } from "../followup/milestone-view.ts";
 import { recordAudit } from "./audit.ts";
@@ -46,7 +47,11 @@ export async function submitProgressReport(submission: ProgressSubmission, now: 
     onCreate: { plan: milestone.plan },
   }), submission.submissionId ?? null);
   const result = { reportId: saved.id, version: saved.version, agencyName: agency.name, milestoneText: milestone.text, milestoneRow: milestone.row ?? null, repeated: saved.repeated };
-  if (saved.repeated) return result;
+  if (saved.repeated) {
+    // A replay after a crash between the report and its sheets: the sheets get what the report has.
+    await recordInSheets([{ ...key, status: submission.status, version: saved.version }]);
+    return result;
+  }
   await recordAudit(
     { via: "chat", telegramId: submission.reporter.telegramId, name: submission.reporter.name },
     "report.submitted",

@@ -3,21 +3,23 @@ import { AgencyModel } from "../../models/agency.ts";
 import { JobRunModel } from "../../models/job-run.ts";
 import { MilestoneModel } from "../../models/milestone.ts";
 import { PlanModel } from "../../models/plan.ts";
+import { AnswerSheetModel, recordInSheets, sheetCode } from "../../models/answer-sheet.ts";
 import { ProgressReportModel } from "../../models/progress-report.ts";
 import { PROGRESS_STATUSES } from "../../src/followup/milestone-view.ts";
 import { leadAnswersFromReports, overdueTasks, sumAnswers, type MonthAnswers } from "../../src/followup/month-figures.ts";
 import { mergeAgency, retireAgency } from "../../src/services/agency-changes.ts";
+import { ensureAnswerSheets } from "../../src/services/answer-sheets.ts";
 import { loadAgencyViews, loadMilestoneViews, loadReportViews } from "../../src/services/follow-up-data.ts";
 import { loadMonthAnswers, loadOverdueTasks, periodsInUse } from "../../src/services/month-figures-data.ts";
 import { submitProgressReport } from "../../src/services/progress-reports.ts";
 import { useTestDatabase } from "../support/test-database.ts";
 
 /**
- * The month's answers as the database sums them (an aggregation for tasks due to every agency,
- * reports read one by one for tasks that name their agencies) are the answers summed report by
- * report, in every month of a random province: tasks for everyone and named, recurring and
- * one-off, answers on tasks not due or by agencies not named, reports sent again, an agency
- * merged into another and one retired.
+ * The month's answers as the answer sheets keep them are the answers summed report by report,
+ * in every month of a random province: tasks for everyone and named, recurring and one-off,
+ * answers on tasks not due or by agencies not named, reports sent again, an agency merged into
+ * another and one retired; and so they stay when writes come twice or out of order, when a
+ * crash fell between a report and its sheets, and on a database whose reports predate them.
  */
 useTestDatabase();
 const YEAR = 2026;
@@ -112,6 +114,42 @@ describe("a month's answers read from the database", () => {
     // The comparison is not of empty sums.
     expect(answered).toBeGreaterThan(150);
     expect(doneEarlier).toBeGreaterThan(10);
+  });
+
+  it("are the reports' answers after writes twice, out of order, a crash before the sheets, and a database from before them", async () => {
+    await seedRandomProvince(7);
+    const [milestones, agencies] = await Promise.all([loadMilestoneViews(YEAR), loadAgencyViews()]);
+    const agreeEveryMonth = async (label: string) => {
+      for (let month = 1; month <= 10; month++) {
+        const asked = { year: YEAR, month };
+        const reference = sumAnswers(milestones, agencies, asked, await loadReportViews(YEAR, asked));
+        expect(plain(await loadMonthAnswers(asked, milestones, agencies)), `${label}, month ${month}`).toEqual(plain(reference));
+      }
+    };
+    // Every report's versions written again, oldest last: nothing moves back.
+    const reports = await ProgressReportModel.find({}).lean();
+    await recordInSheets(reports.map((report) => ({ ...report, status: "not-started" as const, version: report.version - 1 })).filter((entry) => entry.version > 0));
+    await recordInSheets(reports);
+    await agreeEveryMonth("written again");
+
+    // A crash after a report was saved and before its sheets: the replay of the same confirmation mends them.
+    const dueInApril = (r: (typeof reports)[number]) => {
+      const task = milestones.find((m) => m.id === String(r.milestone));
+      return task?.months.includes(4) && (task.allAgencies || [...task.leadAgencyIds, ...task.coordinatingAgencyIds].includes(String(r.agency)));
+    };
+    const report = reports.find((r) => r.status !== "done" && r.period === `${YEAR}-04` && dueInApril(r))!;
+    const submission = { milestoneId: String(report.milestone), agencyId: String(report.agency), period: report.period, status: "done" as const, percent: 100, note: "", attachments: [], reporter: { memberId: null, telegramId: 1, name: "Cán bộ" }, submissionId: "draft-after-crash" };
+    await submitProgressReport(submission, new Date(`${YEAR}-04-20T03:00:00Z`));
+    await AnswerSheetModel.updateOne({ period: report.period, agency: report.agency }, { $set: { [`answers.${report.milestone}`]: sheetCode(report) } });
+    await AnswerSheetModel.updateOne({ period: String(YEAR), agency: report.agency }, { $unset: { [`done.${report.milestone}`]: 1 } });
+    expect((await submitProgressReport(submission, new Date(`${YEAR}-04-20T03:01:00Z`))).repeated).toBe(true);
+    await agreeEveryMonth("after the replay");
+
+    // A database whose reports came before the sheets: built once at start.
+    await AnswerSheetModel.deleteMany({});
+    await ensureAnswerSheets();
+    await agreeEveryMonth("built from the reports");
+    expect(await AnswerSheetModel.countDocuments()).toBeGreaterThan(100);
   });
 
   it("know the months dondoc was in use from its monthly push and reminders", async () => {
