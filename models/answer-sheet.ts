@@ -56,17 +56,24 @@ const keptInYear = (entry: SheetEntry) => entry.status === "done" || (entry.vers
 
 /** Writes reports' latest statuses into their sheets; never moves an entry back to an older version. */
 export async function recordInSheets(entries: SheetEntry[]): Promise<void> {
-  const operations = entries
-    .filter((entry) => /^\d{4}-\d{2}$/.test(entry.period ?? "") && entry.status && Number.isInteger(entry.version))
-    .flatMap((entry) => {
-      const agency = new Types.ObjectId(String(entry.agency));
-      const milestone = String(entry.milestone);
-      const code = sheetCode(entry);
-      const month = { updateOne: { filter: { period: entry.period, agency }, update: { $max: { [`answers.${milestone}`]: code } }, upsert: true } };
-      if (!keptInYear(entry)) return [month];
-      return [month, { updateOne: { filter: { period: entry.period.slice(0, 4), agency }, update: { $max: { [`done.${milestone}.${entry.period}`]: code } }, upsert: true } }];
-    });
-  if (operations.length === 0) return;
+  // One write a sheet, however many of its entries come together (a rebuild, a seeded month).
+  const sheets = new Map<string, { period: string; agency: Types.ObjectId; max: Record<string, number> }>();
+  const raise = (period: string, agency: Types.ObjectId, field: string, code: number) => {
+    const key = `${period}|${agency}`;
+    const sheet = sheets.get(key) ?? { period, agency, max: {} };
+    sheet.max[field] = Math.max(sheet.max[field] ?? -1, code);
+    sheets.set(key, sheet);
+  };
+  for (const entry of entries) {
+    if (!/^\d{4}-\d{2}$/.test(entry.period ?? "") || !entry.status || !Number.isInteger(entry.version)) continue;
+    const agency = new Types.ObjectId(String(entry.agency));
+    const milestone = String(entry.milestone);
+    const code = sheetCode(entry);
+    raise(entry.period, agency, `answers.${milestone}`, code);
+    if (keptInYear(entry)) raise(entry.period.slice(0, 4), agency, `done.${milestone}.${entry.period}`, code);
+  }
+  if (sheets.size === 0) return;
+  const operations = [...sheets.values()].map(({ period, agency, max }) => ({ updateOne: { filter: { period, agency }, update: { $max: max }, upsert: true } }));
   for (let attempt = 0; ; attempt++) {
     try {
       await AnswerSheetModel.bulkWrite(operations, { ordered: false });

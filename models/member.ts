@@ -1,4 +1,5 @@
 import { Schema, model, type InferSchemaType } from "mongoose";
+import { raiseGenerationOnWrites } from "./member-writes.ts";
 
 /** A person the bot works with, and what they may do. Roles come only from invites or an admin. */
 export const ROLES = ["focal", "secretariat", "leader", "admin"] as const;
@@ -43,6 +44,9 @@ memberSchema.index({ telegramId: 1 }, { unique: true });
 memberSchema.index({ linkedChatId: 1 }, { unique: true, partialFilterExpression: { linkedChatId: { $type: "number" } } });
 memberSchema.index({ linkCode: 1 }, { sparse: true });
 memberSchema.index({ "roles.role": 1, "roles.agency": 1 });
+
+// What an instance keeps of members is checked against the writes (models/member-writes.ts).
+raiseGenerationOnWrites(memberSchema);
 
 export type Member = InferSchemaType<typeof memberSchema>;
 export const MemberModel = model("Member", memberSchema);

@@ -33,6 +33,14 @@ export class DuplicateKeyError extends CommandError {
   }
 }
 
+/** A value an equality compares exactly as the index keeps it; anything else (operators, null, arrays, Long…) is left to the scan. */
+function isPlainKey(value: unknown): boolean {
+  if (typeof value === "string" || typeof value === "boolean") return true;
+  if (typeof value === "number") return Number.isFinite(value);
+  if (value instanceof Date) return !Number.isNaN(value.getTime());
+  return value !== null && typeof value === "object" && (value as { _bsontype?: string })._bsontype === "ObjectId";
+}
+
 const ID_INDEX: IndexSpec = { v: 2, key: { _id: 1 }, name: "_id_" };
 
 export class Collection {
@@ -47,6 +55,25 @@ export class Collection {
 
   all(): Document[] {
     return [...this.documents.values()];
+  }
+
+  /**
+   * The documents a filter can match when it names, by plain equality, every field of a unique
+   * index that covers every document: at most one, found in the index as mongod would (the
+   * write paths look documents up by _id or by such a key all the time). Null when no such index
+   * serves the filter: then every document is a candidate.
+   */
+  candidates(filter: Document | undefined): Document[] | null {
+    if (!filter) return null;
+    for (const index of this.unique) {
+      if (index.filter || index.spec.sparse) continue;
+      const values = Object.keys(index.spec.key).map((field) => filter[field]);
+      if (!values.every(isPlainKey)) continue;
+      const owner = index.owners.get(canonicalKey(values));
+      const document = owner === undefined ? undefined : this.documents.get(owner);
+      return document ? [document] : [];
+    }
+    return null;
   }
 
   private keysOf(index: UniqueIndex, document: Document): { keys: string[]; keyValue: Document } | null {

@@ -23,14 +23,15 @@ export function selectDocuments(engine: Engine, db: string, name: string, spec: 
   try {
     const full = query(spec.filter);
     const verdict = prefilter(spec.filter as Document | undefined);
+    const candidates = collection.candidates(spec.filter as Document | undefined) ?? collection.all();
     // mingo judges only what the quick verdict leaves open.
     const matching = verdict
-      ? collection.all().filter((document) => {
+      ? candidates.filter((document) => {
           const answer = verdict(document);
           return answer === "yes" || (answer === "maybe" && full.test(document));
         })
-      : collection.all();
-    let cursor = (verdict ? query({}) : full).find(matching, spec.projection as Document | undefined);
+      : candidates.filter((document) => full.test(document));
+    let cursor = query({}).find(matching, spec.projection as Document | undefined);
     if (spec.sort && Object.keys(spec.sort as Document).length > 0) cursor = cursor.sort(spec.sort as Record<string, 1 | -1>);
     if (spec.skip) cursor = cursor.skip(Number(spec.skip));
     if (spec.limit) cursor = cursor.limit(Math.abs(Number(spec.limit)));

@@ -11,7 +11,7 @@ import { periodKey, type YearMonth } from "../time/calendar.ts";
  * rebuilt from the reports where a write could not keep them (a merge's moves) or before they
  * existed (a database from an earlier version).
  */
-const BATCH = 1_000;
+const BATCH = 20_000;
 const BUILT_KEY = "answer-sheets-built";
 
 /**

@@ -46,6 +46,28 @@ describe("documents", () => {
     expect(all.map((d) => d.n)).toEqual(Array.from({ length: 200 }, (_, n) => n));
   });
 
+  it("finds by a unique key exactly as by a scan: compound, multikey, with more conditions, after updates", async () => {
+    const sheets = db().collection("keyed");
+    await sheets.createIndex({ period: 1, agency: 1 }, { unique: true });
+    await sheets.createIndex({ codes: 1 }, { unique: true });
+    const agency = new ObjectId();
+    await sheets.insertMany([
+      { period: "2026-06", agency, codes: ["a", "b"], n: 1 },
+      { period: "2026-07", agency, codes: ["c"], n: 2 },
+    ]);
+    expect(await sheets.findOne({ period: "2026-06", agency: new ObjectId(agency.toHexString()) }, { projection: { _id: 0, n: 1 } })).toEqual({ n: 1 });
+    expect(await sheets.findOne({ period: "2026-06", agency, n: 2 })).toBeNull();
+    expect(await sheets.findOne({ period: "2026-08", agency })).toBeNull();
+    expect((await sheets.findOne({ codes: "b" }))?.n).toBe(1);
+    await sheets.updateOne({ period: "2026-07", agency }, { $set: { period: "2026-09", codes: ["d"] } });
+    expect(await sheets.findOne({ period: "2026-07", agency })).toBeNull();
+    expect((await sheets.findOne({ period: "2026-09", agency }))?.n).toBe(2);
+    expect(await sheets.findOne({ codes: "c" })).toBeNull();
+    await sheets.updateOne({ period: "2026-10", agency }, { $max: { "answers.x": 3 } }, { upsert: true });
+    await sheets.updateOne({ period: "2026-10", agency }, { $max: { "answers.x": 2 } }, { upsert: true });
+    expect(await sheets.findOne({ period: "2026-10", agency }, { projection: { _id: 0, answers: 1 } })).toEqual({ answers: { x: 3 } });
+  });
+
   it("round-trips dates, ObjectIds, nested documents, null and missing fields", async () => {
     const id = new ObjectId();
     await db().collection("shapes").insertOne({ _id: id, when: new Date("2018-03-01T01:00:00Z"), nested: { a: [1, { b: "Sìn Hồ" }] }, empty: null });

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import mongoose from "mongoose";
 import { afterAll, beforeAll, beforeEach, inject } from "vitest";
 import { forgetActivePlans } from "../../src/services/active-plans.ts";
+import { forgetMembers } from "../../src/services/members.ts";
 
 export const databaseKind = () => inject("mongoKind");
 export const onEmulator = () => inject("mongoKind") === "emulator";
@@ -29,6 +30,7 @@ export function useTestDatabase(): { name: string } {
     await Promise.all(collections.map(({ name }) => db.collection(name).deleteMany({})));
     // What the product keeps of the database in memory goes with it.
     forgetActivePlans();
+    forgetMembers();
   });
   afterAll(async () => {
     await mongoose.connection.dropDatabase();
