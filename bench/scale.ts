@@ -5,7 +5,7 @@ import * as models from "../models/index.ts";
 import { translatorFor } from "../src/i18n.ts";
 import { Writable } from "node:stream";
 import { writeExcelReport } from "../src/reports/excel-report.ts";
-import { forgetActivePlans } from "../src/services/active-plans.ts";
+import { forgetEverythingKept } from "../src/services/kept-while-unchanged.ts";
 import { loadExportData } from "../src/services/export-data.ts";
 import { buildDigest } from "../src/services/digest.ts";
 import { monthStatusHtml, silentAgenciesHtml } from "../src/services/status-reports.ts";
@@ -62,8 +62,8 @@ async function measure(database: BenchDatabase, agencies: number, shape: Shape):
   await mongoose.connection.dropDatabase();
   await Promise.all(Object.values(models).map((model) => model.init()));
   execFileSync(process.execPath, ["--import", "tsx", fileURLToPath(new URL("./province-fixture.ts", import.meta.url)), `${database.uri}${name}`, String(agencies), String(YEAR), String(MONTH), shape], { stdio: "inherit" });
-  // Seeded by another process: what this one remembers of the active plans is another province's.
-  forgetActivePlans();
+  // Seeded by another process, past the models: what this one keeps of plans, agencies and members is another province's.
+  forgetEverythingKept();
   const t = translatorFor("vi");
   // The 28th, 10:00 in the province: the month nearly over.
   const now = new Date(Date.UTC(YEAR, MONTH - 1, 28, 3));

@@ -1,4 +1,5 @@
 import { Schema, model, type InferSchemaType } from "mongoose";
+import { raiseGenerationOnWrites } from "./write-generation.ts";
 import { AGENCY_KINDS } from "../src/agencies/agency-kinds.ts";
 import { nameKey } from "../src/agencies/name-key.ts";
 
@@ -32,6 +33,9 @@ agencySchema.pre("validate", function keepNameKeys() {
   this.aliases = [...new Set(this.aliases.map((alias) => alias.trim()).filter(Boolean))];
   this.nameKeys = [...new Set([this.name, this.code, ...this.aliases].map(nameKey))];
 });
+
+// What an instance keeps of agencies is checked against the writes (models/write-generation.ts).
+raiseGenerationOnWrites(agencySchema, "agencies");
 
 export type Agency = InferSchemaType<typeof agencySchema>;
 export const AgencyModel = model("Agency", agencySchema);

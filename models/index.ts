@@ -24,3 +24,4 @@ export { EvidenceFileModel } from "./evidence-file.ts";
 export { DashboardKeyModel } from "./dashboard-key.ts";
 export { UsedCredentialModel } from "./used-credential.ts";
 export { AnswerSheetModel } from "./answer-sheet.ts";
+export { WriteGenerationModel } from "./write-generation.ts";

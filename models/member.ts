@@ -1,5 +1,5 @@
 import { Schema, model, type InferSchemaType } from "mongoose";
-import { raiseGenerationOnWrites } from "./member-writes.ts";
+import { raiseGenerationOnWrites } from "./write-generation.ts";
 
 /** A person the bot works with, and what they may do. Roles come only from invites or an admin. */
 export const ROLES = ["focal", "secretariat", "leader", "admin"] as const;
@@ -45,8 +45,8 @@ memberSchema.index({ linkedChatId: 1 }, { unique: true, partialFilterExpression:
 memberSchema.index({ linkCode: 1 }, { sparse: true });
 memberSchema.index({ "roles.role": 1, "roles.agency": 1 });
 
-// What an instance keeps of members is checked against the writes (models/member-writes.ts).
-raiseGenerationOnWrites(memberSchema);
+// What an instance keeps of members is checked against the writes (models/write-generation.ts).
+raiseGenerationOnWrites(memberSchema, "members");
 
 export type Member = InferSchemaType<typeof memberSchema>;
 export const MemberModel = model("Member", memberSchema);

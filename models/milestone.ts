@@ -1,4 +1,5 @@
 import { Schema, model, type InferSchemaType } from "mongoose";
+import { raiseGenerationOnWrites } from "./write-generation.ts";
 
 /** One task of a plan, with its month window and the agencies answerable for it. */
 const planUnitSchema = new Schema(
@@ -36,6 +37,9 @@ milestoneSchema.index({ plan: 1, key: 1 }, { unique: true });
 milestoneSchema.index({ plan: 1, months: 1 });
 milestoneSchema.index({ leadAgencies: 1 });
 milestoneSchema.index({ coordinatingAgencies: 1 });
+
+// What an instance keeps of milestones is checked against the writes (models/write-generation.ts).
+raiseGenerationOnWrites(milestoneSchema, "milestones");
 
 export type Milestone = InferSchemaType<typeof milestoneSchema>;
 export const MilestoneModel = model("Milestone", milestoneSchema);

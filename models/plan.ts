@@ -1,4 +1,5 @@
 import { Schema, model, type InferSchemaType } from "mongoose";
+import { raiseGenerationOnWrites } from "./write-generation.ts";
 
 /** A yearly plan as issued: "Kế hoạch công tác thi đua, khen thưởng năm N". */
 const planSchema = new Schema(
@@ -25,6 +26,9 @@ const planSchema = new Schema(
 );
 planSchema.index({ identity: 1 }, { unique: true });
 planSchema.index({ status: 1, year: 1 });
+
+// What an instance keeps of plans is checked against the writes (models/write-generation.ts).
+raiseGenerationOnWrites(planSchema, "plans");
 
 export type Plan = InferSchemaType<typeof planSchema>;
 export const PlanModel = model("Plan", planSchema);

@@ -1,4 +1,5 @@
 import { Schema, model, type InferSchemaType } from "mongoose";
+import { raiseGenerationOnWrites } from "./write-generation.ts";
 
 /** Values the bot learns at run time, such as the secretariat group bound with /bind. */
 const settingSchema = new Schema(
@@ -10,6 +11,9 @@ const settingSchema = new Schema(
   { timestamps: true },
 );
 settingSchema.index({ key: 1 }, { unique: true });
+
+// What an instance keeps of settings is checked against the writes (models/write-generation.ts).
+raiseGenerationOnWrites(settingSchema, "settings");
 
 export type Setting = InferSchemaType<typeof settingSchema>;
 export const SettingModel = model("Setting", settingSchema);

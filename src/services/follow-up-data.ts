@@ -2,6 +2,7 @@ import type { Types } from "mongoose";
 import { AgencyModel } from "../../models/agency.ts";
 import { MilestoneModel } from "../../models/milestone.ts";
 import { activePlans } from "./active-plans.ts";
+import { KeptWhileUnchanged } from "./kept-while-unchanged.ts";
 import { ProgressReportModel } from "../../models/progress-report.ts";
 import { isInWindow } from "../followup/due-milestones.ts";
 import type { AgencyView, MilestoneView, ReportView } from "../followup/milestone-view.ts";
@@ -17,8 +18,16 @@ export interface MonthData {
 
 const ids = (values: Types.ObjectId[] | undefined) => (values ?? []).map(String);
 
+// Read by nearly every view and answer; plans and their tasks change a few times a year.
+const keptMilestones = new KeptWhileUnchanged<MilestoneView[]>(["plans", "milestones"]);
+const keptAgencies = new KeptWhileUnchanged<AgencyView[]>(["agencies"]);
+
 /** The year's milestones in force; given an agency, only those that concern it. */
 export async function loadMilestoneViews(year: number, agencyId?: string): Promise<MilestoneView[]> {
+  return [...(await keptMilestones.get(`${year}|${agencyId ?? ""}`, () => readMilestoneViews(year, agencyId)))];
+}
+
+async function readMilestoneViews(year: number, agencyId?: string): Promise<MilestoneView[]> {
   const plans = (await activePlans()).filter((plan) => plan.year === year);
   if (plans.length === 0) return [];
   const concerning = agencyId ? { $or: [{ leadAgencies: agencyId }, { coordinatingAgencies: agencyId }, { allAgencies: true }] } : {};
@@ -47,7 +56,12 @@ function toMilestoneView(m: Pick<MilestoneDocument, "_id" | "plan" | "row" | "po
   };
 }
 
+/** The agencies of the directory (active), in its order. */
 export async function loadAgencyViews(): Promise<AgencyView[]> {
+  return [...(await keptAgencies.get("active", readAgencyViews))];
+}
+
+async function readAgencyViews(): Promise<AgencyView[]> {
   const agencies = await AgencyModel.find({ active: true }).sort({ bloc: 1, code: 1 }).lean();
   return agencies.map((agency) => ({ id: String(agency._id), code: agency.code, name: agency.name, bloc: agency.bloc ?? null }));
 }
@@ -103,8 +117,10 @@ export async function loadMonthData(month: YearMonth, scope: ReportScope = "mont
 /** One milestone of an active plan, still in force; null otherwise. */
 export async function loadMilestoneView(id: string): Promise<MilestoneView | null> {
   if (!/^[0-9a-f]{24}$/.test(id)) return null;
-  const milestone = await MilestoneModel.findOne({ _id: id, retiredAt: null }).lean();
-  if (!milestone) return null;
-  const plan = (await activePlans()).find((active) => active.id === String(milestone.plan));
-  return plan ? toMilestoneView(milestone, plan.year) : null;
+  const years = [...new Set((await activePlans()).map((plan) => plan.year))];
+  for (const year of years) {
+    const found = (await loadMilestoneViews(year)).find((milestone) => milestone.id === id);
+    if (found) return found;
+  }
+  return null;
 }

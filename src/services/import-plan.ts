@@ -1,5 +1,4 @@
 import type { Types } from "mongoose";
-import { forgetActivePlans } from "./active-plans.ts";
 import { MilestoneModel } from "../../models/milestone.ts";
 import { PlanModel } from "../../models/plan.ts";
 import { milestoneKeys, planContentHash, planIdentity } from "../plan/plan-identity.ts";
@@ -135,7 +134,6 @@ export async function importPlan(
 
   const finishing = !existing || existing.status === "importing";
   await PlanModel.updateOne({ _id: planId }, { $set: { contentHash, ...(finishing ? { status: "active" } : {}) } });
-  forgetActivePlans();
   const outcome = finishing ? "created" : "updated";
   await recordAudit(actor, `plan.${outcome}`, { kind: "plan", id: String(planId) }, { identity, ...counts, unresolved: [...unresolved] }, now);
   return { planId: String(planId), outcome, milestones: counts, unresolvedUnits: [...unresolved] };

@@ -1,25 +1,9 @@
 import type { Types } from "mongoose";
-import { onMembersWritten, readMembersGeneration } from "../../models/member-writes.ts";
 import { MemberModel, type Role } from "../../models/member.ts";
+import { KeptWhileUnchanged } from "./kept-while-unchanged.ts";
 
 /** Who the bot knows, and what each may do. */
 export type MemberRecord = NonNullable<Awaited<ReturnType<typeof lookUpMember>>>;
-
-/**
- * Members are read on every update and change rarely (an invite, a role, a language): found ones
- * are kept in this process. A write to members here forgets them at once; one on another
- * instance raises the members' generation, which is read at most once every CHECK_MS, so it is
- * seen that much later at most. Strangers are not kept: one who joins on another instance is a
- * member at their next message.
- */
-const CHECK_MS = 1_000;
-const kept = new Map<number, Awaited<ReturnType<typeof lookUpMember>>>();
-let writesHere = 0;
-let checked = { generation: -1, at: -Infinity };
-onMembersWritten(() => {
-  writesHere++;
-  kept.clear();
-});
 
 async function lookUpMember(chatId: number) {
   // One query for both: the chat they joined from, or the one they linked.
@@ -27,30 +11,16 @@ async function lookUpMember(chatId: number) {
   return found.find((member) => member.telegramId === chatId) ?? found[0] ?? null;
 }
 
-async function checkGeneration(): Promise<void> {
-  const now = performance.now();
-  if (now - checked.at < CHECK_MS) return;
-  const generation = await readMembersGeneration();
-  if (generation !== checked.generation) kept.clear();
-  checked = { generation, at: now };
-}
+/**
+ * Members are read on every update and change rarely: found ones are kept while members are
+ * unchanged. Strangers are not kept: one who joins on another instance is a member at their
+ * next message.
+ */
+const keptMembers = new KeptWhileUnchanged<MemberRecord | null>(["members"]);
 
 /** The member behind a chat: the one they joined from, or the one they linked on the other network. */
-export async function findMember(chatId: number) {
-  await checkGeneration();
-  const known = kept.get(chatId);
-  if (known) return known;
-  const writes = writesHere;
-  const member = await lookUpMember(chatId);
-  // Not kept if members were written while it was read: it may be from before the write.
-  if (member && writes === writesHere) kept.set(chatId, member);
-  return member;
-}
-
-/** Forgets the members kept (tests that empty the database between cases). */
-export function forgetMembers(): void {
-  kept.clear();
-  checked = { generation: -1, at: -Infinity };
+export async function findMember(chatId: number): Promise<MemberRecord | null> {
+  return keptMembers.get(String(chatId), () => lookUpMember(chatId), (member) => member !== null);
 }
 
 /** Where dondoc writes to a member unasked: the chat they chose (/nhantinday). */

@@ -5,6 +5,7 @@ import { recordInSheets } from "../../models/answer-sheet.ts";
 import { ProgressReportModel } from "../../models/progress-report.ts";
 import type { ReportView } from "../followup/milestone-view.ts";
 import { recordAudit } from "./audit.ts";
+import { loadAgencyViews, loadMilestoneView } from "./follow-up-data.ts";
 import { saveNewVersion } from "./versioned-save.ts";
 
 /** A focal officer's answer, as the progress conversation collected it. */
@@ -25,10 +26,25 @@ export interface SavedReport {
   repeated: boolean;
 }
 
+/** The task reported on: kept in memory while in force; one retired since the dialogue began is still found. */
+async function milestoneOf(id: string): Promise<{ id: string; planId: string; text: string; row: string | null } | null> {
+  const kept = await loadMilestoneView(id);
+  if (kept) return kept;
+  const stored = await MilestoneModel.findById(id, { plan: 1, text: 1, row: 1 }).lean();
+  return stored ? { id: String(stored._id), planId: String(stored.plan), text: stored.text, row: stored.row ?? null } : null;
+}
+
+/** The agency reporting: from the directory kept in memory, else (retired since) from the database. */
+async function agencyOf(id: string): Promise<{ id: string; code: string; name: string } | null> {
+  const kept = (await loadAgencyViews()).find((agency) => agency.id === id);
+  if (kept) return kept;
+  const stored = await AgencyModel.findById(id, { code: 1, name: 1 }).lean();
+  return stored ? { id: String(stored._id), code: stored.code, name: stored.name } : null;
+}
+
 /** Saves a new version of the agency's report on a milestone for a month; earlier ones stay with who and when. */
 export async function submitProgressReport(submission: ProgressSubmission, now: Date): Promise<SavedReport> {
-  const milestone = await MilestoneModel.findById(submission.milestoneId).lean();
-  const agency = await AgencyModel.findById(submission.agencyId).lean();
+  const [milestone, agency] = await Promise.all([milestoneOf(submission.milestoneId), agencyOf(submission.agencyId)]);
   if (!milestone || !agency) throw new Error("milestone or agency no longer exists");
   const percent = submission.status === "done" ? 100 : submission.percent;
   const entry = {
@@ -40,11 +56,11 @@ export async function submitProgressReport(submission: ProgressSubmission, now: 
     reportedByTelegramId: submission.reporter.telegramId,
     reportedAt: now,
   };
-  const key = { milestone: milestone._id, agency: agency._id, period: submission.period };
+  const key = { milestone: new Types.ObjectId(milestone.id), agency: new Types.ObjectId(agency.id), period: submission.period };
   const saved = await saveNewVersion(ProgressReportModel, key, () => ({
     latest: { status: entry.status, percent, note: entry.note, attachments: entry.attachments, reportedAt: now },
     entry,
-    onCreate: { plan: milestone.plan },
+    onCreate: { plan: new Types.ObjectId(milestone.planId) },
   }), submission.submissionId ?? null);
   const result = { reportId: saved.id, version: saved.version, agencyName: agency.name, milestoneText: milestone.text, milestoneRow: milestone.row ?? null, repeated: saved.repeated };
   if (saved.repeated) {

@@ -1,8 +1,7 @@
 import { randomBytes } from "node:crypto";
 import mongoose from "mongoose";
 import { afterAll, beforeAll, beforeEach, inject } from "vitest";
-import { forgetActivePlans } from "../../src/services/active-plans.ts";
-import { forgetMembers } from "../../src/services/members.ts";
+import { forgetEverythingKept } from "../../src/services/kept-while-unchanged.ts";
 
 export const databaseKind = () => inject("mongoKind");
 export const onEmulator = () => inject("mongoKind") === "emulator";
@@ -29,8 +28,7 @@ export function useTestDatabase(): { name: string } {
     const collections = await db.listCollections({}, { nameOnly: true }).toArray();
     await Promise.all(collections.map(({ name }) => db.collection(name).deleteMany({})));
     // What the product keeps of the database in memory goes with it.
-    forgetActivePlans();
-    forgetMembers();
+    forgetEverythingKept();
   });
   afterAll(async () => {
     await mongoose.connection.dropDatabase();
