@@ -5,7 +5,7 @@ import { ChatQueueModel } from "../../models/chat-queue.ts";
  * a chat (models/chat-queue.ts) holds its waiting updates, the ids of its last finished ones, and
  * which instance holds its turn until when. Every step is one atomic write, and the common path
  * is two: an update is recorded (and found a duplicate, and the free turn taken) by the first,
- * finished (and the turn given back) by the second.
+ * finished (and the turn given back, or the next one waiting handed over) by the second.
  */
 export interface QueuedUpdate {
   id: number;
@@ -99,25 +99,29 @@ export class ChatQueues {
   }
 
   /**
-   * Marks an update finished. When it was the last one waiting, the turn is given back in the
-   * same write ("released"); otherwise the turn is renewed and the updates still waiting come
-   * back. "lost": this instance no longer holds the turn (it stalled past its lease).
+   * Marks an update finished, in one write whatever came in meanwhile: when it was the last one
+   * waiting, the turn is given back ("released"); otherwise the turn is renewed and the updates
+   * still waiting come back (the person answered the reply before this update was finished).
+   * "lost": this instance no longer holds the turn (it stalled past its lease).
    */
-  async finish(chat: number, updateId: number, now: Date, lastKnown: boolean): Promise<QueuedUpdate[] | "released" | "lost"> {
-    const remember = { done: { $each: [updateId], $slice: -REMEMBERED } };
-    if (lastKnown) {
-      const released = await this.collection.updateOne(
-        { _id: chat, holder: this.holder, pending: { $size: 1 }, "pending.id": updateId },
-        { $set: { pending: [], holder: null, until: null, at: now }, $unset: { waitingSince: "" }, $push: remember },
-      );
-      if (released.modifiedCount === 1) return "released";
-    }
+  async finish(chat: number, updateId: number, now: Date): Promise<QueuedUpdate[] | "released" | "lost"> {
+    const nothingWaits = { $eq: [{ $size: "$pending" }, 0] };
     const after = await this.collection.findOneAndUpdate(
       { _id: chat, holder: this.holder },
-      { $pull: { pending: { id: updateId } }, $push: remember, $set: { until: this.until(now), at: now } },
-      { returnDocument: "after", projection: { pending: 1 } },
+      [
+        {
+          $set: {
+            pending: { $filter: { input: { $ifNull: ["$pending", []] }, as: "item", cond: { $ne: ["$$item.id", updateId] } } },
+            done: { $slice: [{ $concatArrays: [{ $ifNull: ["$done", []] }, [updateId]] }, -REMEMBERED] },
+            at: now,
+          },
+        },
+        { $set: { holder: { $cond: [nothingWaits, null, "$holder"] }, until: { $cond: [nothingWaits, null, this.until(now)] }, waitingSince: { $cond: [nothingWaits, "$$REMOVE", "$waitingSince"] } } },
+      ],
+      { returnDocument: "after", projection: { pending: 1, holder: 1 } },
     );
-    return after ? (after.pending ?? []) : "lost";
+    if (!after) return "lost";
+    return after.holder === null ? "released" : (after.pending ?? []);
   }
 
   /** Gives the turn back if nothing waits; else the updates waiting ("lost": not held any more). */

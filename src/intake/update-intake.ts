@@ -54,11 +54,6 @@ export class UpdateIntake {
   private readonly turnMs: number;
   /** The chats whose turn this instance holds, with the run of their updates. */
   private readonly running = new Map<number, Promise<void>>();
-  /**
-   * Chats where this instance recorded an update behind its own run: finishing the update before
-   * it cannot give the turn back, so that write is not tried (it would only miss).
-   */
-  private readonly queuedBehindHere = new Set<number>();
   /** Recording is one after the other per chat here, so updates that arrive together keep their order. */
   private readonly recording = new Map<number, Promise<unknown>>();
   private timers: NodeJS.Timeout[] = [];
@@ -96,7 +91,6 @@ export class UpdateIntake {
         if (taken) return { receipt: "recorded", handled: this.run(chat, this.pendingOf(chat, taken)) };
       }
       if (await this.queues.recordBehindHolder(chat, item, now)) {
-        if (this.running.has(chat)) this.queuedBehindHere.add(chat);
         return { receipt: "queued", handled: this.running.get(chat) ?? done };
       }
       // That run had just given the turn back: take it, without asking who else might hold it.
@@ -140,7 +134,7 @@ export class UpdateIntake {
     let queue = waiting ?? [];
     for (;;) {
       const next = queue.reduce<QueuedUpdate | undefined>((lowest, item) => (!lowest || item.id < lowest.id ? item : lowest), undefined);
-      const after = next ? await this.runOne(chat, next, queue.length === 1) : await this.queues.release(chat, this.options.clock.now());
+      const after = next ? await this.runOne(chat, next) : await this.queues.release(chat, this.options.clock.now());
       if (after === "released") return;
       if (after === "lost") {
         this.options.log?.("a chat's turn ran out while its update ran: another instance has it now", { chat, update: next?.id ?? null }, "warn");
@@ -150,17 +144,13 @@ export class UpdateIntake {
     }
   }
 
-  private async runOne(chat: number, item: QueuedUpdate, onlyOne: boolean) {
+  private async runOne(chat: number, item: QueuedUpdate) {
     try {
       await this.options.handle(item);
     } catch (error) {
       this.options.log?.("update failed", { update: item.id, chat, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }, "error");
     }
-    // An update recorded behind this one while it ran (the person answered the reply at once): the
-    // turn cannot be given back, so straight to the write that returns what waits. A hint only:
-    // one recorded by another instance costs the missed write, nothing more.
-    const behind = this.queuedBehindHere.delete(chat);
-    return this.queues.finish(chat, item.id, this.options.clock.now(), onlyOne && !behind);
+    return this.queues.finish(chat, item.id, this.options.clock.now());
   }
 
   /** Renews the turns this instance holds (its updates may take long: a slow Bot API, a stall). */

@@ -54,7 +54,7 @@ function instance(name: string, clock: ManualClock, failing: number[] = []): Ins
 afterEach(() => vi.restoreAllMocks());
 
 describe("the intake", () => {
-  it("records an update with one write and finishes it with one more, and runs a second delivery never", async () => {
+  it("records an update with one write and finishes it with one more, also with the next answer waiting, and runs a second delivery never", async () => {
     const clock = new ManualClock(new Date("2026-03-02T01:00:00Z"));
     const a = instance("a", clock);
     const collection = ChatQueueModel.collection;
@@ -74,7 +74,7 @@ describe("the intake", () => {
     expect(commands).toEqual(["findOneAndUpdate"]);
     running.open();
     await first.handled;
-    expect(commands).toEqual(["findOneAndUpdate", "updateOne"]);
+    expect(commands).toEqual(["findOneAndUpdate", "findOneAndUpdate"]);
     expect(a.ran).toEqual([1]);
 
     const again = await a.intake.receive(42, item(1));
@@ -82,6 +82,23 @@ describe("the intake", () => {
     await again.handled;
     expect(a.ran).toEqual([1]);
     expect(await ChatQueueModel.findById(42).lean()).toMatchObject({ holder: null, pending: [], done: [1] });
+
+    // The person answers the reply before its update is finished: that finish hands the next one over, still in one write.
+    commands.length = 0;
+    const step = gate();
+    a.gates.set(2, step);
+    const second = await a.intake.receive(42, item(2));
+    await step.running;
+    const third = await a.intake.receive(42, item(3));
+    expect(third.receipt).toBe("queued");
+    step.open();
+    await second.handled;
+    expect(a.ran).toEqual([1, 2, 3]);
+    // Recorded, recorded behind, each finished once.
+    expect(commands).toEqual(["findOneAndUpdate", "updateOne", "findOneAndUpdate", "findOneAndUpdate"]);
+    const queue = await ChatQueueModel.findById(42).lean();
+    expect(queue).toMatchObject({ holder: null, until: null, pending: [], done: [1, 2, 3] });
+    expect(queue).not.toHaveProperty("waitingSince");
   });
 
   it("runs a chat's updates one at a time across instances, lowest update_id first, and other chats meanwhile", async () => {
