@@ -6,7 +6,7 @@ import { MilestoneModel } from "../models/milestone.ts";
 import { PlanModel } from "../models/plan.ts";
 import { ProgressReportModel } from "../models/progress-report.ts";
 import { PROGRESS_STATUSES } from "../src/followup/milestone-view.ts";
-import { rebuildAnswerSheets } from "../src/services/answer-sheets.ts";
+import { ensureAnswerSheets } from "../src/services/answer-sheets.ts";
 
 /**
  * A province of a given size for the bench: `agencies` agencies with two focal officers each,
@@ -154,7 +154,7 @@ export async function seedProvince(size: ProvinceSize): Promise<void> {
   await insertAll(MilestoneModel.collection, milestones);
   await insertAll(MemberModel.collection, members);
   await insertAll(ProgressReportModel.collection, reports);
-  await rebuildAnswerSheets();
+  await ensureAnswerSheets();
   // dondoc in use since January: each month's push ran.
   await insertAll(
     JobRunModel.collection,
