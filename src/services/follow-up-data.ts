@@ -24,14 +24,14 @@ const keptAgencies = new KeptWhileUnchanged<AgencyView[]>(["agencies"]);
 
 /** The year's milestones in force; given an agency, only those that concern it. */
 export async function loadMilestoneViews(year: number, agencyId?: string): Promise<MilestoneView[]> {
-  return [...(await keptMilestones.get(`${year}|${agencyId ?? ""}`, () => readMilestoneViews(year, agencyId)))];
+  const all = await keptMilestones.get(String(year), () => readMilestoneViews(year));
+  return agencyId ? all.filter((milestone) => milestone.allAgencies || milestone.leadAgencyIds.includes(agencyId) || milestone.coordinatingAgencyIds.includes(agencyId)) : [...all];
 }
 
-async function readMilestoneViews(year: number, agencyId?: string): Promise<MilestoneView[]> {
+async function readMilestoneViews(year: number): Promise<MilestoneView[]> {
   const plans = (await activePlans()).filter((plan) => plan.year === year);
   if (plans.length === 0) return [];
-  const concerning = agencyId ? { $or: [{ leadAgencies: agencyId }, { coordinatingAgencies: agencyId }, { allAgencies: true }] } : {};
-  const milestones = await MilestoneModel.find({ plan: { $in: plans.map((plan) => plan.id) }, retiredAt: null, ...concerning }, { units: 0, key: 0, createdAt: 0, updatedAt: 0 }).lean();
+  const milestones = await MilestoneModel.find({ plan: { $in: plans.map((plan) => plan.id) }, retiredAt: null }, { units: 0, key: 0, createdAt: 0, updatedAt: 0 }).lean();
   const yearOf = new Map(plans.map((plan) => [plan.id, plan.year]));
   return milestones.map((m) => toMilestoneView(m, yearOf.get(String(m.plan)) ?? year));
 }

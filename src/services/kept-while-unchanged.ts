@@ -28,6 +28,8 @@ async function checkGenerations(): Promise<void> {
 
 export class KeptWhileUnchanged<V> {
   private readonly kept = new Map<string, V>();
+  /** Reads under way: a burst of updates that all miss at once reads once. */
+  private readonly reading = new Map<string, { writes: number; value: Promise<V> }>();
   /** Writes heard while a value was being read: such a value may be from before them, and is not kept. */
   private writes = 0;
 
@@ -40,10 +42,18 @@ export class KeptWhileUnchanged<V> {
   async get(key: string, load: () => Promise<V>, keep: (value: V) => boolean = () => true): Promise<V> {
     await checkGenerations();
     if (this.kept.has(key)) return this.kept.get(key)!;
+    const under = this.reading.get(key);
+    if (under && under.writes === this.writes) return under.value;
     const writes = this.writes;
-    const value = await load();
-    if (writes === this.writes && keep(value)) this.kept.set(key, value);
-    return value;
+    const value = load();
+    this.reading.set(key, { writes, value });
+    try {
+      const read = await value;
+      if (writes === this.writes && keep(read)) this.kept.set(key, read);
+      return read;
+    } finally {
+      if (this.reading.get(key)?.value === value) this.reading.delete(key);
+    }
   }
 
   forget(): void {

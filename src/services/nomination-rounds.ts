@@ -147,7 +147,7 @@ export async function submitNomination(submission: NominationSubmission, now: Da
     submittedAt: now,
   };
   const key = { round: round._id, agency: new Types.ObjectId(submission.agencyId) };
-  const saved = await saveNewVersion(NominationReportModel, key, () => ({ latest: { counts, submittedAt: now }, entry }), submission.submissionId ?? null);
+  const saved = await saveNewVersion(NominationReportModel, key, () => ({ latest: { counts, submittedAt: now }, entry }), submission.submissionId ?? null, now);
   if (saved.repeated) return { version: saved.version, reportId: saved.id, repeated: true };
   await recordAudit(
     { via: "chat", telegramId: submission.reporter.telegramId, name: submission.reporter.name },

@@ -61,7 +61,7 @@ export async function submitProgressReport(submission: ProgressSubmission, now: 
     latest: { status: entry.status, percent, note: entry.note, attachments: entry.attachments, reportedAt: now },
     entry,
     onCreate: { plan: new Types.ObjectId(milestone.planId) },
-  }), submission.submissionId ?? null);
+  }), submission.submissionId ?? null, now);
   const result = { reportId: saved.id, version: saved.version, agencyName: agency.name, milestoneText: milestone.text, milestoneRow: milestone.row ?? null, repeated: saved.repeated };
   if (saved.repeated) {
     // A replay after a crash between the report and its sheets: the sheets get what the report has.

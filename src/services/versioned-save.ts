@@ -2,34 +2,51 @@ import type { Model } from "mongoose";
 
 /**
  * Saves a new version of a document that keeps its history: the latest values on top, every
- * version in `versions`. Two submissions at once never overwrite each other: the update only
- * applies to the version it read, and a clash goes round again.
+ * version in `versions`. One write in the common case, the first version or a later one: the
+ * database numbers the version itself (the one before plus one), so two submissions at once
+ * never overwrite each other. The same submission again (a replay after a crash, a double
+ * press) adds nothing and comes back as the version it made.
  */
+const literal = (values: Record<string, unknown>) => Object.fromEntries(Object.entries(values).map(([field, value]) => [field, { $literal: value }]));
+
 export async function saveNewVersion<T>(
   model: Model<T>,
   key: Record<string, unknown>,
-  build: (version: number) => { latest: Record<string, unknown>; entry: Record<string, unknown>; onCreate?: Record<string, unknown> },
-  submissionId: string | null = null,
+  build: () => { latest: Record<string, unknown>; entry: Record<string, unknown>; onCreate?: Record<string, unknown> },
+  submissionId: string | null,
+  now: Date,
 ): Promise<{ id: string; version: number; repeated: boolean }> {
+  const { latest, entry, onCreate = {} } = build();
+  // Checked as the schema says before anything is written: the pipeline below is not.
+  await new model({ ...key, ...onCreate, ...latest, version: 1, versions: [{ version: 1, ...entry, submissionId }] }).validate();
+  const pipeline = [
+    {
+      $set: {
+        version: { $add: [{ $ifNull: ["$version", 0] }, 1] },
+        createdAt: { $ifNull: ["$createdAt", { $literal: now }] },
+        ...Object.fromEntries(Object.entries(onCreate).map(([field, value]) => [field, { $ifNull: [`$${field}`, { $literal: value }] }])),
+      },
+    },
+    {
+      $set: {
+        // Every value a literal: a note that begins with "$" is text, not a field.
+        ...literal(latest),
+        versions: { $concatArrays: [{ $ifNull: ["$versions", []] }, [{ $mergeObjects: [{ version: "$version" }, { $literal: { ...entry, submissionId } }] }]] },
+      },
+    },
+  ];
   for (let attempt = 0; attempt < 5; attempt++) {
-    const current = (await model.findOne(key).lean()) as { _id?: unknown; version?: number; versions?: { version: number; submissionId?: string | null }[] } | null;
-    // The same confirmation again (a restart replayed it, a double press): the version it made.
-    const earlier = submissionId ? current?.versions?.find((v) => v.submissionId === submissionId) : undefined;
-    if (earlier) return { id: String(current!._id), version: earlier.version, repeated: true };
-    const version = (current?.version ?? 0) + 1;
-    const { latest, entry, onCreate } = build(version);
     try {
-      if (!current) {
-        const created = await new model({ ...key, ...onCreate, ...latest, version, versions: [{ version, ...entry, submissionId }] }).save();
-        return { id: String(created._id), version, repeated: false };
-      }
-      const updated = await model
-        .findOneAndUpdate({ ...key, version: current.version }, { $set: { ...latest, version }, $push: { versions: { version, ...entry, submissionId } } }, { returnDocument: "after" })
-        .lean();
-      if (updated) return { id: String((updated as { _id: unknown })._id), version, repeated: false };
+      const saved = (await model
+        .findOneAndUpdate({ ...key, ...(submissionId ? { "versions.submissionId": { $ne: submissionId } } : {}) }, pipeline, { upsert: true, returnDocument: "after", updatePipeline: true })
+        .lean()) as { _id: unknown; version: number } | null;
+      if (saved) return { id: String(saved._id), version: saved.version, repeated: false };
     } catch (error) {
-      // Two first versions at once: the unique index refused one; go round and add to it.
+      // The document exists and the filter refused it (this submission is in it), or two first versions met: look.
       if ((error as { code?: number }).code !== 11000) throw error;
+      const current = (await model.findOne(key, { _id: 1, versions: 1 }).lean()) as { _id: unknown; versions?: { version: number; submissionId?: string | null }[] } | null;
+      const earlier = submissionId ? current?.versions?.find((version) => version.submissionId === submissionId) : undefined;
+      if (earlier) return { id: String(current!._id), version: earlier.version, repeated: true };
     }
   }
   throw new Error("the record kept changing while saving; please try again");

@@ -32,4 +32,19 @@ describe("a confirmation", () => {
     expect((await ProgressReportModel.findOne().lean())!.versions).toHaveLength(2);
     expect(await AuditEntryModel.countDocuments({ action: "report.submitted" })).toBe(2);
   });
+
+  it("numbers versions made at once without losing one, keeps a note that looks like a field as text, and refuses what the schema refuses", async () => {
+    const { planId } = await loadLaiChau();
+    const milestone = (await MilestoneModel.findOne({ plan: planId }).lean())!;
+    const base = { milestoneId: String(milestone._id), agencyId: await agencyId("UBND"), period: "2018-04", status: "in-progress" as const, percent: 40, attachments: [], reporter: { memberId: null, telegramId: 1, name: "Minh" } };
+    const saved = await Promise.all(["$version", "$$ROOT", "{ $literal: 1 }", "Đã xong"].map((note, i) => submitProgressReport({ ...base, note, submissionId: `at-once-${i}` }, new Date("2018-04-05T02:00:00Z"))));
+    expect(saved.map((result) => result.version).sort()).toEqual([1, 2, 3, 4]);
+    const report = (await ProgressReportModel.findOne({ period: "2018-04" }).lean())!;
+    expect(report.version).toBe(4);
+    expect(report.versions.map((version) => version.version)).toEqual([1, 2, 3, 4]);
+    expect(report.versions.map((version) => version.note).sort()).toEqual(["$$ROOT", "$version", "{ $literal: 1 }", "Đã xong"]);
+    expect(String(report.plan)).toBe(String(planId));
+    await expect(submitProgressReport({ ...base, percent: 140, note: "", submissionId: "too-much" }, new Date("2018-04-06T02:00:00Z"))).rejects.toThrow(/percent/);
+    expect((await ProgressReportModel.findOne({ period: "2018-04" }).lean())!.version).toBe(4);
+  });
 });
