@@ -16,12 +16,13 @@ const BUILT_KEY = "answer-sheets-built";
 
 /**
  * Writes the sheets again from the reports: of the given agencies (their sheets emptied first,
- * for reports that moved away), or of every agency. Safe beside reports being saved: every write
+ * for reports that moved away), or of every agency (nothing emptied: two instances starting at
+ * once both write, and neither undoes the other). Safe beside reports being saved: every write
  * keeps the later version.
  */
 export async function rebuildAnswerSheets(agencies?: (Types.ObjectId | string)[]): Promise<void> {
   const only = agencies ? { agency: { $in: agencies } } : {};
-  await AnswerSheetModel.deleteMany(only);
+  if (agencies) await AnswerSheetModel.deleteMany(only);
   let batch: SheetEntry[] = [];
   for await (const report of ProgressReportModel.find(only, { _id: 0, milestone: 1, agency: 1, period: 1, status: 1, version: 1, "versions.status": 1 }).lean().cursor({ batchSize: BATCH })) {
     batch.push(report as SheetEntry);
