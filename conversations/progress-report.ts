@@ -9,7 +9,7 @@ import { networkOf } from "../src/chat-networks.ts";
 import { evidenceQuestionText, milestoneButtonLabel, milestoneChoiceText, noteQuestionText, reportHeader, reportSummaryText, statusQuestionText, type MilestoneLine } from "../src/messages/progress-report-messages.ts";
 import { announceReport } from "../src/services/group-notices.ts";
 import { submitProgressReport } from "../src/services/progress-reports.ts";
-import { loadReportChoices, type ReportChoice } from "../src/services/report-choices.ts";
+import { choicesKept, loadReportChoices, type ReportChoice } from "../src/services/report-choices.ts";
 import { keepEvidence } from "../src/services/evidence-files.ts";
 import { Dialogue } from "./conversation-input.ts";
 import { cleanNote, textProblemKey } from "../src/text/clean-text.ts";
@@ -69,8 +69,7 @@ export function createProgressReport(deps: BotDeps) {
     const t: Translate = (key, params) => ctx.t(key, params);
     const [year, month] = args.period.split("-");
     const dialogue = await Dialogue.open(conversation, { question: t("report-confirm-cancel"), label: t("button-cancel") });
-    const all = await conversation.external(() => loadReportChoices(args.agencyId, args.period));
-    const choices = args.onlyMilestoneIds?.length ? all.filter((c) => args.onlyMilestoneIds!.includes(c.id)) : all;
+    const choices = await conversation.external(async () => choicesKept(await loadReportChoices(args.agencyId, args.period), args.milestoneId, args.onlyMilestoneIds));
     if (choices.length === 0) {
       await ctx.reply(t("report-no-milestones", { year: year! }));
       return;

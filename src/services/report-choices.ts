@@ -44,6 +44,17 @@ export async function loadReportChoices(agencyId: string, period: string): Promi
   return [...first, ...others];
 }
 
+/**
+ * What a dialogue keeps of the choices: its log holds them and is written at every answer, so
+ * only what it can show — the task named (a button, a reply about one task), else those a reply
+ * listed, else all.
+ */
+export function choicesKept(all: ReportChoice[], named: string | null | undefined, listed: string[] | null | undefined): ReportChoice[] {
+  const offered = listed?.length ? all.filter((choice) => listed.includes(choice.id)) : all;
+  const chosen = offered.find((choice) => choice.id === named);
+  return chosen ? [chosen] : offered;
+}
+
 /** How many of the agency's milestones due in each period have no answer yet. */
 export async function unansweredCounts(agencyId: string, periods: string[]): Promise<{ period: string; unanswered: number }[]> {
   const counts: { period: string; unanswered: number }[] = [];
