@@ -42,6 +42,9 @@ const DATE_TIME = "dd/mm/yyyy hh:mm";
 
 export async function writeExcelReport(data: ExportData, t: Translate, timeZone: string, output: Writable): Promise<void> {
   const local = (date: Date | null) => (date ? wallClock(date, timeZone) : null);
+  // A few words repeated on every row (a role, an answer): translated once each, not 100,000 times.
+  const words = new Map<string, string>();
+  const word = (key: string) => words.get(key) ?? words.set(key, t(key)).get(key)!;
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   workbook.creator = "dondoc";
   workbook.created = new Date();
@@ -67,8 +70,8 @@ export async function writeExcelReport(data: ExportData, t: Translate, timeZone:
       agencyCode: row.agencyCode,
       agency: row.agency,
       bloc: row.bloc,
-      role: t(`role-${row.role}`),
-      status: t(`status-${row.answer}`),
+      role: word(`role-${row.role}`),
+      status: word(`status-${row.answer}`),
       percent: row.percent,
       reportedAt: local(row.reportedAt),
       note: row.note,
@@ -90,7 +93,7 @@ export async function writeExcelReport(data: ExportData, t: Translate, timeZone:
       { header: t("xlsx-version"), key: "version", width: 8, numFmt: "0" },
       { header: t("xlsx-round-kind"), key: "kind", width: 24 },
     ],
-    mapped(data.nominations, (row) => ({ ...row, submittedAt: local(row.submittedAt), kind: t(`round-kind-${row.kind}`) })),
+    mapped(data.nominations, (row) => ({ ...row, submittedAt: local(row.submittedAt), kind: word(`round-kind-${row.kind}`) })),
   );
 
   addSheet(
@@ -105,7 +108,7 @@ export async function writeExcelReport(data: ExportData, t: Translate, timeZone:
       { header: t("xlsx-missing"), key: "missing", width: 14, numFmt: "0" },
       { header: t("xlsx-focal-officer"), key: "officer", width: 16 },
     ],
-    mapped(data.silent, (row) => ({ ...row, state: t(`figures-state-${row.state}`), officer: row.hasFocalOfficer ? t("xlsx-yes") : t("xlsx-no") })),
+    mapped(data.silent, (row) => ({ ...row, state: word(`figures-state-${row.state}`), officer: word(row.hasFocalOfficer ? "xlsx-yes" : "xlsx-no") })),
   );
 
   // The year's registrations set against its nominations, per agency, award and scope.
@@ -121,7 +124,7 @@ export async function writeExcelReport(data: ExportData, t: Translate, timeZone:
       { header: t("xlsx-proposed"), key: "proposed", width: 12, numFmt: "0" },
       { header: t("xlsx-match-state"), key: "state", width: 30 },
     ],
-    mapped(data.registrations, (row) => ({ ...row, scope: t(`xlsx-${row.scope}`), state: t(`doc-match-${row.state}`) })),
+    mapped(data.registrations, (row) => ({ ...row, scope: word(`xlsx-${row.scope}`), state: word(`doc-match-${row.state}`) })),
   );
 
   await workbook.commit();
