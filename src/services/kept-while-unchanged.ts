@@ -62,6 +62,11 @@ export class KeptWhileUnchanged<V> {
   }
 }
 
+/** The next read checks the generations, whenever they were last read (a test standing in for the second that passes). */
+export function checkGenerationsAtNextRead(): void {
+  checkedAt = -Infinity;
+}
+
 /** Forgets everything kept (tests that empty the database between cases; a bench seeded by another process). */
 export function forgetEverythingKept(): void {
   for (const kept of everyKept) kept.forget();
