@@ -141,13 +141,11 @@ export function sumAnswers(milestones: MilestoneView[], agencies: AgencyView[], 
 export function sumAnswersOf(milestones: MilestoneView[], agencies: AgencyView[], month: YearMonth, answersOf: (agencyId: string) => AnswersOfAgency): MonthAnswers {
   const period = periodKey(month);
   const answers: MonthAnswers = { period, byAgency: new Map(), byTask: new Map() };
-  const everyAgency = agencies.map((agency) => ({ id: agency.id, answers: answersOf(agency.id) }));
+  const answersBy = new Map(agencies.map((agency) => [agency.id, answersOf(agency.id)]));
   for (const milestone of tasksInWindow(milestones, month)) {
-    const named = milestone.allAgencies ? null : new Set([...milestone.leadAgencyIds, ...milestone.coordinatingAgencyIds]);
     const byTask: GivenCounts = {};
-    for (const agency of everyAgency) {
-      if (named && !named.has(agency.id)) continue;
-      const answer = answerOf(milestone, period, agency.answers);
+    for (const agency of responsibleAgencies(milestone, agencies)) {
+      const answer = answerOf(milestone, period, answersBy.get(agency.id)!);
       if (answer === "silent") continue;
       byTask[answer] = (byTask[answer] ?? 0) + 1;
       add(answers.byAgency, agency.id, answer);
