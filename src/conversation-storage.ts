@@ -21,8 +21,12 @@ export async function hasOpenConversation(chatId: number): Promise<boolean> {
  * so that the state is read from MongoDB only when another instance may have changed it. Safe
  * because a chat's state is only ever touched by that chat's updates, which run one at a time in
  * the chat's turn (src/intake/): the intake forgets a chat here whenever another instance took
- * its turn since this one last did. Values are copied in and out, so a step that fails halfway
- * leaves the cache as the database has it. The least recently used chats are dropped past `max`.
+ * its turn since this one last did. The least recently used chats are dropped past `max`.
+ *
+ * Nothing is copied: the conversations plugin reads a chat's state once at the start of an
+ * update, changes that object, and writes (or deletes) it once at the end, also when the update
+ * failed. So the object kept is the one written last; a write that fails forgets the chat, and
+ * the next update reads what the database has.
  */
 export class ConversationStateCache {
   private readonly states = new Map<string, ConversationState | null>();
@@ -43,16 +47,16 @@ export class ConversationStateCache {
         if (this.states.has(key)) {
           const known = this.states.get(key)!;
           this.remember(key, known);
-          return known === null ? undefined : structuredClone(known);
+          return known ?? undefined;
         }
         const read = await adapter.read(key);
-        this.remember(key, read === undefined ? null : structuredClone(read));
+        this.remember(key, read ?? null);
         return read;
       },
       write: async (key, value) => {
         this.states.delete(key);
         await adapter.write(key, value);
-        this.remember(key, structuredClone(value));
+        this.remember(key, value);
       },
       delete: async (key) => {
         this.states.delete(key);

@@ -5,19 +5,24 @@ import { ConversationStateCache } from "../../src/conversation-storage.ts";
 
 type State = VersionedState<ConversationData>;
 
-/** A storage that counts its reads, holding what the database would. */
+/** A storage that counts its reads, holding copies as the database would; `failing` refuses writes. */
 function countingStorage() {
   const stored = new Map<string, State>();
   let reads = 0;
+  const control = { failing: false };
   const adapter: StorageAdapter<State> = {
     read: (key) => {
       reads++;
-      return stored.get(key);
+      const value = stored.get(key);
+      return value && structuredClone(value);
     },
-    write: (key, value) => void stored.set(key, value),
+    write: async (key, value) => {
+      if (control.failing) throw new Error("down");
+      stored.set(key, structuredClone(value));
+    },
     delete: (key) => void stored.delete(key),
   };
-  return { adapter, stored, reads: () => reads };
+  return { adapter, stored, control, reads: () => reads };
 }
 
 const state = (step: number) => ({ version: [0, "1"], state: { report: [{ step }] } }) as unknown as State;
@@ -44,13 +49,19 @@ describe("the conversation state kept beside MongoDB", () => {
     expect(storage.reads()).toBe(2);
   });
 
-  it("hands out copies: a step that changes what it read and then fails leaves the state as stored", async () => {
+  it("forgets a chat whose write failed: the next update reads what the database kept", async () => {
+    const storage = countingStorage();
     const cache = new ConversationStateCache();
-    const cached = cache.wrap(countingStorage().adapter);
+    const cached = cache.wrap(storage.adapter);
     await cached.write("7", state(1));
-    const read = (await cached.read("7")) as unknown as { state: { report: { step: number }[] } };
-    read.state.report[0]!.step = 99;
+    // The plugin changes the object it read, then fails to store it.
+    const read = (await cached.read("7"))!;
+    (read.state as unknown as { report: { step: number }[] }).report[0]!.step = 2;
+    storage.control.failing = true;
+    await expect(cached.write("7", read)).rejects.toThrow("down");
+    storage.control.failing = false;
     expect(await cached.read("7")).toEqual(state(1));
+    expect(storage.reads()).toBe(1);
   });
 
   it("keeps the chats used last, up to its size", async () => {
