@@ -37,7 +37,7 @@ import { strangersFeature } from "./features/strangers.ts";
 import { workingCalendarFeature } from "./features/working-calendar.ts";
 import { yearCloseFeature } from "./features/year-close.ts";
 import { periodReportFeature } from "./features/period-report.ts";
-import { createI18n, escapingTranslations } from "./i18n.ts";
+import { Translations } from "./i18n.ts";
 import { htmlParseMode } from "./chat/parse-mode.ts";
 
 /**
@@ -85,7 +85,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   // Outermost: the Zalo transformer reads the parse mode this one sets.
   const parseMode = htmlParseMode();
   bot.api.config.use(parseMode);
-  const i18n = createI18n(config.defaultLocale, negotiateLocale);
+  const translated = new Translations(config.defaultLocale).middleware(negotiateLocale);
 
   // A flood is cut before anything else: it waits behind nothing and costs no database call.
   const once = new OncePerPeriod(options.realTime ?? Date.now);
@@ -101,8 +101,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
   if (options.log) bot.use(updateLog(options.log, options.metrics));
   bot.use(loadMember);
-  bot.use(i18n as never);
-  bot.use(escapingTranslations as never);
+  bot.use(translated as never);
   bot.use(strangersFeature);
 
   // Conversations get fresh context objects (and a fresh Api): the same transformers, below the
@@ -111,7 +110,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   bot.use(
     conversations<BotContext, ConversationContext>({
       storage: options.conversationStorage,
-      plugins: [i18n as never, escapingTranslations as never, inside],
+      plugins: [translated as never, inside],
       // Only a wait that ran out exits this way: the dialogues return when finished or cancelled.
       onExit: async (_id, ctx) => {
         await ctx.reply(ctx.t("conversation-expired"));

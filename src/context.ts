@@ -1,7 +1,6 @@
 import type { ConversationFlavor } from "@grammyjs/conversations";
-import type { I18nFlavor } from "@grammyjs/i18n";
 import type { Context } from "grammy";
-import type { Translate } from "./i18n.ts";
+import type { ChatTranslationFlavor } from "./i18n.ts";
 import type { Topic } from "./chat/once-per-period.ts";
 import type { MemberRecord } from "./services/members.ts";
 
@@ -9,9 +8,6 @@ import type { MemberRecord } from "./services/members.ts";
 export interface MemberFlavor {
   member: MemberRecord | null;
 }
-
-/** Translations in chat: every parameter escaped for Telegram's HTML (src/i18n.ts, escapingTranslations). */
-export type ChatTranslationFlavor = Omit<I18nFlavor, "t" | "translate"> & { t: Translate; translate: Translate };
 
 /** Whether to say something to the sender in this chat now: true at most once per the topic's period. */
 export interface OncePerPeriodFlavor {

@@ -1,7 +1,8 @@
-import { I18n } from "@grammyjs/i18n";
+import { FluentBundle, FluentResource } from "@fluent/bundle";
 import type { Context, MiddlewareFn } from "grammy";
-import { networkOf } from "./chat-networks.ts";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { networkOf } from "./chat-networks.ts";
 import { escapeHtml, Html } from "./messages/html.ts";
 
 /** Every user-visible sentence lives in locales/<locale>.ftl; Vietnamese is the default. */
@@ -19,6 +20,78 @@ export function isLocale(value: string): value is Locale {
 }
 
 /**
+ * The translations, each locale's Fluent bundle loaded once. A key is "message" or
+ * "message.attribute"; one missing in a locale is taken from the default locale, and one missing
+ * everywhere shows as "{key}". The locale is settled once per chat update, not per sentence: a
+ * dialogue rebuilds its earlier questions at every answer.
+ */
+export class Translations {
+  private readonly bundles = new Map<Locale, FluentBundle>();
+
+  constructor(readonly defaultLocale: Locale = "vi") {
+    for (const locale of LOCALES) {
+      // Unicode isolation marks around placeables would end up in Telegram messages and CSV files.
+      const bundle = new FluentBundle(locale, { useIsolating: false });
+      const errors = bundle.addResource(new FluentResource(readFileSync(`${LOCALES_DIR}/${locale}.ftl`, "utf8")));
+      if (errors.length > 0) throw new Error(`locales/${locale}.ftl: ${errors.map((error) => error.message).join("; ")}`);
+      this.bundles.set(locale, bundle);
+    }
+  }
+
+  /** The locale for a language as a person's client names it ("en", "en-US", "vi"): else the default. */
+  resolve(requested: string | undefined): Locale {
+    if (!requested) return this.defaultLocale;
+    const language = requested.toLowerCase().split(/[-_]/)[0]!;
+    return isLocale(language) ? language : this.defaultLocale;
+  }
+
+  translate(locale: Locale, key: string, params?: Record<string, string | number>): string {
+    const [id, attribute] = key.split(".", 2) as [string, string | undefined];
+    for (const bundle of locale === this.defaultLocale ? [this.bundles.get(locale)!] : [this.bundles.get(locale)!, this.bundles.get(this.defaultLocale)!]) {
+      const message = bundle.getMessage(id);
+      const pattern = attribute === undefined ? message?.value : message?.attributes[attribute];
+      if (pattern) return bundle.formatPattern(pattern, params);
+    }
+    return `{${key}}`;
+  }
+
+  /**
+   * `ctx.t` in chat: in the locale `negotiate` gives (the member's choice), else the client's,
+   * else the default; every parameter escaped for Telegram's HTML, so a name, a note or a plan's
+   * number with "<" in it can never break a message or add formatting; `$network` given, so the
+   * sentences that say "press the button" on Telegram say "reply with the number" on Zalo.
+   */
+  middleware(negotiate: (ctx: Context) => string | undefined = () => undefined): MiddlewareFn<Context & ChatTranslationFlavor> {
+    return (ctx, next) => {
+      let locale = this.resolve(negotiate(ctx) ?? ctx.from?.language_code);
+      const network = networkOf(ctx.chat?.id);
+      ctx.t = ctx.translate = (key, params) => this.translate(locale, key, { network, ...escaped(params) });
+      ctx.i18n = {
+        get locale() {
+          return locale;
+        },
+        useLocale: (chosen) => {
+          locale = this.resolve(chosen);
+        },
+      };
+      return next();
+    };
+  }
+}
+
+/** Translations in chat (Translations.middleware): the update's locale, and every parameter escaped. */
+export interface ChatTranslationFlavor {
+  t: Translate;
+  translate: Translate;
+  i18n: {
+    /** The locale this update is answered in. */
+    readonly locale: Locale;
+    /** Answers the rest of this update in another locale (the person just chose it). */
+    useLocale(locale: string): void;
+  };
+}
+
+/**
  * A translator for messages to one chat outside an update (jobs), with the chat's network: the
  * sentences that say "press the button" on Telegram say "reply with the number" on Zalo. In chat,
  * every translation gets `$network` the same way.
@@ -26,18 +99,6 @@ export function isLocale(value: string): value is Locale {
 export function forChat(t: Translate, chatId: number): Translate {
   const network = networkOf(chatId);
   return (key, params) => t(key, { network, ...params });
-}
-
-export function createI18n(defaultLocale: Locale = "vi", localeNegotiator?: (ctx: never) => string | undefined): I18n {
-  const i18n = new I18n({
-    defaultLocale,
-    globalTranslationContext: (ctx) => ({ network: networkOf(ctx.chat?.id) }),
-    ...(localeNegotiator ? { localeNegotiator: localeNegotiator as never } : {}),
-    // Unicode isolation marks around placeables would end up in Telegram messages and CSV files.
-    fluentBundleOptions: { useIsolating: false },
-  });
-  i18n.loadLocalesDirSync(LOCALES_DIR);
-  return i18n;
 }
 
 /** Parameters as a message needs them: text escaped for Telegram's HTML, fragments as they are. */
@@ -56,27 +117,18 @@ function plain(params: TranslationParams | undefined): Record<string, string | n
   return out;
 }
 
-/**
- * In chat, `ctx.t` escapes every parameter it inserts: a name, a note or a plan's number with
- * "<" in it can never break a message or add formatting. Installed right after the i18n plugin.
- */
-export const escapingTranslations: MiddlewareFn<Context & { t: Translate; translate: Translate }> = (ctx, next) => {
-  const translate = ctx.t.bind(ctx) as (key: string, params?: Record<string, string | number>) => string;
-  ctx.t = ctx.translate = (key, params) => translate(key, escaped(params));
-  return next();
-};
+let shared: Translations | undefined;
+/** The translations, loaded once per process. */
+export const translations = () => (shared ??= new Translations());
 
-let shared: I18n | undefined;
-const sharedI18n = () => (shared ??= createI18n());
-
-/** A translator for text that is no message (the command line, spreadsheets, documents): one locale, loaded once per process. */
+/** A translator for text that is no message (the command line, spreadsheets, documents): one locale. */
 export function translatorFor(locale: Locale): Translate {
-  const i18n = sharedI18n();
-  return (key, params) => i18n.t(locale, key, plain(params));
+  const all = translations();
+  return (key, params) => all.translate(locale, key, plain(params));
 }
 
 /** A translator for messages sent outside an update (jobs, the outbox): every parameter escaped, as `ctx.t` does. */
 export function messageTranslatorFor(locale: Locale): Translate {
-  const i18n = sharedI18n();
-  return (key, params) => i18n.t(locale, key, escaped(params));
+  const all = translations();
+  return (key, params) => all.translate(locale, key, escaped(params));
 }

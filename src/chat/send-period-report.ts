@@ -13,7 +13,7 @@ import type { YearMonth } from "../time/calendar.ts";
  */
 export async function sendPeriodReport(ctx: BotContext, deps: BotDeps, from: YearMonth, to: YearMonth): Promise<void> {
   // A document is plain text: its translator escapes nothing.
-  const t = translatorFor((await ctx.i18n.getLocale()) === "en" ? "en" : "vi");
+  const t = translatorFor(ctx.i18n.locale);
   const settings = deps.config.documents ?? DEFAULT_DOCUMENT_SETTINGS;
   try {
     const file = await buildReportFile({ from, to, now: deps.clock.now(), timeZone: deps.config.timeZone }, settings, t);

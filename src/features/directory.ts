@@ -92,7 +92,7 @@ export function directoryFeature(deps: BotDeps) {
       }
       const members = await MemberModel.find().sort({ status: 1, displayName: 1 }).lean();
       const agencies = new Map((await AgencyModel.find().lean()).map((a) => [String(a._id), a.code]));
-      const plain = translatorFor((await ctx.i18n.getLocale()) === "en" ? "en" : "vi");
+      const plain = translatorFor(ctx.i18n.locale);
       const lines = members.map((m) => ({
         name: m.displayName,
         chatId: m.telegramId,

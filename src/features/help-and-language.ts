@@ -15,7 +15,7 @@ export function helpAndLanguageFeature() {
   defineCommand(commands, "help", async (ctx: BotContext) => {
     if (!ctx.member) return welcomeStranger(ctx);
     const roles = COMMANDS.filter((c) => c.key !== "start" && (c.for.includes("everyone") || c.for.some((role) => role !== "everyone" && hasRole(ctx.member, role))));
-    const english = (await ctx.i18n.getLocale()) === "en";
+    const english = ctx.i18n.locale === "en";
     const lines = roles.map((c) => `/${english ? c.en : c.vi} — ${ctx.t(`command-${c.key}`)}`);
     await ctx.reply([ctx.t("help-heading"), "", ...lines].join("\n").trim());
   });

@@ -35,7 +35,7 @@ export function periodReportFeature(deps: BotDeps) {
     const current = yearMonthAt(deps.clock.now(), deps.config.timeZone).year;
     const typed = typeof ctx.match === "string" ? ctx.match.trim() : "";
     if (!/^\d{4}$/.test(typed) || Number(typed) > current) return void (await ctx.reply(ctx.t("forms-usage", { year: String(current) })));
-    const t = translatorFor((await ctx.i18n.getLocale()) === "en" ? "en" : "vi");
+    const t = translatorFor(ctx.i18n.locale);
     const forms = await buildStatisticalForms(Number(typed), (deps.config.documents ?? DEFAULT_DOCUMENT_SETTINGS).issuer, deps.config.timeZone, t);
     await ctx.replyWithDocument(new InputFile(forms.bytes, forms.name), { caption: ctx.t("forms-caption", { year: typed }) });
   });

@@ -66,7 +66,7 @@ export function secretariatFeature(deps: BotDeps) {
       const month = requested ? readMonth(requested) : yearMonthAt(deps.clock.now(), deps.config.timeZone);
       if (!month) return void (await ctx.reply(ctx.t("bad-month-argument", { value: requested, example: exampleMonth() })));
       // A spreadsheet is plain text: its translator escapes nothing.
-      const t = translatorFor((await ctx.i18n.getLocale()) === "en" ? "en" : "vi");
+      const t = translatorFor(ctx.i18n.locale);
       const name = `bao-cao-thi-dua-${periodKey(month)}.xlsx`;
       const caption = ctx.t("export-caption", { month: String(month.month), year: String(month.year) });
       await withExcelFile(await loadExportData(month, deps.config.timeZone), t, deps.config.timeZone, (path) => ctx.replyWithDocument(new InputFile(path, name), { caption }));

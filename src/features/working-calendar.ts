@@ -22,7 +22,7 @@ export function workingCalendarFeature(deps: BotDeps) {
   const commands = commandGroup();
   defineCommand(commands, "calendar", async (ctx: BotContext) => {
     if (!actsForSecretariat(ctx)) return refuseView(ctx);
-    const locale = (await ctx.i18n.getLocale()) === "en" ? "en" : "vi";
+    const locale = ctx.i18n.locale;
     const t = ctx.t;
     const [first = "", second = "", ...rest] = (typeof ctx.match === "string" ? ctx.match.trim() : "").split(/\s+/).filter(Boolean);
     const action = ACTIONS[first.toLowerCase()];
