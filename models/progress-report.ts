@@ -57,6 +57,8 @@ const progressReportSchema = new Schema(
 );
 progressReportSchema.index({ milestone: 1, agency: 1, period: 1 }, { unique: true });
 progressReportSchema.index({ period: 1, agency: 1 });
+// One agency's months (its report's choices, its own views): equality first, then the range of months.
+progressReportSchema.index({ agency: 1, period: 1 });
 progressReportSchema.index({ plan: 1, period: 1, status: 1 });
 // The daily summary: what was reported since the last one, whatever month it was about.
 progressReportSchema.index({ "versions.reportedAt": 1 });

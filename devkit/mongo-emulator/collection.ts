@@ -43,11 +43,55 @@ function isPlainKey(value: unknown): boolean {
 
 const ID_INDEX: IndexSpec = { v: 2, key: { _id: 1 }, name: "_id_" };
 
+/** The value a filter asks a field to equal, when it is a plain one (`v` or `{ $eq: v }`). */
+function plainEquality(condition: unknown): unknown {
+  const value = condition !== null && typeof condition === "object" && !Array.isArray(condition) && !(condition instanceof Date) && Object.keys(condition).length === 1 && "$eq" in condition ? (condition as Document).$eq : condition;
+  return isPlainKey(value) ? value : undefined;
+}
+
+/**
+ * The documents by the value of an index's first field, as mongod reads an index by a prefix:
+ * an array's elements each, and the array itself. Every document is in it, whatever the
+ * index's own filter: it only narrows which documents the query judges.
+ */
+class FieldValues {
+  readonly ids = new Map<string, Set<string>>();
+
+  constructor(readonly field: string) {}
+
+  private keysOf(document: Document): string[] {
+    const value = getPath(document, this.field);
+    if (value === undefined || value === null) return [];
+    return Array.isArray(value) ? [canonicalKey(value), ...value.map((element) => canonicalKey(element))] : [canonicalKey(value)];
+  }
+
+  add(document: Document, id: string): void {
+    for (const key of this.keysOf(document)) {
+      let ids = this.ids.get(key);
+      if (!ids) this.ids.set(key, (ids = new Set()));
+      ids.add(id);
+    }
+  }
+
+  delete(document: Document, id: string): void {
+    for (const key of this.keysOf(document)) {
+      const ids = this.ids.get(key);
+      ids?.delete(id);
+      if (ids?.size === 0) this.ids.delete(key);
+    }
+  }
+}
+
 export class Collection {
   /** canonical _id → document, in insertion order (the natural order of a scan). */
   readonly documents = new Map<string, Document>();
   readonly indexes: IndexSpec[] = [ID_INDEX];
   private readonly unique: UniqueIndex[] = [];
+  /** By the first field of each index but _id's. */
+  private readonly fields = new Map<string, FieldValues>();
+  /** canonical _id → when it was inserted: a narrowed read keeps the natural order. */
+  private readonly inserted = new Map<string, number>();
+  private insertions = 0;
 
   constructor(readonly namespace: string) {
     this.unique.push({ spec: ID_INDEX, filter: undefined, owners: new Map() });
@@ -58,10 +102,11 @@ export class Collection {
   }
 
   /**
-   * The documents a filter can match when it names, by plain equality, every field of a unique
-   * index that covers every document: at most one, found in the index as mongod would (the
-   * write paths look documents up by _id or by such a key all the time). Null when no such index
-   * serves the filter: then every document is a candidate.
+   * The documents a filter can match, found by an index as mongod would, in natural order: the
+   * one holding a unique key the filter names whole by plain equality (the write paths look
+   * documents up by _id or such a key all the time), else those holding the value the filter
+   * asks of an index's first field (the fewest, if several serve). Null when no index serves
+   * the filter: then every document is a candidate.
    */
   candidates(filter: Document | undefined): Document[] | null {
     if (!filter) return null;
@@ -73,7 +118,15 @@ export class Collection {
       const document = owner === undefined ? undefined : this.documents.get(owner);
       return document ? [document] : [];
     }
-    return null;
+    let fewest: Set<string> | null = null;
+    for (const [field, values] of this.fields) {
+      const value = plainEquality(filter[field]);
+      if (value === undefined) continue;
+      const ids = values.ids.get(canonicalKey(value)) ?? new Set<string>();
+      if (!fewest || ids.size < fewest.size) fewest = ids;
+    }
+    if (!fewest) return null;
+    return [...fewest].sort((a, b) => this.inserted.get(a)! - this.inserted.get(b)!).map((id) => this.documents.get(id)!);
   }
 
   private keysOf(index: UniqueIndex, document: Document): { keys: string[]; keyValue: Document } | null {
@@ -111,12 +164,14 @@ export class Collection {
     for (const index of this.unique) {
       for (const key of this.keysOf(index, document)?.keys ?? []) index.owners.set(key, id);
     }
+    for (const values of this.fields.values()) values.add(document, id);
   }
 
-  private unindexDocument(document: Document): void {
+  private unindexDocument(document: Document, id: string): void {
     for (const index of this.unique) {
       for (const key of this.keysOf(index, document)?.keys ?? []) index.owners.delete(key);
     }
+    for (const values of this.fields.values()) values.delete(document, id);
   }
 
   insert(document: Document): void {
@@ -125,6 +180,7 @@ export class Collection {
     this.checkUnique(document);
     const stored = cloneValue(document);
     this.documents.set(id, stored);
+    this.inserted.set(id, this.insertions++);
     this.indexDocument(stored, id);
   }
 
@@ -135,15 +191,17 @@ export class Collection {
       throw new CommandError(66, "ImmutableField", "Performing an update on the path '_id' would modify the immutable field '_id'");
     }
     this.checkUnique(next, id);
-    this.unindexDocument(current);
+    this.unindexDocument(current, id);
     const stored = cloneValue(next);
     this.documents.set(id, stored);
     this.indexDocument(stored, id);
   }
 
   remove(document: Document): void {
-    this.unindexDocument(document);
-    this.documents.delete(canonicalKey(document._id));
+    const id = canonicalKey(document._id);
+    this.unindexDocument(document, id);
+    this.documents.delete(id);
+    this.inserted.delete(id);
   }
 
   createIndex(spec: IndexSpec): "created" | "exists" {
@@ -175,6 +233,12 @@ export class Collection {
       }
       this.unique.push(index);
     }
+    const first = Object.keys(spec.key)[0];
+    if (first && first !== "_id" && !this.fields.has(first) && spec.key[first] !== "text") {
+      const values = new FieldValues(first);
+      for (const [id, document] of this.documents) values.add(document, id);
+      this.fields.set(first, values);
+    }
     this.indexes.push(spec);
     return "created";
   }
@@ -183,7 +247,9 @@ export class Collection {
     if (name === "_id_") throw new CommandError(72, "InvalidOptions", "cannot drop _id index");
     const at = this.indexes.findIndex((index) => index.name === name);
     if (at < 0) return false;
-    this.indexes.splice(at, 1);
+    const [dropped] = this.indexes.splice(at, 1);
+    const first = Object.keys(dropped!.key)[0]!;
+    if (!this.indexes.some((index) => Object.keys(index.key)[0] === first)) this.fields.delete(first);
     const uniqueAt = this.unique.findIndex((index) => index.spec.name === name);
     if (uniqueAt >= 0) this.unique.splice(uniqueAt, 1);
     return true;

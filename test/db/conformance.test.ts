@@ -68,6 +68,33 @@ describe("documents", () => {
     expect(await sheets.findOne({ period: "2026-10", agency }, { projection: { _id: 0, answers: 1 } })).toEqual({ answers: { x: 3 } });
   });
 
+  it("finds by an index's first field exactly as by a scan: in natural order, through arrays, after updates and deletes", async () => {
+    const reports = db().collection("by_agency");
+    await reports.createIndex({ agency: 1, period: 1 });
+    await reports.createIndex({ "roles.agency": 1 });
+    const [a, b] = [new ObjectId(), new ObjectId()];
+    await reports.insertMany([
+      { n: 1, agency: a, period: "2026-05", status: "done", roles: [{ agency: a }, { agency: b }] },
+      { n: 2, agency: b, period: "2026-06", status: "done", roles: [{ agency: b }] },
+      { n: 3, agency: a, period: "2026-06", status: "late", roles: [] },
+      { n: 4, agency: [a, b], period: "2026-06", status: "done" },
+      { n: 5, period: "2026-06", status: "done" },
+    ]);
+    const ns = async (filter: object) => (await reports.find(filter).toArray()).map((d) => d.n);
+    expect(await ns({ agency: a })).toEqual([1, 3, 4]);
+    expect(await ns({ agency: { $eq: b }, $or: [{ period: "2026-06" }, { period: { $gte: "2026-01", $lt: "2026-06" }, status: "done" }] })).toEqual([2, 4]);
+    expect(await ns({ "roles.agency": b })).toEqual([1, 2]);
+    expect(await ns({ agency: [a, b] })).toEqual([4]);
+    expect(await ns({ agency: null })).toEqual([5]);
+    await reports.updateOne({ n: 1 }, { $set: { agency: b } });
+    await reports.deleteOne({ n: 3 });
+    await reports.insertOne({ n: 6, agency: a, period: "2026-07" });
+    expect(await ns({ agency: a })).toEqual([4, 6]);
+    expect(await ns({ agency: b })).toEqual([1, 2, 4]);
+    await reports.dropIndex("agency_1_period_1");
+    expect(await ns({ agency: b })).toEqual([1, 2, 4]);
+  });
+
   it("round-trips dates, ObjectIds, nested documents, null and missing fields", async () => {
     const id = new ObjectId();
     await db().collection("shapes").insertOne({ _id: id, when: new Date("2018-03-01T01:00:00Z"), nested: { a: [1, { b: "Sìn Hồ" }] }, empty: null });
