@@ -1,7 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { readLimitedBody } from "./http/read-limited-body.ts";
-import { chatKeyOf, readTelegramUpdate } from "./intake/telegram-update-shape.ts";
+import { chatKeyOf, keptOfUpdate, readTelegramUpdate } from "./intake/telegram-update-shape.ts";
 import type { QueuedUpdate } from "./intake/chat-queues.ts";
 import type { UpdateIntake } from "./intake/update-intake.ts";
 import type { Log } from "./observability/logger.ts";
@@ -37,7 +37,7 @@ export function telegramWebhookRoute(path: string, secret: string, now: () => Da
     read(body) {
       const reading = readTelegramUpdate(body);
       if ("problem" in reading) return reading;
-      return { chat: chatKeyOf(reading.update), item: { id: reading.update.update_id, source: "telegram", update: reading.update, at: now() } };
+      return { chat: chatKeyOf(reading.update), item: { id: reading.update.update_id, source: "telegram", update: keptOfUpdate(reading.update), at: now() } };
     },
   };
 }

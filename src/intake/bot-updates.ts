@@ -3,7 +3,7 @@ import type { Update } from "grammy/types";
 import type { BotContext } from "../context.ts";
 import { telegramUpdateFrom, zaloUpdateKey, type ZaloUpdate } from "../zalo/zalo-updates.ts";
 import type { QueuedUpdate } from "./chat-queues.ts";
-import { chatKeyOf } from "./telegram-update-shape.ts";
+import { chatKeyOf, keptOfUpdate } from "./telegram-update-shape.ts";
 import type { Received, UpdateIntake } from "./update-intake.ts";
 
 /**
@@ -25,7 +25,7 @@ export function runUpdatesWith(bot: Bot<BotContext>): (item: QueuedUpdate) => Pr
 }
 
 export function receiveTelegramUpdate(intake: UpdateIntake, update: Update, now = new Date()): Promise<Received> {
-  return intake.receive(chatKeyOf(update), { id: update.update_id, source: "telegram", update, at: now });
+  return intake.receive(chatKeyOf(update), { id: update.update_id, source: "telegram", update: keptOfUpdate(update), at: now });
 }
 
 /** Null for an update that names no sender (nothing to run). */

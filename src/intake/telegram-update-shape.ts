@@ -63,3 +63,29 @@ export function chatKeyOf(update: Update): number {
   const id = content?.chat?.id ?? content?.message?.chat?.id ?? content?.from?.id ?? content?.user?.id;
   return isInteger(id) ? id : 0;
 }
+
+/** What is kept of a message quoted inside another: enough to answer under it, edit it, or know who wrote it. */
+interface QuotedMessage {
+  message_id: number;
+  date: number;
+  chat: unknown;
+  from?: unknown;
+}
+
+function quoted(message: Record<string, unknown>): QuotedMessage {
+  return { message_id: message.message_id as number, date: message.date as number, chat: message.chat, ...(message.from ? { from: message.from } : {}) };
+}
+
+/**
+ * An update as dondoc records and runs it: a message quoted inside it — the bot's own message
+ * under a pressed button, the one a person replied to — by its id, chat, sender and date only.
+ * Every press brought back the whole question with its keyboard, and a dialogue keeps every
+ * answer in its state, written at each step; nothing reads a quoted message's text.
+ */
+export function keptOfUpdate(update: Update): Update {
+  const press = update.callback_query as Record<string, unknown> | undefined;
+  if (press && isObject(press.message)) return { ...update, callback_query: { ...press, message: quoted(press.message) } } as unknown as Update;
+  const message = update.message as unknown as Record<string, unknown> | undefined;
+  if (message && isObject(message.reply_to_message)) return { ...update, message: { ...message, reply_to_message: quoted(message.reply_to_message) } } as unknown as Update;
+  return update;
+}

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Api } from "grammy";
+import mongoose from "mongoose";
 import { jobContext } from "../../jobs/context-from-config.ts";
 import { runJob } from "../../jobs/registry.ts";
 import { OutboxMessageModel } from "../../models/outbox-message.ts";
@@ -43,6 +44,10 @@ describe("what a focal officer on Telegram receives", () => {
     expect(seen(await officer.say("60"))).toEqual([expect.stringMatching(/^sendMessage: Ghi chú thêm \(không bắt buộc/)]);
     expect(seen(await officer.say("Đã trình <dự thảo> & gửi Sở"))).toEqual([expect.stringMatching(/^sendMessage: Gửi ảnh hoặc tệp minh chứng /)]);
     expect(seen(await officer.press("c:skip"))).toEqual(["answerCallbackQuery", expect.stringMatching(/^sendMessage: Nhiệm vụ: /)]);
+    // The dialogue's state, written at every answer, keeps the officer's answers but not the questions it sent.
+    const state = JSON.stringify(await mongoose.connection.db!.collection("conversations").findOne({ key: "4101" }));
+    expect(state).toContain("Đã trình <dự thảo> & gửi Sở");
+    expect(state).not.toContain("Đã thực hiện được bao nhiêu");
     expect(seen(await officer.press("c:ok"))).toEqual(["answerCallbackQuery", expect.stringMatching(/^sendMessage: ✅ Đã ghi nhận báo cáo \(lần 1/)]);
 
     // Every message of the dialogue went once: the HTML the officer's own words are in was accepted as it is.
