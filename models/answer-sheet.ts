@@ -76,7 +76,8 @@ export async function recordInSheets(entries: SheetEntry[]): Promise<void> {
   const operations = [...sheets.values()].map(({ period, agency, max }) => ({ updateOne: { filter: { period, agency }, update: { $max: max }, upsert: true } }));
   for (let attempt = 0; ; attempt++) {
     try {
-      await AnswerSheetModel.bulkWrite(operations, { ordered: false });
+      // Straight to the driver: every value is already of its stored type, nothing to cast.
+      await AnswerSheetModel.collection.bulkWrite(operations, { ordered: false });
       return;
     } catch (error) {
       // Two first answers of an agency's month at once: one upsert lost the race; $max makes the rerun harmless.
