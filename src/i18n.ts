@@ -55,6 +55,19 @@ export class Translations {
     return `{${key}}`;
   }
 
+  private readonly fixedTexts = new Map<string, string>();
+
+  /** A sentence without parameters, formatted once: buttons and questions are built again at every replay of a dialogue. */
+  private fixed(locale: Locale, network: string, key: string): string {
+    const id = `${locale}|${network}|${key}`;
+    let text = this.fixedTexts.get(id);
+    if (text !== undefined) return text;
+    text = this.translate(locale, key, { network });
+    // Keys come from the code, a few hundred in all: the bound only guards against a key built from input.
+    if (this.fixedTexts.size < 10_000) this.fixedTexts.set(id, text);
+    return text;
+  }
+
   /**
    * `ctx.t` in chat: in the locale `negotiate` gives (the member's choice), else the client's,
    * else the default; every parameter escaped for Telegram's HTML, so a name, a note or a plan's
@@ -65,7 +78,7 @@ export class Translations {
     return (ctx, next) => {
       let locale = this.resolve(negotiate(ctx) ?? ctx.from?.language_code);
       const network = networkOf(ctx.chat?.id);
-      ctx.t = ctx.translate = (key, params) => this.translate(locale, key, { network, ...escaped(params) });
+      ctx.t = ctx.translate = (key, params) => (params ? this.translate(locale, key, { network, ...escaped(params) }) : this.fixed(locale, network, key));
       ctx.i18n = {
         get locale() {
           return locale;
