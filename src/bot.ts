@@ -29,6 +29,7 @@ import type { Metrics } from "./observability/metrics.ts";
 import { pacedApi } from "./outbox/paced-api.ts";
 import type { SendPacer } from "./outbox/send-pacer.ts";
 import { floodLimit } from "./middleware/flood-limit.ts";
+import { idleDialogues } from "./middleware/idle-dialogues.ts";
 import { OncePerPeriod } from "./chat/once-per-period.ts";
 import { transformersBelowReplay } from "./middleware/conversation-api.ts";
 import { secretariatFeature } from "./features/secretariat.ts";
@@ -107,22 +108,14 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   // Conversations get fresh context objects (and a fresh Api): the same transformers, below the
   // conversation's replay, so nothing is sent or waited for again when a conversation replays.
   const inside = transformersBelowReplay(...[zalo, autoRetry(RETRY), paced, parseMode].filter((t): t is Transformer => t !== null));
-  bot.use(
-    conversations<BotContext, ConversationContext>({
-      storage: options.conversationStorage,
-      plugins: [translated as never, inside],
-      // Only a wait that ran out exits this way: the dialogues return when finished or cancelled.
-      onExit: async (_id, ctx) => {
-        await ctx.reply(ctx.t("conversation-expired"));
-      },
-    }),
-  );
-  const idle = config.conversationIdleMinutes * 60_000;
-  bot.use(createConversation(createProgressReport(deps), { id: PROGRESS_REPORT, maxMillisecondsToWait: idle }));
-  bot.use(createConversation(createInviteMember(deps), { id: INVITE_MEMBER, maxMillisecondsToWait: idle }));
-  bot.use(createConversation(createNomination(deps), { id: NOMINATION, maxMillisecondsToWait: idle }));
-  bot.use(createConversation(createOpenRound(deps), { id: OPEN_ROUND, maxMillisecondsToWait: idle }));
-  bot.use(createConversation(createPlanImport(deps), { id: PLAN_IMPORT, maxMillisecondsToWait: idle }));
+  const dialogues = idleDialogues(options.conversationStorage, config.conversationIdleMinutes * 60_000, () => deps.clock.now().getTime());
+  bot.use(dialogues.middleware);
+  bot.use(conversations<BotContext, ConversationContext>({ storage: dialogues.storage, plugins: [translated as never, inside] }));
+  bot.use(createConversation(createProgressReport(deps), PROGRESS_REPORT));
+  bot.use(createConversation(createInviteMember(deps), INVITE_MEMBER));
+  bot.use(createConversation(createNomination(deps), NOMINATION));
+  bot.use(createConversation(createOpenRound(deps), OPEN_ROUND));
+  bot.use(createConversation(createPlanImport(deps), PLAN_IMPORT));
 
   bot.use(onboardingFeature(deps));
   bot.use(helpAndLanguageFeature());

@@ -71,6 +71,20 @@ describe("what a focal officer on Telegram receives", () => {
     await officer.press("c:remove");
     expect(seen(await officer.press("c:go"))).toEqual(["answerCallbackQuery", expect.stringMatching(/^sendMessage: Gửi ảnh hoặc tệp minh chứng /)]);
   });
+
+  it("a dialogue left unanswered past the idle limit ends: the next answer is told so, and nothing is saved", async () => {
+    await officer.press(await firstPushButton());
+    // Within the limit (30 minutes in the harness) the dialogue goes on.
+    harness.clock.set(new Date(MARCH_1.getTime() + 29 * 60_000));
+    expect(seen(await officer.press("c:st:in-progress"))).toEqual(["answerCallbackQuery", expect.stringMatching(/^sendMessage: Đã thực hiện được bao nhiêu /)]);
+    harness.clock.set(new Date(MARCH_1.getTime() + 29 * 60_000 + 31 * 60_000));
+    const late = seen(await officer.say("60"));
+    expect(late[0]).toMatch(/^sendMessage: ⌛ Phiên làm việc đã hết hạn/);
+    // The answer is then read as outside any dialogue: no question of the old one follows.
+    expect(late.slice(1).join("\n")).not.toMatch(/Ghi chú thêm/);
+    expect(await mongoose.connection.db!.collection("conversations").findOne({ key: "4101" })).toBeNull();
+    expect(await mongoose.connection.db!.collection("progressreports").countDocuments()).toBe(0);
+  });
 });
 
 /** The push of 1 March, delivered; the data of its first report button. */

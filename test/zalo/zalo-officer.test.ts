@@ -200,10 +200,12 @@ describe("a focal officer on Zalo", () => {
     await say("bỏ qua");
     expect((await say("1")).join()).toContain("Đã ghi nhận báo cáo (lần 1)");
 
-    // The push's numbers still name its tasks once a report is done.
+    // The push's numbers still name its tasks once a report is done: the officer goes on, the
+    // morning the reminders go out, ten minutes before they do.
+    const reminderDay = new Date("2018-03-12T01:30:00Z");
+    harness.clock.set(new Date(reminderDay.getTime() - 10 * 60_000));
     expect((await say("5")).join()).toContain("Tình trạng thực hiện?");
     expect((await say("2")).join()).toContain("bao nhiêu phần trăm");
-    const reminderDay = new Date("2018-03-12T01:30:00Z");
     harness.clock.set(reminderDay);
     await runJob("reminders", jobContext(harness.deps.config, reminderDay), harness.deps.config.schedules);
     await deliverOutbox();
