@@ -7,6 +7,8 @@ export interface BotProcess {
   child: ChildProcess;
   /** CPU time in ms used so far by the process and everything it started. */
   cpuMs(): number;
+  /** The bot's peak resident memory so far, MB. */
+  peakRssMb(): number;
   stop(): Promise<void>;
 }
 
@@ -23,8 +25,8 @@ function statOf(pid: number): { ppid: number; cpuTicks: number } | null {
   }
 }
 
-/** CPU time of `root` and all its descendants, from /proc (Linux). */
-export function treeCpuMs(root: number): number {
+/** `root` and all its descendants, with their stats, from /proc (Linux). */
+function tree(root: number): Map<number, { ppid: number; cpuTicks: number }> {
   const stats = new Map<number, { ppid: number; cpuTicks: number }>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
@@ -37,9 +39,28 @@ export function treeCpuMs(root: number): number {
     grew = false;
     for (const [pid, stat] of stats) if (!inTree.has(pid) && inTree.has(stat.ppid)) grew = inTree.add(pid) !== undefined;
   }
+  return new Map([...inTree].filter((pid) => stats.has(pid)).map((pid) => [pid, stats.get(pid)!]));
+}
+
+/** CPU time of `root` and all its descendants. */
+export function treeCpuMs(root: number): number {
   let ticks = 0;
-  for (const pid of inTree) ticks += stats.get(pid)?.cpuTicks ?? 0;
+  for (const stat of tree(root).values()) ticks += stat.cpuTicks;
   return (ticks * 1000) / TICKS_PER_SECOND;
+}
+
+/** The largest peak resident memory of a process in `root`'s tree, MB (the bot's own node process, not npm's). */
+export function treePeakRssMb(root: number): number {
+  let peak = 0;
+  for (const pid of tree(root).keys()) {
+    try {
+      const kb = Number(/^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+      peak = Math.max(peak, kb / 1024);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return peak;
 }
 
 export function startBotProcess(command: string, args: string[], env: Record<string, string>, cwd: string): BotProcess {
@@ -49,6 +70,7 @@ export function startBotProcess(command: string, args: string[], env: Record<str
   return {
     child,
     cpuMs: () => treeCpuMs(child.pid!),
+    peakRssMb: () => treePeakRssMb(child.pid!),
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once("exit", resolve));
