@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { LocalBotApi } from "../../devkit/bot-api/local-bot-api.ts";
 import { TOKEN } from "../support/bot-harness.ts";
+import { startArguments } from "../support/bot-process.ts";
 import { gridSpanDocx } from "../support/hostile-docx.ts";
 import { repoPath } from "../support/sample-files.ts";
 import { useTestDatabase } from "../support/test-database.ts";
@@ -27,8 +28,7 @@ describe("the bot started as npm start starts it", () => {
   it("answers the gridSpan file with one sentence and keeps answering", { timeout: 120_000 }, async () => {
     const uri = new URL(inject("mongoUri"));
     uri.pathname = `/${db.name}`;
-    // What `npm start` runs: the tsx command line on src/main.ts.
-    const child = spawn(process.execPath, [repoPath("node_modules/tsx/dist/cli.mjs"), "src/main.ts"], {
+    const child = spawn(process.execPath, startArguments(), {
       cwd: repoPath(""),
       env: { ...process.env, BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: telegram.url, MONGODB_URI: uri.toString(), DATA_DIR: scratch, HEALTH_PORT: "0", ADMIN_TELEGRAM_IDS: "8101", SECRETARIAT_CHAT_ID: "" },
       stdio: ["ignore", "pipe", "pipe"],

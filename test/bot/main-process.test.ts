@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { TOKEN } from "../support/bot-harness.ts";
 import { LocalBotApi } from "../../devkit/bot-api/local-bot-api.ts";
+import { startArguments } from "../support/bot-process.ts";
 import { repoPath } from "../support/sample-files.ts";
 import { useTestDatabase } from "../support/test-database.ts";
 
@@ -22,7 +23,7 @@ describe("the bot process", () => {
   it("polls through the runner, answers, and stops cleanly on SIGTERM", { timeout: 180_000 }, async () => {
     const uri = new URL(inject("mongoUri"));
     uri.pathname = `/${db.name}`;
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    const child = spawn(process.execPath, startArguments(), {
       cwd: repoPath(""),
       env: { ...process.env, BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: telegram.url, MONGODB_URI: uri.toString(), DATA_DIR: scratch, HEALTH_PORT: "0" },
       stdio: ["ignore", "pipe", "pipe"],

@@ -1,5 +1,14 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { repoPath } from "./sample-files.ts";
+
+/** What `npm start` runs after `node`, read from package.json: the processes tested are the product's. */
+export function startArguments(): string[] {
+  const script = (JSON.parse(readFileSync(repoPath("package.json"), "utf8")) as { scripts: { start: string } }).scripts.start;
+  const [command, ...rest] = script.trim().split(/\s+/);
+  if (command !== "node") throw new Error(`npm start runs "${command}", not node: say here how to start it`);
+  return rest;
+}
 
 /** The bot as its own process (`src/main.ts`), with its output readable by the test. */
 export interface BotProcess {
@@ -13,7 +22,7 @@ export interface BotProcess {
 }
 
 export function spawnBot(env: Record<string, string>): BotProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const child = spawn(process.execPath, startArguments(), {
     cwd: repoPath(""),
     env: { ...process.env, MONGODB_URI: "", SECRETARIAT_CHAT_ID: "", ADMIN_TELEGRAM_IDS: "", HEALTH_PORT: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],
