@@ -12,14 +12,13 @@ import { dashboardFigures } from "./dashboard.ts";
 import { startBenchDatabase } from "./database.ts";
 import type { Figure } from "./figures.ts";
 import { floodFigures } from "./flood.ts";
-import { inboundFigures } from "./inbound.ts";
 import { productionStartFigures } from "./production-start.ts";
 import { scaleFigures } from "./scale.ts";
 
 /**
  * `npm run bench`: speed and memory figures, written to BENCHMARKS.md with the machine and
  * date; each comparison is measured side by side in the same run. Targets live here, never in
- * timed unit tests. `npm run bench -- broadcast|scale|inbound|flood|start|documents|dashboard` runs one part and prints it.
+ * timed unit tests. `npm run bench -- broadcast|scale|flood|start|documents|dashboard` runs one part and prints it.
  */
 function time(runs: number, work: () => void): number {
   const start = performance.now();
@@ -61,7 +60,6 @@ async function emulatorFigures(): Promise<Figure[]> {
 const PARTS: Record<string, (database: Awaited<ReturnType<typeof startBenchDatabase>>) => Promise<Figure[]>> = {
   broadcast: broadcastFigures,
   scale: scaleFigures,
-  inbound: inboundFigures,
   start: productionStartFigures,
   flood: floodFigures,
   documents: documentFigures,
@@ -118,16 +116,16 @@ async function writeAll(): Promise<void> {
     "## Reading these figures",
     "",
     "- Each comparison is measured side by side in the same run, on the same machine: the broadcasts against the",
-    "  ceiling the local Bot API server enforces, dondoc's inbound rate against a bare grammY bot's, the sizes against",
+    "  ceiling the local Bot API server enforces, dondoc through `npm start` against a durable grammY peer's, the sizes against",
     "  each other (growth ÷ linear: about 1 when the time grows with the province, 3 when it grows with its square).",
     "- The database is the one named above. With `BENCH_MONGODB_URI` the same figures are taken on a real MongoDB.",
     "- The month's views are timed on a year-spread month (50 reports an agency over the year) and on a full month (every",
     "  agency answered every task due to it: 50,000 reports in the month at 1,000 agencies). Full ÷ year-spread near 1 says",
-    "  a view reads the month's answers summed, not one by one; the emulator still scans a collection to sum it (it has no",
-    "  indexes), mongod reads only the month's index entries.",
-    "- Inbound: every update dondoc handles is recorded once (`update_id`), reads its member and reads and writes its",
-    "  conversation's state in MongoDB, so that a kill -9 loses nothing; the bare bot keeps nothing. The CPU time and",
-    "  database commands per update say where the difference goes.",
+    "  a view reads the month's answers summed, not one by one; the emulator still scans a collection to aggregate it (it",
+    "  narrows a find by an index's first field, not an aggregation), mongod reads only the month's index entries.",
+    "- Inbound is measured through the production start (`npm run bench -- start`, its own section): every update dondoc",
+    "  handles is recorded in its chat's queue and its conversation's state kept in MongoDB, so that a kill -9 loses",
+    "  nothing, as the durable peer records each `update_id` and keeps its conversations there.",
     "- Documents: each file is read as the bot reads it, in a reader process of its own, so every time includes that",
     "  process's start (most of it for small files); the reader's peak memory is read from /proc. Before the reader",
     "  process the 1 KB gridSpan file ended the bot, the 210 KB file cost 55 s and 4.4 GB, the 16,584-row CSV 81 s.",
