@@ -58,5 +58,5 @@ const figures = computeDigest({
   rounds: [],
   noBlocName: t("digest-no-bloc"),
 });
-writeFileSync(new URL("../docs/digest-chart.png", import.meta.url), renderStackedBarPng(digestChart(figures, month, t)));
+writeFileSync(new URL("../docs/digest-chart.png", import.meta.url), await renderStackedBarPng(digestChart(figures, month, t)));
 console.log("docs/digest-chart.png written");

@@ -1,6 +1,5 @@
 import type { ChildNode, Element } from "domhandler";
 import { parseDocument } from "htmlparser2";
-import mammoth from "mammoth";
 import { unpackDocx } from "../documents/docx-archive.ts";
 import { measureDocx } from "../documents/docx-shape.ts";
 import { DOCUMENT_LIMITS, DocumentProblem } from "../documents/document-limits.ts";
@@ -92,13 +91,14 @@ export function planTextFromHtml(html: string): string {
   return lines.join("\n");
 }
 
-/** Pictures are never read: a plan's text is all the importer needs. */
-const skipImages = mammoth.images.imgElement(async () => ({ src: "" }));
-
 export async function planTextFromDocx(buffer: Buffer): Promise<string> {
   const parts = unpackDocx(buffer);
   measureDocx(parts.xml.values());
   parts.xml.clear();
+  // Loaded on the first Word file (in the reader's process), not at the bot's start.
+  const { default: mammoth } = await import("mammoth");
+  // Pictures are never read: a plan's text is all the importer needs.
+  const skipImages = mammoth.images.imgElement(async () => ({ src: "" }));
   const { value } = await mammoth.convertToHtml({ buffer }, { convertImage: skipImages });
   return planTextFromHtml(value);
 }

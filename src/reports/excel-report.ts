@@ -1,5 +1,5 @@
 import type { Writable } from "node:stream";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { Translate } from "../i18n.ts";
 import type { ExportData } from "../services/export-data.ts";
 import { wallClock } from "../time/calendar.ts";
@@ -45,7 +45,9 @@ export async function writeExcelReport(data: ExportData, t: Translate, timeZone:
   // A few words repeated on every row (a role, an answer): translated once each, not 100,000 times.
   const words = new Map<string, string>();
   const word = (key: string) => words.get(key) ?? words.set(key, t(key)).get(key)!;
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
+  // Loaded on the first workbook, not at the bot's start (some 25 MB).
+  const { default: Excel } = await import("exceljs");
+  const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   workbook.creator = "dondoc";
   workbook.created = new Date();
 

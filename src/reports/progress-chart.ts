@@ -1,13 +1,14 @@
-import { Resvg } from "@resvg/resvg-js";
-import * as echarts from "echarts";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 
 /**
  * The leaders' chart, drawn on the server without a browser: ECharts renders SVG, resvg turns it
  * into PNG with DejaVu Sans from the npm registry, so Vietnamese names keep their diacritics on a
- * machine with no fonts installed.
+ * machine with no fonts installed. Both load on the first chart, not at the bot's start: ECharts
+ * alone is some 40 MB of a process that may never draw.
  */
+let drawing: Promise<[typeof import("echarts"), typeof import("@resvg/resvg-js")]> | undefined;
+const drawingLibraries = () => (drawing ??= Promise.all([import("echarts"), import("@resvg/resvg-js")]));
 const require = createRequire(import.meta.url);
 const FONT_DIR = join(dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf");
 const FONT_FILES = [join(FONT_DIR, "DejaVuSans.ttf"), join(FONT_DIR, "DejaVuSans-Bold.ttf")];
@@ -25,7 +26,8 @@ export interface StackedBarChart {
   series: ChartSeries[];
 }
 
-export function renderStackedBarSvg(chart: StackedBarChart, width = 900): string {
+export async function renderStackedBarSvg(chart: StackedBarChart, width = 900): Promise<string> {
+  const [echarts] = await drawingLibraries();
   const height = Math.max(320, 110 + chart.categories.length * 34);
   const instance = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });
   instance.setOption({
@@ -44,8 +46,9 @@ export function renderStackedBarSvg(chart: StackedBarChart, width = 900): string
   return svg;
 }
 
-export function renderStackedBarPng(chart: StackedBarChart): Buffer {
-  const svg = renderStackedBarSvg(chart);
+export async function renderStackedBarPng(chart: StackedBarChart): Promise<Buffer> {
+  const [, { Resvg }] = await drawingLibraries();
+  const svg = await renderStackedBarSvg(chart);
   const resvg = new Resvg(svg, { font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: FONT }, background: "#ffffff" });
   return Buffer.from(resvg.render().asPng());
 }

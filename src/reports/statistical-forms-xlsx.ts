@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { Translate } from "../i18n.ts";
 import type { FilledForm, FormCell } from "./statistical-forms.ts";
 
@@ -109,7 +109,9 @@ function writeForm(workbook: ExcelJS.Workbook, filled: FilledForm, header: Forms
 
 /** The workbook's bytes: the forms, then a sheet saying what was filled from what. */
 export async function statisticalFormsXlsx(forms: FilledForm[], header: FormsHeader, t: Translate): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on the first workbook, not at the bot's start (some 25 MB).
+  const { default: Excel } = await import("exceljs");
+  const workbook = new Excel.Workbook();
   workbook.creator = "dondoc";
   const left = forms.map((filled) => ({ form: filled.form, toFill: writeForm(workbook, filled, header, t) }));
   const notes = workbook.addWorksheet(t("forms-notes-sheet"));

@@ -59,7 +59,7 @@ export async function buildDigest(now: Date, timeZone: string, t: Translate, ask
   });
   const previous = await DigestSnapshotModel.findOne({ day: { $lt: day } }).sort({ day: -1 }).lean();
   const change = changeSince(digest, previous?.figures ?? null);
-  return { day, figures: digest, change, html: formatDigest(digest, change, month, t), png: renderStackedBarPng(digestChart(digest, month, t)) };
+  return { day, figures: digest, change, html: formatDigest(digest, change, month, t), png: await renderStackedBarPng(digestChart(digest, month, t)) };
 }
 
 /** Keeps the figures the leaders were sent, for next week's comparison. */
