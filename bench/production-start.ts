@@ -222,8 +222,11 @@ export async function productionStartFigures(database: BenchDatabase): Promise<F
   // BENCH_OFFICERS shrinks every shape (a quick check that the part runs); the figures use the defaults.
   const scale = Math.min(1, burst.officers / 200);
   const limited: Shape = { officers: Math.max(2, Math.round(50 * scale)), limits: "telegram" };
-  const dondocLimited = await measure(database, "dondoc", limited);
-  const bareLimited = await measure(database, "bare", limited);
+  // In turns too: at the limits a run is mostly waiting out Telegram's seconds, and one run of each varied by a tenth.
+  const limitedRuns: Outcome[] = [];
+  for (const kind of ["dondoc", "bare", "dondoc", "bare"] as const) limitedRuns.push(await measure(database, kind, limited));
+  const dondocLimited = together(limitedRuns[0]!, limitedRuns[2]!);
+  const bareLimited = together(limitedRuns[1]!, limitedRuns[3]!);
   // 30 updates a second offered for 20 s: an officer starts a six-step report every 200 ms.
   const offered: Shape = { officers: Math.max(2, Math.round(100 * scale)), startEveryMs: 200, limits: "off" };
   const dondocOffered = await measure(database, "dondoc", offered);
@@ -234,7 +237,7 @@ export async function productionStartFigures(database: BenchDatabase): Promise<F
   return [
     ...burstFigures,
     { name: `  a bare grammY bot with the runner, the same burst: updates a second; the reply seen, p50 / p99`, value: `${rate(bare).toFixed(0)}; ${latency(bare)}`, target: "—", met: true },
-    { name: "through npm start, 50 officers at Telegram's limits (30/s, 1/s a chat): updates a second, dondoc ÷ bare bot with auto-retry", value: `${rate(dondocLimited).toFixed(1)} ÷ ${rate(bareLimited).toFixed(1)} = ${limitedRatio.toFixed(2)}`, target: "≥ 0.9", met: limitedRatio >= 0.9 },
+    { name: "through npm start, 50 officers at Telegram's limits (30/s, 1/s a chat), two runs each in turns: updates a second, dondoc ÷ bare bot with auto-retry", value: `${rate(dondocLimited).toFixed(1)} ÷ ${rate(bareLimited).toFixed(1)} = ${limitedRatio.toFixed(2)}`, target: "≥ 0.9", met: limitedRatio >= 0.9 },
     { name: "  the reply seen at Telegram's limits, p50 / p99: dondoc; bare", value: `${latency(dondocLimited)}; ${latency(bareLimited)}`, target: "—", met: true },
     { name: "through npm start, 30 updates a second offered for 20 s: the reply seen, p50 / p99 (dondoc; peer)", value: `${latency(dondocOffered)}; ${latency(peerOffered)}`, target: "p99 < 300 ms", met: p99 < 300 },
   ];
