@@ -38,7 +38,7 @@ import { strangersFeature } from "./features/strangers.ts";
 import { workingCalendarFeature } from "./features/working-calendar.ts";
 import { yearCloseFeature } from "./features/year-close.ts";
 import { periodReportFeature } from "./features/period-report.ts";
-import { Translations } from "./i18n.ts";
+import { translations } from "./i18n.ts";
 import { htmlParseMode } from "./chat/parse-mode.ts";
 
 /**
@@ -86,7 +86,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Bot<BotCont
   // Outermost: the Zalo transformer reads the parse mode this one sets.
   const parseMode = htmlParseMode();
   bot.api.config.use(parseMode);
-  const translated = new Translations(config.defaultLocale).middleware(negotiateLocale);
+  const translated = translations(config.defaultLocale).middleware(negotiateLocale);
 
   // A flood is cut before anything else: it waits behind nothing and costs no database call.
   const once = new OncePerPeriod(options.realTime ?? Date.now);

@@ -19,6 +19,14 @@ export function isLocale(value: string): value is Locale {
   return (LOCALES as readonly string[]).includes(value);
 }
 
+function loadBundle(locale: Locale): FluentBundle {
+  // Unicode isolation marks around placeables would end up in Telegram messages and CSV files.
+  const bundle = new FluentBundle(locale, { useIsolating: false });
+  const errors = bundle.addResource(new FluentResource(readFileSync(`${LOCALES_DIR}/${locale}.ftl`, "utf8")));
+  if (errors.length > 0) throw new Error(`locales/${locale}.ftl: ${errors.map((error) => error.message).join("; ")}`);
+  return bundle;
+}
+
 /**
  * The translations, each locale's Fluent bundle loaded once. A key is "message" or
  * "message.attribute"; one missing in a locale is taken from the default locale, and one missing
@@ -26,16 +34,12 @@ export function isLocale(value: string): value is Locale {
  * dialogue rebuilds its earlier questions at every answer.
  */
 export class Translations {
-  private readonly bundles = new Map<Locale, FluentBundle>();
+  /** Each locale's bundles in the order they are asked: its own, then the default locale's. */
+  private readonly lookups = new Map<Locale, FluentBundle[]>();
 
   constructor(readonly defaultLocale: Locale = "vi") {
-    for (const locale of LOCALES) {
-      // Unicode isolation marks around placeables would end up in Telegram messages and CSV files.
-      const bundle = new FluentBundle(locale, { useIsolating: false });
-      const errors = bundle.addResource(new FluentResource(readFileSync(`${LOCALES_DIR}/${locale}.ftl`, "utf8")));
-      if (errors.length > 0) throw new Error(`locales/${locale}.ftl: ${errors.map((error) => error.message).join("; ")}`);
-      this.bundles.set(locale, bundle);
-    }
+    const bundles = new Map(LOCALES.map((locale) => [locale, loadBundle(locale)]));
+    for (const locale of LOCALES) this.lookups.set(locale, locale === defaultLocale ? [bundles.get(locale)!] : [bundles.get(locale)!, bundles.get(defaultLocale)!]);
   }
 
   /** The locale for a language as a person's client names it ("en", "en-US", "vi"): else the default. */
@@ -47,7 +51,7 @@ export class Translations {
 
   translate(locale: Locale, key: string, params?: Record<string, string | number>): string {
     const [id, attribute] = key.split(".", 2) as [string, string | undefined];
-    for (const bundle of locale === this.defaultLocale ? [this.bundles.get(locale)!] : [this.bundles.get(locale)!, this.bundles.get(this.defaultLocale)!]) {
+    for (const bundle of this.lookups.get(locale)!) {
       const message = bundle.getMessage(id);
       const pattern = attribute === undefined ? message?.value : message?.attributes[attribute];
       if (pattern) return bundle.formatPattern(pattern, params);
@@ -130,9 +134,13 @@ function plain(params: TranslationParams | undefined): Record<string, string | n
   return out;
 }
 
-let shared: Translations | undefined;
-/** The translations, loaded once per process. */
-export const translations = () => (shared ??= new Translations());
+const shared = new Map<Locale, Translations>();
+/** The translations with a given default locale, loaded once per process. */
+export function translations(defaultLocale: Locale = "vi"): Translations {
+  let found = shared.get(defaultLocale);
+  if (!found) shared.set(defaultLocale, (found = new Translations(defaultLocale)));
+  return found;
+}
 
 /** A translator for text that is no message (the command line, spreadsheets, documents): one locale. */
 export function translatorFor(locale: Locale): Translate {
