@@ -2,10 +2,10 @@ import { limit } from "@grammyjs/ratelimiter";
 import type { MiddlewareFn } from "grammy";
 import type { OncePerPeriod } from "../chat/once-per-period.ts";
 import type { BotContext } from "../context.ts";
-import { forChat, isLocale, translatorFor } from "../i18n.ts";
+import { forChat, translations, translatorFor } from "../i18n.ts";
 import type { Log } from "../observability/logger.ts";
 import type { Metrics } from "../observability/metrics.ts";
-import { memberLocales } from "./member-loader.ts";
+import { negotiateLocale } from "./member-loader.ts";
 import { ExpiringCounters } from "./expiring-counters.ts";
 
 /**
@@ -47,9 +47,7 @@ export function floodLimit(options: FloodLimitOptions): MiddlewareFn<BotContext>
       const who = keyOf(ctx)!;
       if (!options.once.take("slow-down", who)) return;
       options.log?.("a person writes faster than the limit: what comes beyond it is not read", { chat: ctx.chat?.id ?? null, user: ctx.from?.id ?? null, limit: `${updates} updates in ${windowMs / 1000} s` }, "warn");
-      const chosen = ctx.from ? memberLocales.get(ctx.from.id) : undefined;
-      const telegram = ctx.from?.language_code?.startsWith("en") ? "en" : ctx.from?.language_code?.startsWith("vi") ? "vi" : undefined;
-      const locale = chosen && isLocale(chosen) ? chosen : (telegram ?? options.defaultLocale);
+      const locale = translations(options.defaultLocale).resolve(negotiateLocale(ctx));
       const chatId = ctx.chat?.id ?? ctx.from!.id;
       const text = forChat(translatorFor(locale), chatId)("flood-slow-down", { seconds: Math.ceil(windowMs / 1000) });
       if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text, show_alert: true }).catch(() => undefined);
