@@ -14,8 +14,10 @@ import { PROGRESS_STATUSES, type ProgressStatus } from "../src/followup/mileston
  * Entries are written with `$max`, so an entry only ever moves to a later version of its
  * report: writing a version twice (a replay after a crash), or an older one after a newer (two
  * instances), changes nothing, and a sheet says what the reports say whatever the order of the
- * writes. ProgressReport's hooks write them for every write that hands back its document;
- * writes that do not (a merge's moves) rebuild the sheets of the agencies they touched.
+ * writes. ProgressReport's hooks write them for every write through mongoose that hands back
+ * its document; an officer's new version, written through the driver, is recorded here by
+ * `submitProgressReport`; writes that do not hand back the document (a merge's moves) rebuild
+ * the sheets of the agencies they touched.
  */
 const answerSheetSchema = new Schema(
   {

@@ -16,7 +16,8 @@ import { secretariatChatId } from "./secretariat-chat.ts";
  * key is its outbox key, so a crash at any point neither loses nor doubles a line.
  */
 export async function addGroupNotice(html: string, now: Date): Promise<void> {
-  await GroupNoticeModel.create({ html, at: now });
+  // Straight to the driver, with the schema's defaults: a line is added at every confirmation.
+  await GroupNoticeModel.collection.insertOne({ html, at: now, batchKey: null, posted: false, expireAt: null });
 }
 
 export async function announceReport(saved: SavedReport, answer: { status: string; percent: number }, deps: BotDeps, now: Date): Promise<void> {

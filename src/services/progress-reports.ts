@@ -1,7 +1,7 @@
 import { Types } from "mongoose";
 import { AgencyModel } from "../../models/agency.ts";
 import { MilestoneModel } from "../../models/milestone.ts";
-import { recordInSheets } from "../../models/answer-sheet.ts";
+import { recordInSheets, type SheetEntry } from "../../models/answer-sheet.ts";
 import { ProgressReportModel } from "../../models/progress-report.ts";
 import type { ReportView } from "../followup/milestone-view.ts";
 import { recordAudit } from "./audit.ts";
@@ -57,17 +57,23 @@ export async function submitProgressReport(submission: ProgressSubmission, now: 
     reportedAt: now,
   };
   const key = { milestone: new Types.ObjectId(milestone.id), agency: new Types.ObjectId(agency.id), period: submission.period };
-  const saved = await saveNewVersion(ProgressReportModel, key, () => ({
-    latest: { status: entry.status, percent, note: entry.note, attachments: entry.attachments, reportedAt: now },
-    entry,
-    onCreate: { plan: new Types.ObjectId(milestone.planId) },
-  }), submission.submissionId ?? null, now);
+  const saved = await saveNewVersion(
+    ProgressReportModel,
+    key,
+    () => ({
+      latest: { status: entry.status, percent, note: entry.note, attachments: entry.attachments, reportedAt: now },
+      entry,
+      onCreate: { plan: new Types.ObjectId(milestone.planId) },
+    }),
+    submission.submissionId ?? null,
+    now,
+    { "versions.status": 1 },
+  );
   const result = { reportId: saved.id, version: saved.version, agencyName: agency.name, milestoneText: milestone.text, milestoneRow: milestone.row ?? null, repeated: saved.repeated };
-  if (saved.repeated) {
-    // A replay after a crash between the report and its sheets: the sheets get what the report has.
-    await recordInSheets([{ ...key, status: submission.status, version: saved.version }]);
-    return result;
-  }
+  // The report's answer sheets, after the report (a replay after a crash between the two writes
+  // finds the report saved, and writes them then): the history says whether it was ever "done".
+  await recordInSheets([{ ...key, status: submission.status, version: saved.version, versions: saved.kept?.versions as SheetEntry["versions"] }]);
+  if (saved.repeated) return result;
   await recordAudit(
     { via: "chat", telegramId: submission.reporter.telegramId, name: submission.reporter.name },
     "report.submitted",

@@ -6,8 +6,21 @@ import type { Model } from "mongoose";
  * database numbers the version itself (the one before plus one), so two submissions at once
  * never overwrite each other. The same submission again (a replay after a crash, a double
  * press) adds nothing and comes back as the version it made.
+ *
+ * The write goes straight to the driver, after the values are checked as the schema says: it
+ * runs at every confirmation, and mongoose's query path (casting a pipeline it does not cast,
+ * its hooks) cost as much as the rest of the confirmation. So no model hook sees it: what a
+ * caller keeps beside the document (a report's answer sheets) it writes itself, from `kept`.
  */
 const literal = (values: Record<string, unknown>) => Object.fromEntries(Object.entries(values).map(([field, value]) => [field, { $literal: value }]));
+
+export interface SavedVersion {
+  id: string;
+  version: number;
+  repeated: boolean;
+  /** The fields asked for in `keep`, as the write left them (null when repeated). */
+  kept: Record<string, unknown> | null;
+}
 
 export async function saveNewVersion<T>(
   model: Model<T>,
@@ -15,15 +28,17 @@ export async function saveNewVersion<T>(
   build: () => { latest: Record<string, unknown>; entry: Record<string, unknown>; onCreate?: Record<string, unknown> },
   submissionId: string | null,
   now: Date,
-): Promise<{ id: string; version: number; repeated: boolean }> {
+  keep: Record<string, 1> = {},
+): Promise<SavedVersion> {
   const { latest, entry, onCreate = {} } = build();
   // Checked as the schema says before anything is written: the pipeline below is not.
   await new model({ ...key, ...onCreate, ...latest, version: 1, versions: [{ version: 1, ...entry, submissionId }] }).validate();
+  const stamped = model.schema.get("timestamps") ? { createdAt: { $ifNull: ["$createdAt", { $literal: now }] }, updatedAt: { $literal: now } } : {};
   const pipeline = [
     {
       $set: {
         version: { $add: [{ $ifNull: ["$version", 0] }, 1] },
-        createdAt: { $ifNull: ["$createdAt", { $literal: now }] },
+        ...stamped,
         ...Object.fromEntries(Object.entries(onCreate).map(([field, value]) => [field, { $ifNull: [`$${field}`, { $literal: value }] }])),
       },
     },
@@ -37,16 +52,18 @@ export async function saveNewVersion<T>(
   ];
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
-      const saved = (await model
-        .findOneAndUpdate({ ...key, ...(submissionId ? { "versions.submissionId": { $ne: submissionId } } : {}) }, pipeline, { upsert: true, returnDocument: "after", updatePipeline: true })
-        .lean()) as { _id: unknown; version: number } | null;
-      if (saved) return { id: String(saved._id), version: saved.version, repeated: false };
+      const saved = await model.collection.findOneAndUpdate({ ...key, ...(submissionId ? { "versions.submissionId": { $ne: submissionId } } : {}) }, pipeline, {
+        upsert: true,
+        returnDocument: "after",
+        projection: { _id: 1, version: 1, ...keep },
+      });
+      if (saved) return { id: String(saved._id), version: saved.version as number, repeated: false, kept: saved };
     } catch (error) {
       // The document exists and the filter refused it (this submission is in it), or two first versions met: look.
       if ((error as { code?: number }).code !== 11000) throw error;
       const current = (await model.findOne(key, { _id: 1, versions: 1 }).lean()) as { _id: unknown; versions?: { version: number; submissionId?: string | null }[] } | null;
       const earlier = submissionId ? current?.versions?.find((version) => version.submissionId === submissionId) : undefined;
-      if (earlier) return { id: String(current!._id), version: earlier.version, repeated: true };
+      if (earlier) return { id: String(current!._id), version: earlier.version, repeated: true, kept: null };
     }
   }
   throw new Error("the record kept changing while saving; please try again");

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { AnswerSheetModel, sheetCode } from "../../models/answer-sheet.ts";
 import { AuditEntryModel } from "../../models/audit-entry.ts";
 import { MilestoneModel } from "../../models/milestone.ts";
 import { ProgressReportModel } from "../../models/progress-report.ts";
@@ -29,8 +30,14 @@ describe("a confirmation", () => {
     expect(again).toMatchObject({ version: 1, repeated: true });
     // Another dialogue's answer is a new version, as before.
     expect(await submitProgressReport({ ...submission, percent: 60, submissionId: "dlg2" }, new Date("2018-03-06T02:00:00Z"))).toMatchObject({ version: 2, repeated: false });
-    expect((await ProgressReportModel.findOne().lean())!.versions).toHaveLength(2);
+    const report = (await ProgressReportModel.findOne().lean())!;
+    expect(report.versions).toHaveLength(2);
+    // Stamped by the time given (the bot's clock), not the machine's.
+    expect([report.createdAt, report.updatedAt]).toEqual([new Date("2018-03-05T02:00:00Z"), new Date("2018-03-06T02:00:00Z")]);
     expect(await AuditEntryModel.countDocuments({ action: "report.submitted" })).toBe(2);
+    // The month's answer sheet holds the latest version.
+    const sheet = (await AnswerSheetModel.findOne({ period: "2018-03", agency: report.agency }).lean())!;
+    expect(sheet.answers).toEqual({ [String(milestone._id)]: sheetCode({ version: 2, status: "in-progress" }) });
   });
 
   it("numbers versions made at once without losing one, keeps a note that looks like a field as text, and refuses what the schema refuses", async () => {
