@@ -73,3 +73,24 @@ export function hexOf(id: { toHexString(): string }): string {
   }
   return hex;
 }
+
+/**
+ * A projection that only names top-level fields to keep (`{ pending: 1, holder: 1 }`, `_id`
+ * kept unless `_id: 0`), as a function that picks them; null for any other, which mingo applies.
+ */
+export function topLevelPicker(projection: Document): ((document: Document) => Document) | null {
+  let keepId = true;
+  const fields: string[] = [];
+  for (const [field, value] of Object.entries(projection)) {
+    if (field === "_id" && (value === 0 || value === false)) keepId = false;
+    else if ((value !== 1 && value !== true) || field.includes(".") || field.startsWith("$")) return null;
+    else if (field !== "_id") fields.push(field);
+  }
+  if (fields.length === 0) return null;
+  return (document) => {
+    const picked: Document = {};
+    if (keepId && Object.hasOwn(document, "_id")) picked._id = document._id;
+    for (const field of fields) if (Object.hasOwn(document, field)) picked[field] = document[field];
+    return picked;
+  };
+}

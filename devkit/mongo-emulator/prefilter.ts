@@ -127,23 +127,32 @@ const or = <T>(tests: ((value: T) => Verdict)[]) => combine(tests, "yes", "no");
 
 const undecided: Prefilter = () => "maybe";
 
-function compile(filter: Document): Prefilter {
+/** `gaps` counts the parts left undecided: with none, every operator in the filter was understood (and is valid). */
+function compile(filter: Document, gaps: { count: number }): Prefilter {
   const parts: Prefilter[] = [];
   for (const [field, condition] of Object.entries(filter)) {
     if (field === "$and" && Array.isArray(condition) && condition.length > 0) {
-      parts.push(and(condition.map((branch) => compile(branch as Document))));
+      parts.push(and(condition.map((branch) => compile(branch as Document, gaps))));
     } else if (field === "$or" && Array.isArray(condition) && condition.length > 0) {
-      parts.push(or(condition.map((branch) => compile(branch as Document))));
+      parts.push(or(condition.map((branch) => compile(branch as Document, gaps))));
     } else if (!field.startsWith("$") && !field.includes(".")) {
       const test = conditionTest(condition);
+      if (!test) gaps.count++;
       parts.push(test ? (document) => (Array.isArray(document[field]) ? "maybe" : test(document[field])) : undecided);
-    } else parts.push(undecided);
+    } else {
+      gaps.count++;
+      parts.push(undecided);
+    }
   }
   return and(parts);
 }
 
-/** The verdicts for `filter`, or null when it gives nothing to narrow by. */
-export function prefilter(filter: Document | undefined): Prefilter | null {
+/**
+ * The verdicts for `filter`, or null when it gives nothing to narrow by. `complete`: every part
+ * was understood, so the filter is valid and a "maybe" can come only from an array's value.
+ */
+export function prefilter(filter: Document | undefined): (Prefilter & { complete: boolean }) | null {
   if (!filter || typeof filter !== "object" || Object.keys(filter).length === 0) return null;
-  return compile(filter);
+  const gaps = { count: 0 };
+  return Object.assign(compile(filter, gaps), { complete: gaps.count === 0 });
 }

@@ -1,7 +1,7 @@
 import type { Document } from "bson";
 import { Aggregator, Query } from "mingo";
 import { badValue } from "./command-error.ts";
-import { canonicalKey, getPath } from "./document-values.ts";
+import { canonicalKey, getPath, topLevelPicker } from "./document-values.ts";
 import { cursorId, type CommandHandler, type Engine } from "./engine.ts";
 import { prefilter } from "./prefilter.ts";
 import { runPipeline } from "./fast-pipeline.ts";
@@ -21,18 +21,31 @@ export function selectDocuments(engine: Engine, db: string, name: string, spec: 
   const collection = engine.collection(db, name);
   if (!collection) return [];
   try {
-    const full = query(spec.filter);
+    // A filter the quick verdict understands whole is compiled by mingo only once a document is
+    // left open (compiling is most of a small find's time); any other at once, to refuse a bad one.
+    let compiled: Query | undefined;
+    const full = () => (compiled ??= query(spec.filter));
     const verdict = prefilter(spec.filter as Document | undefined);
+    if (!verdict?.complete) full();
     const candidates = collection.candidates(spec.filter as Document | undefined) ?? collection.all();
     // mingo judges only what the quick verdict leaves open.
     const matching = verdict
       ? candidates.filter((document) => {
           const answer = verdict(document);
-          return answer === "yes" || (answer === "maybe" && full.test(document));
+          return answer === "yes" || (answer === "maybe" && full().test(document));
         })
-      : candidates.filter((document) => full.test(document));
-    let cursor = query({}).find(matching, spec.projection as Document | undefined);
-    if (spec.sort && Object.keys(spec.sort as Document).length > 0) cursor = cursor.sort(spec.sort as Record<string, 1 | -1>);
+      : candidates.filter((document) => full().test(document));
+    const projection = spec.projection as Document | undefined;
+    const sorted = spec.sort && Object.keys(spec.sort as Document).length > 0;
+    if (!sorted && !spec.skip) {
+      // Nothing for a cursor to do but the limit (a negative one, as find's, is a positive one) and a plain projection.
+      const limited = spec.limit ? matching.slice(0, Math.abs(Number(spec.limit))) : matching;
+      if (!projection || Object.keys(projection).length === 0) return limited;
+      const pick = topLevelPicker(projection);
+      if (pick) return limited.map(pick);
+    }
+    let cursor = query({}).find(matching, projection);
+    if (sorted) cursor = cursor.sort(spec.sort as Record<string, 1 | -1>);
     if (spec.skip) cursor = cursor.skip(Number(spec.skip));
     if (spec.limit) cursor = cursor.limit(Math.abs(Number(spec.limit)));
     return cursor.all() as Document[];

@@ -2,7 +2,7 @@ import type { Document } from "bson";
 import { Query } from "mingo";
 import { applyUpdate, buildUpsert, type UpdateSpec } from "./apply-update.ts";
 import { CommandError, badValue } from "./command-error.ts";
-import { ensureId } from "./document-values.ts";
+import { ensureId, topLevelPicker } from "./document-values.ts";
 import type { CommandHandler, Engine } from "./engine.ts";
 import { selectDocuments } from "./read-commands.ts";
 
@@ -113,7 +113,8 @@ const deleteCommand: CommandHandler = (engine, command, db) => {
 
 function project(document: Document | null, fields: Document | undefined): Document | null {
   if (!document || !fields || Object.keys(fields).length === 0) return document;
-  return (new Query({}).find([document], fields).all()[0] as Document | undefined) ?? null;
+  const pick = topLevelPicker(fields);
+  return pick ? pick(document) : ((new Query({}).find([document], fields).all()[0] as Document | undefined) ?? null);
 }
 
 const findAndModify: CommandHandler = (engine, command, db) => {

@@ -217,6 +217,23 @@ describe("writes", () => {
     expect((await items.deleteMany({ k: { $gt: 1 } })).deletedCount).toBe(2);
     expect(await items.countDocuments()).toBe(1);
   });
+
+  it("projects top-level fields kept, with and without _id, and leaves out fields a document lacks", async () => {
+    const items = db().collection("p");
+    await items.insertMany([{ _id: 1 as never, a: 1, b: { c: 2 }, list: [{ s: "x", t: 1 }] }, { _id: 2 as never, a: 2 }]);
+    expect(await items.find({}, { projection: { b: 1, list: 1 } }).toArray()).toEqual([{ _id: 1, b: { c: 2 }, list: [{ s: "x", t: 1 }] }, { _id: 2 }]);
+    expect(await items.find({ a: { $in: [1, 2] } }, { projection: { _id: 0, a: 1 }, limit: 1 }).toArray()).toEqual([{ a: 1 }]);
+    expect(await items.findOneAndUpdate({ _id: 2 as never }, { $push: { list: { s: "y", t: 2 } } as never }, { returnDocument: "after", projection: { list: 1, missing: 1 } })).toEqual({ _id: 2, list: [{ s: "y", t: 2 }] });
+    // Dotted and computed ones as mongod does them.
+    expect(await items.findOne({ _id: 1 as never }, { projection: { "list.s": 1, "b.c": 1 } })).toEqual({ _id: 1, b: { c: 2 }, list: [{ s: "x" }] });
+    expect(await items.findOne({ _id: 1 as never }, { projection: { _id: 0, b: 0, list: 0 } })).toEqual({ a: 1 });
+  });
+
+  it("refuses a filter with an unknown operator, even where no document is there to test", async () => {
+    await expect(db().collection("nothing-here").insertOne({ a: 1 })).resolves.toBeTruthy();
+    await db().collection("nothing-here").deleteMany({});
+    await expect(db().collection("nothing-here").find({ a: { $nope: 1 } }).toArray()).rejects.toThrow(/unknown (query )?operator/i);
+  });
 });
 
 describe("indexes", () => {
