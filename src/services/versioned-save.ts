@@ -8,9 +8,9 @@ import type { Model } from "mongoose";
  * press) adds nothing and comes back as the version it made.
  *
  * The write goes straight to the driver, after the values are checked as the schema says: it
- * runs at every confirmation, and mongoose's query path (casting a pipeline it does not cast,
- * its hooks) cost as much as the rest of the confirmation. So no model hook sees it: what a
- * caller keeps beside the document (a report's answer sheets) it writes itself, from `kept`.
+ * runs at every confirmation, where mongoose's query path (its casting, its hooks) cost as much
+ * as the write. So no model hook sees it: what a caller keeps beside the document (a report's
+ * answer sheets) it writes itself, from `kept`; the timestamps are stamped here, from `now`.
  */
 const literal = (values: Record<string, unknown>) => Object.fromEntries(Object.entries(values).map(([field, value]) => [field, { $literal: value }]));
 
