@@ -37,6 +37,7 @@ export function applyUpdate(
   const operators = withoutSetOnInsert(update, options.inserting ?? false);
   const copy = cloneValue(document);
   if (Object.keys(operators).length === 0) return copy;
+  if (!options.arrayFilters && applyPlainOperators(copy, operators)) return copy;
   try {
     const documents = [copy];
     updateOne(documents, {}, operators, { arrayFilters: options.arrayFilters, cloneMode: "deep" });
@@ -44,6 +45,82 @@ export function applyUpdate(
   } catch (error) {
     throw badValue((error as Error).message);
   }
+}
+
+const PLAIN_OPERATORS = new Set(["$set", "$unset", "$inc", "$min", "$max", "$push"]);
+
+const isPlainObject = (value: unknown): value is Document =>
+  value !== null && typeof value === "object" && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
+
+/** Both numbers, or both dates: ordered as mongod orders them. Null for values of other or different types. */
+function plainOrder(a: unknown, b: unknown): number | null {
+  if (typeof a === "number" && typeof b === "number" && !Number.isNaN(a) && !Number.isNaN(b)) return a - b;
+  if (a instanceof Date && b instanceof Date) return a.getTime() - b.getTime();
+  return null;
+}
+
+/**
+ * The updates nearly every write sends — $set, $unset, $inc, $min, $max and $push (a value, or
+ * $each with $slice) on paths of field names through sub-documents — applied here to `copy`.
+ * mingo's entry builds a context of its operators at every call, most of an update's time.
+ * Anything else (a path through an array or into `_id`, two operators on one path, values whose
+ * order needs BSON's type order, $push's $sort or $position) returns false with `copy` untouched,
+ * and mingo applies the update as before.
+ */
+function applyPlainOperators(copy: Document, operators: Document): boolean {
+  const steps: (() => void)[] = [];
+  const paths: string[] = [];
+  for (const [operator, fields] of Object.entries(operators)) {
+    if (!PLAIN_OPERATORS.has(operator) || !isPlainObject(fields)) return false;
+    for (const [path, operand] of Object.entries(fields)) {
+      const parts = path.split(".");
+      if (parts[0] === "_id" || parts.some((part) => part === "" || part.startsWith("$") || /^\d+$/.test(part))) return false;
+      if (paths.some((other) => other === path || other.startsWith(`${path}.`) || path.startsWith(`${other}.`))) return false;
+      paths.push(path);
+      // The sub-document holding the field, if every step there is one (or missing: made when set).
+      let holder: Document | undefined = copy;
+      for (const part of parts.slice(0, -1)) {
+        const next: unknown = holder?.[part];
+        if (next !== undefined && !isPlainObject(next)) return false;
+        holder = next;
+      }
+      const field = parts.at(-1)!;
+      const current = holder?.[field];
+      const put = (value: unknown) => () => {
+        let target = copy;
+        for (const part of parts.slice(0, -1)) target = (target[part] ??= {}) as Document;
+        target[field] = value;
+      };
+      if (operator === "$set") steps.push(put(cloneValue(operand)));
+      else if (operator === "$unset") steps.push(() => holder && delete holder[field]);
+      else if (operator === "$inc") {
+        if (typeof operand !== "number" || (current !== undefined && typeof current !== "number")) return false;
+        steps.push(put(((current as number | undefined) ?? 0) + operand));
+      } else if (operator === "$min" || operator === "$max") {
+        if (current === undefined) steps.push(put(cloneValue(operand)));
+        else {
+          const order = plainOrder(operand, current);
+          if (order === null) return false;
+          if (operator === "$min" ? order < 0 : order > 0) steps.push(put(cloneValue(operand)));
+        }
+      } else {
+        // mingo pushes onto a value that is not an array silently; mongod refuses.
+        if (current !== undefined && !Array.isArray(current)) throw badValue(`The field '${path}' must be an array but is of type ${current === null ? "null" : typeof current} in document {_id: ${String(copy._id)}}`);
+        let added: unknown[] = [operand];
+        let slice: number | undefined;
+        if (isPlainObject(operand) && Object.keys(operand).some((key) => key.startsWith("$"))) {
+          const { $each, $slice, ...rest } = operand;
+          if (Object.keys(rest).length > 0 || !Array.isArray($each) || ($slice !== undefined && !Number.isInteger($slice))) return false;
+          added = $each;
+          slice = $slice as number | undefined;
+        }
+        const list = [...((current as unknown[] | undefined) ?? []), ...added.map(cloneValue)];
+        steps.push(put(slice === undefined ? list : slice >= 0 ? list.slice(0, slice) : list.slice(slice)));
+      }
+    }
+  }
+  for (const step of steps) step();
+  return true;
 }
 
 /** The equality fields of a query become the start of an upserted document. */

@@ -195,6 +195,33 @@ describe("writes", () => {
     ]);
   });
 
+  it("applies $set, $unset, $inc, $min, $max and $push through sub-documents, and refuses what mongod refuses", async () => {
+    const items = db().collection("ops");
+    const early = new Date("2026-01-01T00:00:00Z");
+    const late = new Date("2026-02-01T00:00:00Z");
+    await items.insertOne({ _id: 1 as never, n: 1, top: 50, when: late, list: [1], sub: { keep: true, gone: 1 }, text: "a" });
+    await items.updateOne({ _id: 1 as never }, {
+      $set: { "new.deep.x": "made", "sub.added": [1, { y: 2 }] },
+      $unset: { "sub.gone": "", "missing.path": "" },
+      $inc: { n: 2, fresh: 5 },
+      $min: { when: early, low: 3 },
+      $max: { top: 100, high: late },
+      $push: { list: { $each: [2, 3, 4], $slice: -3 }, pushed: { a: 1 } },
+    } as never);
+    expect(await items.findOne({ _id: 1 as never })).toEqual({
+      _id: 1, n: 3, top: 100, when: early, list: [2, 3, 4], sub: { keep: true, added: [1, { y: 2 }] }, text: "a",
+      new: { deep: { x: "made" } }, fresh: 5, low: 3, high: late, pushed: [{ a: 1 }],
+    });
+    // $min keeps the smaller, $slice: 0 empties, a value of another type is ordered as mongod orders types.
+    await items.updateOne({ _id: 1 as never }, { $min: { top: 500, text: 7 }, $push: { list: { $each: [9], $slice: 0 } } } as never);
+    expect(await items.findOne({ _id: 1 as never }, { projection: { _id: 0, top: 1, text: 1, list: 1 } })).toEqual({ top: 100, text: 7, list: [] });
+    await expect(items.updateOne({ _id: 1 as never }, { $inc: { text: "x" } } as never)).rejects.toThrow();
+    await expect(items.updateOne({ _id: 1 as never }, { $set: { "sub.keep": 1 }, $unset: { sub: "" } })).rejects.toThrow();
+    await expect(items.updateOne({ _id: 1 as never }, { $push: { n: 1 } } as never)).rejects.toThrow();
+    await expect(items.updateOne({ _id: 1 as never }, { $set: { _id: 2 } } as never)).rejects.toThrow();
+    expect(await items.findOne({ _id: 1 as never }, { projection: { _id: 0, n: 1, top: 1, list: 1 } })).toEqual({ n: 3, top: 100, list: [] });
+  });
+
   it("upserts from the query's equality fields with $setOnInsert", async () => {
     const items = db().collection("u");
     const first = await items.updateOne({ key: "m-3", month: 3 }, { $set: { count: 1 }, $setOnInsert: { createdBy: "a" } }, { upsert: true });
