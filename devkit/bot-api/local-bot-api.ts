@@ -468,10 +468,10 @@ export class LocalBotApi {
   }
 
   /** The text (or caption) as Telegram keeps it, or Telegram's refusal of it or of the keyboard. */
-  private readText(raw: unknown, parseMode: unknown, markup: unknown, kind: "text" | "caption"): MessageText {
+  private readText(chatId: number, raw: unknown, parseMode: unknown, markup: unknown, kind: "text" | "caption"): MessageText {
     const read = readMessageText(raw === undefined || raw === null ? "" : String(raw), parseMode, kind, this.options.htmlStrictness);
     if (!read.ok) return read;
-    const problem = markupProblem(markup);
+    const problem = markupProblem(markup, this.chatFor(chatId).type);
     return problem ? { ok: false, description: problem } : read;
   }
 
@@ -479,7 +479,7 @@ export class LocalBotApi {
     const chatId = Number(params.chat_id);
     if (params.chat_id === undefined || params.chat_id === "") return { ok: false, error_code: 400, description: "Bad Request: chat_id is empty" };
     if (!Number.isFinite(chatId)) return { ok: false, error_code: 400, description: "Bad Request: chat not found" };
-    const read = this.readText(params.text, params.parse_mode, params.reply_markup, "text");
+    const read = this.readText(Number(params.chat_id), params.text, params.parse_mode, params.reply_markup, "text");
     if (!read.ok) return { ok: false, error_code: 400, description: read.description };
     const limited = this.rateLimited(chatId);
     if (limited) return limited;
@@ -498,7 +498,7 @@ export class LocalBotApi {
   }
 
   private editMessageText(params: Record<string, unknown>): Result {
-    const read = this.readText(params.text, params.parse_mode, params.reply_markup, "text");
+    const read = this.readText(Number(params.chat_id), params.text, params.parse_mode, params.reply_markup, "text");
     if (!read.ok) return { ok: false, error_code: 400, description: read.description };
     const message = this.findMessage(params);
     if (!message) return { ok: false, error_code: 400, description: "Bad Request: message to edit not found" };
@@ -515,7 +515,7 @@ export class LocalBotApi {
   }
 
   private editReplyMarkup(params: Record<string, unknown>): Result {
-    const problem = markupProblem(params.reply_markup);
+    const problem = markupProblem(params.reply_markup, this.chatFor(Number(params.chat_id)).type);
     if (problem) return { ok: false, error_code: 400, description: problem };
     const message = this.findMessage(params);
     if (!message) return { ok: false, error_code: 400, description: "Bad Request: message to edit not found" };
@@ -557,7 +557,7 @@ export class LocalBotApi {
     const chatId = Number(params.chat_id);
     const upload = params[field] as UploadedFile | string | undefined;
     if (!upload) return { ok: false, error_code: 400, description: `Bad Request: there is no ${field} in the request` };
-    const read = this.readText(params.caption, params.parse_mode, params.reply_markup, "caption");
+    const read = this.readText(Number(params.chat_id), params.caption, params.parse_mode, params.reply_markup, "caption");
     if (!read.ok) return { ok: false, error_code: 400, description: read.description };
     const limited = this.rateLimited(chatId);
     if (limited) return limited;

@@ -75,9 +75,10 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 /**
  * Telegram's refusal of a reply_markup, null when it is fine. Inline keyboards only (dondoc sends
  * no other kind): an Array of Arrays of buttons, each with a non-empty text and exactly one of a
- * url, callback_data of 1–64 bytes, web_app ({ url }, HTTPS only) or login_url ({ url }).
+ * url, callback_data of 1–64 bytes, web_app ({ url }, HTTPS only; "available only in private
+ * chats between a user and the bot", refused elsewhere with BUTTON_TYPE_INVALID) or login_url ({ url }).
  */
-export function markupProblem(markup: unknown): string | null {
+export function markupProblem(markup: unknown, chatType: string): string | null {
   if (markup === undefined || markup === null || markup === "") return null;
   if (typeof markup === "string") return "Bad Request: can't parse reply keyboard markup JSON object";
   if (!isObject(markup)) return "Bad Request: object expected as reply markup";
@@ -102,6 +103,7 @@ export function markupProblem(markup: unknown): string | null {
         if (typeof value.url !== "string") return button(`Can't find field "url"`);
         // Telegram opens Web Apps over HTTPS only; this machine's own address is let through for the sandbox.
         if (field === "web_app" && !/^(https:\/\/|http:\/\/(127\.0\.0\.1|localhost)[:/])/.test(value.url)) return "Bad Request: BUTTON_URL_INVALID";
+        if (field === "web_app" && chatType !== "private") return "Bad Request: BUTTON_TYPE_INVALID";
       }
       const kinds = ["url", "callback_data", "web_app", "login_url"].filter((field) => item[field] !== undefined && item[field] !== "");
       if (kinds.length === 0) return button("Text buttons are unallowed in the inline keyboard");

@@ -65,6 +65,13 @@ describe("the inline keyboard", () => {
     expect(await send("x", keyboard({ callback_data: "ok" }))).toMatchObject({ ok: false, description: 'Bad Request: can\'t parse inline keyboard button: Can\'t find field "text"' });
     expect(await send("x", { reply_markup: { inline_keyboard: [{ text: "a", callback_data: "b" }] } })).toMatchObject({ ok: false, description: 'Bad Request: field "inline_keyboard" of the InlineKeyboardMarkup must be an Array of Arrays' });
   });
+
+  it("opens a Web App button only in a private chat, as Telegram does; a group gets a login button instead", async () => {
+    const webApp = keyboard({ text: "Bảng điều khiển", web_app: { url: "https://dondoc.example/app" } });
+    expect((await send("x", webApp)).ok).toBe(true);
+    expect(await call("sendMessage", { chat_id: -1001000000001, text: "x", ...webApp })).toMatchObject({ ok: false, description: "Bad Request: BUTTON_TYPE_INVALID" });
+    expect((await call("sendMessage", { chat_id: -1001000000001, text: "x", ...keyboard({ text: "Bảng điều khiển", login_url: { url: "https://dondoc.example/app" } }) })).ok).toBe(true);
+  });
 });
 
 describe("edits and callback answers", () => {
