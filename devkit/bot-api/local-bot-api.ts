@@ -479,7 +479,7 @@ export class LocalBotApi {
     const chatId = Number(params.chat_id);
     if (params.chat_id === undefined || params.chat_id === "") return { ok: false, error_code: 400, description: "Bad Request: chat_id is empty" };
     if (!Number.isFinite(chatId)) return { ok: false, error_code: 400, description: "Bad Request: chat not found" };
-    const read = this.readText(Number(params.chat_id), params.text, params.parse_mode, params.reply_markup, "text");
+    const read = this.readText(chatId, params.text, params.parse_mode, params.reply_markup, "text");
     if (!read.ok) return { ok: false, error_code: 400, description: read.description };
     const limited = this.rateLimited(chatId);
     if (limited) return limited;
@@ -557,7 +557,7 @@ export class LocalBotApi {
     const chatId = Number(params.chat_id);
     const upload = params[field] as UploadedFile | string | undefined;
     if (!upload) return { ok: false, error_code: 400, description: `Bad Request: there is no ${field} in the request` };
-    const read = this.readText(Number(params.chat_id), params.caption, params.parse_mode, params.reply_markup, "caption");
+    const read = this.readText(chatId, params.caption, params.parse_mode, params.reply_markup, "caption");
     if (!read.ok) return { ok: false, error_code: 400, description: read.description };
     const limited = this.rateLimited(chatId);
     if (limited) return limited;

@@ -4,7 +4,7 @@ import { Aggregator } from "mingo";
 // fresh context at each call (two thirds of an update's time), where update operators need a few.
 import { updateOne } from "mingo/updater";
 import { badValue } from "./command-error.ts";
-import { cloneValue, ensureId, isOperatorDocument, setPath } from "./document-values.ts";
+import { cloneValue, ensureId, isOperatorDocument, isPlainObject, setPath } from "./document-values.ts";
 
 /**
  * Applies an update — operators ($set, $inc, $push …), a replacement document, or an
@@ -48,9 +48,6 @@ export function applyUpdate(
 }
 
 const PLAIN_OPERATORS = new Set(["$set", "$unset", "$inc", "$min", "$max", "$push"]);
-
-const isPlainObject = (value: unknown): value is Document =>
-  value !== null && typeof value === "object" && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
 
 /** Both numbers, or both dates: ordered as mongod orders them. Null for values of other or different types. */
 function plainOrder(a: unknown, b: unknown): number | null {

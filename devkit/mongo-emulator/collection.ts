@@ -1,7 +1,7 @@
 import type { Document } from "bson";
 import { Query } from "mingo";
 import { CommandError, badValue } from "./command-error.ts";
-import { canonicalKey, cloneValue, getPath } from "./document-values.ts";
+import { canonicalKey, cloneValue, getPath, isObjectId } from "./document-values.ts";
 
 /** An index as listIndexes shows it. Only unique indexes change behaviour here. */
 export interface IndexSpec extends Document {
@@ -38,7 +38,7 @@ function isPlainKey(value: unknown): boolean {
   if (typeof value === "string" || typeof value === "boolean") return true;
   if (typeof value === "number") return Number.isFinite(value);
   if (value instanceof Date) return !Number.isNaN(value.getTime());
-  return value !== null && typeof value === "object" && (value as { _bsontype?: string })._bsontype === "ObjectId";
+  return isObjectId(value);
 }
 
 const ID_INDEX: IndexSpec = { v: 2, key: { _id: 1 }, name: "_id_" };

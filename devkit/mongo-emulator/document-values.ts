@@ -19,10 +19,21 @@ export function cloneValue<T>(value: T): T {
   return value;
 }
 
+/** A plain sub-document (not an array, a date or a BSON value). */
+export function isPlainObject(value: unknown): value is Document {
+  return value !== null && typeof value === "object" && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
+}
+
+/** An ObjectId, from whichever copy of the bson package made it. */
+export function isObjectId(value: unknown): value is ObjectId {
+  return value !== null && typeof value === "object" && (value as { _bsontype?: string })._bsontype === "ObjectId";
+}
+
 /** A string that is equal for equal BSON values: the key of unique indexes and distinct. */
 export function canonicalKey(value: unknown): string {
-  const common = commonKeyText(value === undefined ? null : value);
-  return common !== null ? `{"v":${common}}` : EJSON.stringify({ v: value === undefined ? null : value } as Document, { relaxed: false });
+  const given = value === undefined ? null : value;
+  const common = commonKeyText(given);
+  return common !== null ? `{"v":${common}}` : EJSON.stringify({ v: given } as Document, { relaxed: false });
 }
 
 const INT32_MIN = -2147483648;
@@ -46,7 +57,7 @@ function commonKeyText(value: unknown): string | null {
     }
     return `[${parts.join(",")}]`;
   }
-  if (typeof value === "object" && (value as { _bsontype?: string })._bsontype === "ObjectId") return `{"$oid":"${hexOf(value as ObjectId)}"}`;
+  if (isObjectId(value)) return `{"$oid":"${hexOf(value)}"}`;
   return null;
 }
 

@@ -1,6 +1,6 @@
 import type { Document } from "bson";
 import { Query } from "mingo";
-import { hexOf } from "./document-values.ts";
+import { hexOf, isObjectId, isPlainObject } from "./document-values.ts";
 import { prefilter } from "./prefilter.ts";
 
 /**
@@ -39,10 +39,6 @@ function runStages(documents: Document[], pipeline: Document[], mingo: StageRunn
     } else return mingo(current, pipeline.slice(index));
   }
   return current;
-}
-
-function isPlainObject(value: unknown): value is Document {
-  return value !== null && typeof value === "object" && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
 }
 
 /** The documents matching a filter: the prefilter's quick verdict, mingo where it is unsure. */
@@ -94,10 +90,6 @@ function reader(path: string): Reader {
     }
     return current;
   };
-}
-
-function isObjectId(value: unknown): value is { toHexString(): string } {
-  return value !== null && typeof value === "object" && (value as { _bsontype?: string })._bsontype === "ObjectId";
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Document } from "bson";
-import { hexOf } from "./document-values.ts";
+import { hexOf, isObjectId } from "./document-values.ts";
 
 /**
  * A fast verdict on a filter for each document, so that mingo evaluates the full query only
@@ -14,10 +14,6 @@ export type Verdict = "yes" | "no" | "maybe";
 export type Prefilter = (document: Document) => Verdict;
 
 const RANGE = new Set(["$gt", "$gte", "$lt", "$lte"]);
-
-function isObjectId(value: unknown): value is { toHexString(): string } {
-  return value !== null && typeof value === "object" && (value as { _bsontype?: string })._bsontype === "ObjectId";
-}
 
 /** The comparable form of a string or ObjectId; undefined for anything else. */
 function scalarKey(value: unknown): string | undefined {
