@@ -119,7 +119,8 @@ export function createNomination(deps: BotDeps) {
         try {
           const lines = [...counts].map(([award, count]) => ({ award, ...count }));
           const result = await submitNomination({ roundId: args.roundId, agencyId: args.agencyId, counts: lines, reporter: args.reporter, submissionId: dialogue.id }, new Date(now));
-          if (!result.repeated) await announceNomination({ roundId: args.roundId, agencyId: args.agencyId, version: result.version, lines }, new Date(now), deps);
+          // Also when repeated: a replay after a crash adds the group's line if it was not added, never twice.
+          await announceNomination({ roundId: args.roundId, agencyId: args.agencyId, reportId: result.reportId, version: result.version, lines }, new Date(now), deps);
           return { ok: true as const, version: result.version };
         } catch (error) {
           if (error instanceof RoundError) return { ok: false as const, key: error.key };

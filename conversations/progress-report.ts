@@ -268,7 +268,8 @@ export function createProgressReport(deps: BotDeps) {
           },
           new Date(now),
         );
-        if (!result.repeated) await announceReport(result, { status: draft.status!, percent: draft.percent }, deps, new Date(now));
+        // Also when repeated: a replay after a crash adds the group's line if it was not added, never twice.
+        await announceReport(result, { status: draft.status!, percent: draft.percent }, deps, new Date(now));
         return result;
       });
       await ctx.reply(t("report-saved", { version: saved.version }));

@@ -13,8 +13,11 @@ const auditEntrySchema = new Schema({
   action: { type: String, required: true },
   subject: { kind: { type: String, required: true }, id: { type: String, default: null } },
   details: { type: Schema.Types.Mixed, default: {} },
+  /** Set on an entry written once whatever replays it (a confirmation after a crash): its identity. */
+  key: { type: String },
 });
 auditEntrySchema.index({ at: 1 });
+auditEntrySchema.index({ key: 1 }, { unique: true, partialFilterExpression: { key: { $type: "string" } } });
 auditEntrySchema.index({ "subject.kind": 1, "subject.id": 1, at: 1 });
 
 export type AuditEntry = InferSchemaType<typeof auditEntrySchema>;

@@ -10,8 +10,11 @@ const groupNoticeSchema = new Schema({
   posted: { type: Boolean, default: false },
   /** When a posted line may be deleted (RETENTION_DAYS later). */
   expireAt: { type: Date, default: null },
+  /** Set on a line added once whatever replays it (a confirmation after a crash): its identity. */
+  key: { type: String },
 });
 groupNoticeSchema.index({ expireAt: 1 }, { expireAfterSeconds: 0 });
+groupNoticeSchema.index({ key: 1 }, { unique: true, partialFilterExpression: { key: { $type: "string" } } });
 groupNoticeSchema.index({ posted: 1, batchKey: 1, at: 1 });
 
 export type GroupNotice = InferSchemaType<typeof groupNoticeSchema>;

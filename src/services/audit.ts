@@ -12,6 +12,8 @@ export const cliActor = (): Actor => ({ via: "cli", name: process.env.USER ?? nu
 /**
  * Straight to the driver: an entry is written at every confirmation, its fields are typed here,
  * and mongoose's create (a document, its validation, its save hooks) cost more than the insert.
+ * With `once`, the entry is written only if none with that key is there: a confirmation replayed
+ * after a crash between its report and its entry writes the entry then, and only once.
  */
 export async function recordAudit(
   actor: Actor,
@@ -19,12 +21,15 @@ export async function recordAudit(
   subject: { kind: string; id?: string | null },
   details: Record<string, unknown>,
   at: Date,
+  once?: string,
 ): Promise<void> {
-  await AuditEntryModel.collection.insertOne({
+  const entry = {
     at,
     actor: { telegramId: actor.telegramId ?? null, name: actor.name ?? null, via: actor.via },
     action,
     subject: { kind: subject.kind, id: subject.id ?? null },
     details,
-  });
+  };
+  if (once) await AuditEntryModel.collection.updateOne({ key: once }, { $setOnInsert: entry }, { upsert: true });
+  else await AuditEntryModel.collection.insertOne(entry);
 }

@@ -9,15 +9,19 @@ import type { CountLine } from "../nominations/round-totals.ts";
 import { enqueueMessage } from "../outbox/enqueue.ts";
 import type { SavedReport } from "./progress-reports.ts";
 import { secretariatChatId } from "./secretariat-chat.ts";
+import { versionKey } from "./versioned-save.ts";
 
 /**
  * One line in the secretariat group for each report and nomination, gathered so the group gets
  * at most one message every few minutes. A line is stored first, then taken into a batch whose
  * key is its outbox key, so a crash at any point neither loses nor doubles a line.
  */
-export async function addGroupNotice(html: string, now: Date): Promise<void> {
+export async function addGroupNotice(html: string, now: Date, once?: string): Promise<void> {
   // Straight to the driver, with the schema's defaults: a line is added at every confirmation.
-  await GroupNoticeModel.collection.insertOne({ html, at: now, batchKey: null, posted: false, expireAt: null });
+  const line = { html, at: now, batchKey: null, posted: false, expireAt: null };
+  // `once`: added only if no line with that key is there (a confirmation replayed after a crash).
+  if (once) await GroupNoticeModel.collection.updateOne({ key: once }, { $setOnInsert: line }, { upsert: true });
+  else await GroupNoticeModel.collection.insertOne(line);
 }
 
 export async function announceReport(saved: SavedReport, answer: { status: string; percent: number }, deps: BotDeps, now: Date): Promise<void> {
@@ -32,11 +36,12 @@ export async function announceReport(saved: SavedReport, answer: { status: strin
       version: saved.version,
     }),
     now,
+    versionKey("progress-report", saved.reportId, saved.version),
   );
 }
 
 export async function announceNomination(
-  submitted: { roundId: string; agencyId: string; version: number; lines: CountLine[] },
+  submitted: { roundId: string; agencyId: string; reportId: string; version: number; lines: CountLine[] },
   now: Date,
   deps: BotDeps,
 ): Promise<void> {
@@ -53,6 +58,7 @@ export async function announceNomination(
       version: submitted.version,
     }),
     now,
+    versionKey("nomination-report", submitted.reportId, submitted.version),
   );
 }
 

@@ -8,7 +8,7 @@ import { maySubmit } from "../nominations/round-window.ts";
 import { DEFAULT_TIME_ZONE, yearMonthAt } from "../time/calendar.ts";
 import { roundTotals, type CountLine, type RoundTotals } from "../nominations/round-totals.ts";
 import { recordAudit, type Actor } from "./audit.ts";
-import { saveNewVersion } from "./versioned-save.ts";
+import { saveNewVersion, versionKey } from "./versioned-save.ts";
 import { cleanName, textProblemKey } from "../text/clean-text.ts";
 
 /** Nomination rounds: opening, extending, closing, reopening for one agency, and submissions. */
@@ -148,15 +148,16 @@ export async function submitNomination(submission: NominationSubmission, now: Da
   };
   const key = { round: round._id, agency: new Types.ObjectId(submission.agencyId) };
   const saved = await saveNewVersion(NominationReportModel, key, () => ({ latest: { counts, submittedAt: now }, entry }), submission.submissionId ?? null, now);
-  if (saved.repeated) return { version: saved.version, reportId: saved.id, repeated: true };
+  // Once per version, also when this is a replay that found the version saved before its entry.
   await recordAudit(
     { via: "chat", telegramId: submission.reporter.telegramId, name: submission.reporter.name },
     "nomination.submitted",
     { kind: "nomination-report", id: saved.id },
     { round: round.seq, agency: submission.agencyId, version: saved.version, counts },
     now,
+    versionKey("nomination-report", saved.id, saved.version),
   );
-  return { version: saved.version, reportId: saved.id, repeated: false };
+  return { version: saved.version, reportId: saved.id, repeated: saved.repeated };
 }
 
 export async function totalsOf(round: RoundRecord): Promise<RoundTotals> {

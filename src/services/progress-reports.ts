@@ -6,7 +6,7 @@ import { ProgressReportModel } from "../../models/progress-report.ts";
 import type { ReportView } from "../followup/milestone-view.ts";
 import { recordAudit } from "./audit.ts";
 import { loadAgencyViews, loadMilestoneView } from "./follow-up-data.ts";
-import { saveNewVersion } from "./versioned-save.ts";
+import { saveNewVersion, versionKey } from "./versioned-save.ts";
 
 /** A focal officer's answer, as the progress conversation collected it. */
 export interface ProgressSubmission extends Omit<ReportView, "reportedAt"> {
@@ -73,13 +73,14 @@ export async function submitProgressReport(submission: ProgressSubmission, now: 
   // The report's answer sheets, after the report (a replay after a crash between the two writes
   // finds the report saved, and writes them then): the history says whether it was ever "done".
   await recordInSheets([{ ...key, status: submission.status, version: saved.version, versions: saved.kept?.versions as SheetEntry["versions"] }]);
-  if (saved.repeated) return result;
+  // Once per version, also when this is a replay that found the version saved before its entry.
   await recordAudit(
     { via: "chat", telegramId: submission.reporter.telegramId, name: submission.reporter.name },
     "report.submitted",
     { kind: "progress-report", id: saved.id },
     { milestone: submission.milestoneId, agency: agency.code, period: submission.period, version: saved.version, status: entry.status, percent },
     now,
+    versionKey("progress-report", saved.id, saved.version),
   );
   return result;
 }

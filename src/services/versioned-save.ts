@@ -14,6 +14,12 @@ import type { Model } from "mongoose";
  */
 const literal = (values: Record<string, unknown>) => Object.fromEntries(Object.entries(values).map(([field, value]) => [field, { $literal: value }]));
 
+/**
+ * The identity of what a saved version causes once (its audit entry, its line in the group):
+ * written with it as key, a replay of the confirmation writes them if they are missing, never twice.
+ */
+export const versionKey = (kind: string, id: string, version: number): string => `${kind}:${id}:v${version}`;
+
 export interface SavedVersion {
   id: string;
   version: number;
